@@ -1,0 +1,87 @@
+package flowcare
+
+import "strings"
+
+// AreaLevel is a level of Beijing's administrative hierarchy.
+type AreaLevel string
+
+const (
+	AreaCity      AreaLevel = "CITY"
+	AreaDistrict  AreaLevel = "DISTRICT"
+	AreaStreet    AreaLevel = "STREET"
+	AreaCommunity AreaLevel = "COMMUNITY"
+)
+
+var areaDepth = map[AreaLevel]int{AreaCity: 0, AreaDistrict: 1, AreaStreet: 2, AreaCommunity: 3}
+
+// Valid reports whether l is a known level.
+func (l AreaLevel) Valid() bool { _, ok := areaDepth[l]; return ok }
+
+// Depth is 0 for the city and grows towards communities.
+func (l AreaLevel) Depth() int { return areaDepth[l] }
+
+// ChildLevel is the level directly below l, or "" for communities.
+func (l AreaLevel) ChildLevel() AreaLevel {
+	for k, d := range areaDepth {
+		if d == l.Depth()+1 {
+			return k
+		}
+	}
+	return ""
+}
+
+// CityAreaID is the administrative code of Beijing, the root of the hierarchy.
+const CityAreaID = "110000"
+
+// Area is a city, district, street/township or community/village. ID is the
+// administrative code; Path lists the codes from the city down, joined by "/",
+// so that containment is a prefix test.
+type Area struct {
+	ID        string    `db:"id"`
+	ParentID  *string   `db:"parent_id"`
+	Level     AreaLevel `db:"level"`
+	Name      string    `db:"name"`
+	NameEn    *string   `db:"name_en"`
+	Path      string    `db:"path"`
+	Latitude  *float64  `db:"latitude"`
+	Longitude *float64  `db:"longitude"`
+}
+
+// AreaPathContains reports whether the area at path inner lies within (or is)
+// the area at path outer.
+func AreaPathContains(outer, inner string) bool {
+	return inner == outer || strings.HasPrefix(inner, outer+"/")
+}
+
+// Beijing's bounds, used to reject coordinates that cannot be in the city.
+const (
+	BeijingMinLat = 39.4
+	BeijingMaxLat = 41.1
+	BeijingMinLng = 115.4
+	BeijingMaxLng = 117.6
+)
+
+// InBeijing reports whether a coordinate lies within Beijing's bounding box.
+func InBeijing(lat, lng float64) bool {
+	return lat >= BeijingMinLat && lat <= BeijingMaxLat && lng >= BeijingMinLng && lng <= BeijingMaxLng
+}
+
+// OrganisationKind says what sort of body an organisation is.
+type OrganisationKind string
+
+const (
+	OrgSocial           OrganisationKind = "SOCIAL_ORGANISATION"
+	OrgLibrary          OrganisationKind = "LIBRARY"
+	OrgMuseum           OrganisationKind = "MUSEUM"
+	OrgYouthLeague      OrganisationKind = "YOUTH_LEAGUE"
+	OrgWomensFederation OrganisationKind = "WOMENS_FEDERATION"
+	OrgOther            OrganisationKind = "OTHER"
+)
+
+// Organisation is a social organisation, venue or event-organising unit.
+type Organisation struct {
+	ID     string           `db:"id"`
+	Name   string           `db:"name"`
+	Kind   OrganisationKind `db:"kind"`
+	AreaID string           `db:"area_id"`
+}

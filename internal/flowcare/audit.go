@@ -1,0 +1,37 @@
+package flowcare
+
+import (
+	"context"
+	"encoding/json"
+	"time"
+)
+
+// RecordAudit appends an audit event carrying the request's origin, so that
+// every use case writes events of the same shape.
+func RecordAudit(ctx context.Context, st AuditStore, at time.Time, actor *Actor, action, target string, detail map[string]any) error {
+	ri := RequestInfoFrom(ctx)
+	e := &AuditEvent{At: at, Action: action, Detail: "{}"}
+	if actor != nil {
+		e.ActorID, e.ActorUsername = &actor.UserID, &actor.Username
+	}
+	if target != "" {
+		e.Target = &target
+	}
+	if ri.IP != "" {
+		e.IP = &ri.IP
+	}
+	if ri.UserAgent != "" {
+		e.UserAgent = &ri.UserAgent
+	}
+	if ri.RequestID != "" {
+		e.RequestID = &ri.RequestID
+	}
+	if len(detail) > 0 {
+		b, err := json.Marshal(detail)
+		if err != nil {
+			return Internal(err)
+		}
+		e.Detail = string(b)
+	}
+	return st.Record(ctx, e)
+}

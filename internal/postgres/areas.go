@@ -1,0 +1,113 @@
+package postgres
+
+import (
+	"context"
+	"strings"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"flowcare/internal/flowcare"
+)
+
+type areaStore struct{ q sqlx.ExtContext }
+
+const areaColumns = `id, parent_id, level, name, name_en, path, latitude, longitude`
+
+func (s *areaStore) AreasByIDs(ctx context.Context, ids []string) ([]*flowcare.Area, error) {
+	var as []*flowcare.Area
+	err := sqlx.SelectContext(ctx, s.q, &as, `SELECT `+areaColumns+` FROM areas WHERE id = ANY($1)`, pq.Array(ids))
+	return as, mapError(err)
+}
+
+func (s *areaStore) ChildAreas(ctx context.Context, parentID string, level flowcare.AreaLevel) ([]*flowcare.Area, error) {
+	var as []*flowcare.Area
+	q := `SELECT ` + areaColumns + ` FROM areas WHERE path LIKE $1`
+	args := []any{escapeLike(pathOf(ctx, s, parentID)) + "/%"}
+	if level != "" {
+		q += ` AND level = $2`
+		args = append(args, level)
+	} else {
+		q += ` AND parent_id = $2`
+		args = append(args, parentID)
+	}
+	err := sqlx.SelectContext(ctx, s.q, &as, q+` ORDER BY id`, args...)
+	return as, mapError(err)
+}
+
+// pathOf finds an area's path; an unknown id yields a path that matches nothing.
+func pathOf(ctx context.Context, s *areaStore, id string) string {
+	var p string
+	if err := sqlx.GetContext(ctx, s.q, &p, `SELECT path FROM areas WHERE id = $1`, id); err != nil {
+		return "\x00"
+	}
+	return p
+}
+
+// UpsertArea inserts or updates an area; its path is derived from the parent's
+// so that the hierarchy stays consistent.
+func (s *areaStore) UpsertArea(ctx context.Context, a *flowcare.Area) (bool, error) {
+	var created bool
+	err := sqlx.GetContext(ctx, s.q, &created, `
+		INSERT INTO areas (id, parent_id, level, name, name_en, path, latitude, longitude)
+		SELECT $1, p.id, $3, $4, $5, p.path || '/' || $1, $6, $7 FROM areas p WHERE p.id = $2
+		ON CONFLICT (id) DO UPDATE SET
+			parent_id = EXCLUDED.parent_id, level = EXCLUDED.level, name = EXCLUDED.name,
+			name_en = EXCLUDED.name_en, path = EXCLUDED.path,
+			latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude
+		RETURNING (xmax = 0)`,
+		a.ID, a.ParentID, a.Level, a.Name, a.NameEn, a.Latitude, a.Longitude)
+	if err != nil {
+		return false, notFound(err, "上级区域“"+deref(a.ParentID)+"”不存在")
+	}
+	return created, nil
+}
+
+func (s *areaStore) OrganisationsByIDs(ctx context.Context, ids []string) ([]*flowcare.Organisation, error) {
+	var os []*flowcare.Organisation
+	err := sqlx.SelectContext(ctx, s.q, &os, `SELECT id, name, kind, area_id FROM organisations WHERE id = ANY($1::uuid[])`, pq.Array(validUUIDs(ids)))
+	return os, mapError(err)
+}
+
+func (s *areaStore) ListOrganisations(ctx context.Context, search string, kind flowcare.OrganisationKind, p flowcare.Page) ([]*flowcare.Organisation, int, error) {
+	var where []string
+	var args []any
+	arg := func(v any) string { args = append(args, v); return "$" + itoa(len(args)) }
+	if search != "" {
+		where = append(where, "lower(name) LIKE "+arg("%"+escapeLike(strings.ToLower(search))+"%"))
+	}
+	if kind != "" {
+		where = append(where, "kind = "+arg(kind))
+	}
+	cond := "TRUE"
+	if len(where) > 0 {
+		cond = strings.Join(where, " AND ")
+	}
+	var total int
+	if err := sqlx.GetContext(ctx, s.q, &total, `SELECT count(*) FROM organisations WHERE `+cond, args...); err != nil {
+		return nil, 0, mapError(err)
+	}
+	if p.After != "" {
+		cond += " AND name > " + arg(p.After)
+	}
+	var os []*flowcare.Organisation
+	err := sqlx.SelectContext(ctx, s.q, &os, `SELECT id, name, kind, area_id FROM organisations WHERE `+cond+
+		` ORDER BY name LIMIT `+itoa(pageLimit(p)+1), args...)
+	return os, total, mapError(err)
+}
+
+// UpsertOrganisation creates the organisation or, when one of that name
+// exists, updates it and returns its id.
+func (s *areaStore) UpsertOrganisation(ctx context.Context, o *flowcare.Organisation) error {
+	return mapError(sqlx.GetContext(ctx, s.q, &o.ID, `
+		INSERT INTO organisations (name, kind, area_id) VALUES ($1, $2, $3)
+		ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, area_id = EXCLUDED.area_id
+		RETURNING id`, o.Name, o.Kind, o.AreaID))
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}

@@ -1,0 +1,41 @@
+package postgres
+
+import (
+	"database/sql"
+	"errors"
+	"strconv"
+	"strings"
+
+	"github.com/google/uuid"
+
+	"flowcare/internal/flowcare"
+)
+
+func itoa(i int) string { return strconv.Itoa(i) }
+
+var likeEscaper = strings.NewReplacer(`\`, `\\`, `%`, `\%`, `_`, `\_`)
+
+// escapeLike makes user input match literally inside a LIKE pattern.
+func escapeLike(s string) string { return likeEscaper.Replace(s) }
+
+// notFound maps a missing row to NOT_FOUND with a message about what is missing.
+func notFound(err error, msg string) error {
+	if errors.Is(err, sql.ErrNoRows) {
+		return &flowcare.Error{Code: flowcare.ENOTFOUND, Message: msg, Err: err}
+	}
+	return mapError(err)
+}
+
+// validUUID lets lookups by a malformed id answer "not found" instead of
+// failing the query with a cast error.
+func validUUID(s string) bool { return uuid.Validate(s) == nil }
+
+func validUUIDs(ids []string) []string {
+	out := make([]string, 0, len(ids))
+	for _, id := range ids {
+		if validUUID(id) {
+			out = append(out, id)
+		}
+	}
+	return out
+}
