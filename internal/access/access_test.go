@@ -24,7 +24,7 @@ type clock struct {
 	t  time.Time
 }
 
-func (c *clock) now() time.Time { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
+func (c *clock) now() time.Time      { c.mu.Lock(); defer c.mu.Unlock(); return c.t }
 func (c *clock) add(d time.Duration) { c.mu.Lock(); c.t = c.t.Add(d); c.mu.Unlock() }
 
 type fixture struct {
@@ -108,8 +108,12 @@ func (f *fixture) actor(id, username string) *flowcare.Actor {
 
 func as(a *flowcare.Actor) context.Context { return flowcare.WithActor(context.Background(), a) }
 
-func area(role flowcare.Role, id string) access.GrantSpec { return access.GrantSpec{Role: role, AreaID: id} }
-func org(role flowcare.Role, id string) access.GrantSpec  { return access.GrantSpec{Role: role, OrganisationID: id} }
+func area(role flowcare.Role, id string) access.GrantSpec {
+	return access.GrantSpec{Role: role, AreaID: id}
+}
+func org(role flowcare.Role, id string) access.GrantSpec {
+	return access.GrantSpec{Role: role, OrganisationID: id}
+}
 
 func wantCode(t *testing.T, err error, code string) {
 	t.Helper()

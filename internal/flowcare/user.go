@@ -120,6 +120,7 @@ type UserStore interface {
 type AreaStore interface {
 	AreasByIDs(ctx context.Context, ids []string) ([]*Area, error)
 	ChildAreas(ctx context.Context, parentID string, level AreaLevel) ([]*Area, error)
+	AreasByParents(ctx context.Context, parentIDs []string) ([]*Area, error)
 	UpsertArea(ctx context.Context, a *Area) (created bool, err error)
 	OrganisationsByIDs(ctx context.Context, ids []string) ([]*Organisation, error)
 	ListOrganisations(ctx context.Context, search string, kind OrganisationKind, p Page) ([]*Organisation, int, error)

@@ -35,6 +35,12 @@ func (s *areaStore) ChildAreas(ctx context.Context, parentID string, level flowc
 	return as, mapError(err)
 }
 
+func (s *areaStore) AreasByParents(ctx context.Context, parentIDs []string) ([]*flowcare.Area, error) {
+	var as []*flowcare.Area
+	err := sqlx.SelectContext(ctx, s.q, &as, `SELECT `+areaColumns+` FROM areas WHERE parent_id = ANY($1) ORDER BY id`, pq.Array(parentIDs))
+	return as, mapError(err)
+}
+
 // pathOf finds an area's path; an unknown id yields a path that matches nothing.
 func pathOf(ctx context.Context, s *areaStore, id string) string {
 	var p string

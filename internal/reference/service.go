@@ -45,19 +45,37 @@ func (s *Service) Areas(ctx context.Context, parentID string, level flowcare.Are
 	return s.store.Areas().ChildAreas(ctx, parentID, level)
 }
 
-// AreasByIDs looks areas up by code, in any order; unknown codes are left out.
-func (s *Service) AreasByIDs(ctx context.Context, ids []string) ([]*flowcare.Area, error) {
+// Area returns one area by code.
+func (s *Service) Area(ctx context.Context, id string) (*flowcare.Area, error) {
 	if _, err := flowcare.RequireActor(ctx); err != nil {
 		return nil, err
 	}
+	as, err := s.store.Areas().AreasByIDs(ctx, []string{id})
+	if err != nil || len(as) == 0 {
+		return nil, err
+	}
+	return as[0], nil
+}
+
+// AreasByIDs looks areas up by code, in any order; unknown codes are left out.
+// It resolves associations of objects the caller was already allowed to see
+// (the grants in a sign-in answer among them), so it asks for no actor.
+func (s *Service) AreasByIDs(ctx context.Context, ids []string) ([]*flowcare.Area, error) {
 	return s.store.Areas().AreasByIDs(ctx, ids)
 }
 
-// OrganisationsByIDs looks organisations up by id; unknown ids are left out.
-func (s *Service) OrganisationsByIDs(ctx context.Context, ids []string) ([]*flowcare.Organisation, error) {
-	if _, err := flowcare.RequireActor(ctx); err != nil {
-		return nil, err
+// ChildrenOf returns the direct children of each parent, for associations as AreasByIDs.
+func (s *Service) ChildrenOf(ctx context.Context, parentIDs []string) (map[string][]*flowcare.Area, error) {
+	as, err := s.store.Areas().AreasByParents(ctx, parentIDs)
+	out := make(map[string][]*flowcare.Area, len(parentIDs))
+	for _, a := range as {
+		out[*a.ParentID] = append(out[*a.ParentID], a)
 	}
+	return out, err
+}
+
+// OrganisationsByIDs looks organisations up by id, for associations as AreasByIDs.
+func (s *Service) OrganisationsByIDs(ctx context.Context, ids []string) ([]*flowcare.Organisation, error) {
 	return s.store.Areas().OrganisationsByIDs(ctx, ids)
 }
 

@@ -1,0 +1,51 @@
+package graph
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+
+	"github.com/99designs/gqlgen/graphql"
+	"github.com/vektah/gqlparser/v2/gqlerror"
+
+	"flowcare/internal/flowcare"
+)
+
+// ErrorPresenter shows domain errors as their code and message and hides
+// everything else behind a generic message; internal detail goes to the log.
+func ErrorPresenter(log *slog.Logger) graphql.ErrorPresenterFunc {
+	return func(ctx context.Context, err error) *gqlerror.Error {
+		var ge *gqlerror.Error
+		// Parse and validation errors come from gqlparser and are about the
+		// query itself, so they are safe to show.
+		if errors.As(err, &ge) && ge.Err == nil {
+			if ge.Extensions == nil {
+				ge.Extensions = map[string]any{}
+			}
+			if _, ok := ge.Extensions["code"]; !ok {
+				ge.Extensions["code"] = "GRAPHQL_VALIDATION_FAILED"
+			}
+			return ge
+		}
+		out := graphql.DefaultErrorPresenter(ctx, err)
+		code := flowcare.ErrorCode(err)
+		if code == flowcare.EINTERNAL {
+			log.ErrorContext(ctx, "request failed", "error", err.Error(), "path", out.Path.String())
+		}
+		out.Message = flowcare.ErrorMessage(err)
+		out.Extensions = map[string]any{"code": code}
+		if f := flowcare.ErrorField(err); f != "" {
+			out.Extensions["field"] = f
+		}
+		return out
+	}
+}
+
+// Recover turns a panic in a resolver into an internal error and logs it.
+func Recover(log *slog.Logger) graphql.RecoverFunc {
+	return func(ctx context.Context, p any) error {
+		log.ErrorContext(ctx, "panic in resolver", "panic", fmt.Sprint(p))
+		return flowcare.Internal(fmt.Errorf("panic: %v", p))
+	}
+}

@@ -1,0 +1,76 @@
+package graph
+
+import (
+	"context"
+	"net/http"
+	"time"
+
+	"github.com/vikstrous/dataloadgen"
+
+	"flowcare/internal/access"
+	"flowcare/internal/flowcare"
+	"flowcare/internal/reference"
+)
+
+// Loaders batch the look-ups behind associations so that a list of N items
+// costs one query per association, not N.
+type Loaders struct {
+	Areas         *dataloadgen.Loader[string, *flowcare.Area]
+	Children      *dataloadgen.Loader[string, []*flowcare.Area]
+	Organisations *dataloadgen.Loader[string, *flowcare.Organisation]
+	Grants        *dataloadgen.Loader[string, []flowcare.Grant]
+}
+
+func newLoaders(acc *access.Service, ref *reference.Service) *Loaders {
+	wait := dataloadgen.WithWait(2 * time.Millisecond)
+	return &Loaders{
+		Areas: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*flowcare.Area, error) {
+			as, err := ref.AreasByIDs(ctx, ids)
+			m := make(map[string]*flowcare.Area, len(as))
+			for _, a := range as {
+				m[a.ID] = a
+			}
+			return m, err
+		}, wait),
+		Children: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]*flowcare.Area, error) {
+			return ref.ChildrenOf(ctx, ids)
+		}, wait),
+		Organisations: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*flowcare.Organisation, error) {
+			os, err := ref.OrganisationsByIDs(ctx, ids)
+			m := make(map[string]*flowcare.Organisation, len(os))
+			for _, o := range os {
+				m[o.ID] = o
+			}
+			return m, err
+		}, wait),
+		Grants: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]flowcare.Grant, error) {
+			return acc.GrantsOf(ctx, ids)
+		}, wait),
+	}
+}
+
+type loadersKey struct{}
+
+// WithLoaders gives every request its own loaders, so that cached values
+// never outlive the request or cross between users.
+func WithLoaders(acc *access.Service, ref *reference.Service, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := context.WithValue(r.Context(), loadersKey{}, newLoaders(acc, ref))
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func loaders(ctx context.Context) *Loaders { return ctx.Value(loadersKey{}).(*Loaders) }
+
+// loadOptional loads by key, treating a missing key as "none".
+func loadOptional[V any](ctx context.Context, l *dataloadgen.Loader[string, V], key *string) (V, error) {
+	var zero V
+	if key == nil {
+		return zero, nil
+	}
+	v, err := l.Load(ctx, *key)
+	if err == dataloadgen.ErrNotFound {
+		return zero, nil
+	}
+	return v, err
+}

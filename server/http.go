@@ -1,0 +1,287 @@
+package main
+
+import (
+	"context"
+	"crypto/rand"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"log/slog"
+	"net"
+	"net/http"
+	"path"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/99designs/gqlgen/graphql/handler"
+	"github.com/99designs/gqlgen/graphql/handler/extension"
+	"github.com/99designs/gqlgen/graphql/handler/lru"
+	"github.com/99designs/gqlgen/graphql/handler/transport"
+	"github.com/prometheus/client_golang/prometheus"
+	"github.com/prometheus/client_golang/prometheus/collectors"
+	"github.com/prometheus/client_golang/prometheus/promhttp"
+	"github.com/vektah/gqlparser/v2/ast"
+
+	"flowcare/frontend"
+	"flowcare/graph"
+	"flowcare/graph/generated"
+	"flowcare/internal/flowcare"
+)
+
+const (
+	sessionCookie    = "flowcare_session"
+	maxGraphQLBody   = 4 << 20
+	complexityLimit  = 500
+	depthLimit       = 10
+	readinessTimeout = 2 * time.Second
+)
+
+type metrics struct {
+	requests *prometheus.CounterVec
+	duration *prometheus.HistogramVec
+}
+
+func newMetrics(reg *prometheus.Registry) *metrics {
+	m := &metrics{
+		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
+			Name: "flowcare_http_requests_total", Help: "HTTP requests by route and status code.",
+		}, []string{"route", "code"}),
+		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
+			Name: "flowcare_http_request_duration_seconds", Help: "HTTP request latency by route.",
+			Buckets: prometheus.DefBuckets,
+		}, []string{"route"}),
+	}
+	reg.MustRegister(m.requests, m.duration, collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
+	return m
+}
+
+func newHandler(cfg Config, log *slog.Logger, a *app) http.Handler {
+	reg := prometheus.NewRegistry()
+	m := newMetrics(reg)
+	mux := http.NewServeMux()
+
+	gql := newGraphQL(cfg, log, a)
+	mux.Handle("POST /graphql", authenticate(a, cfg, log, graph.WithLoaders(a.access, a.reference, gql)))
+	mux.Handle("GET /graphql", authenticate(a, cfg, log, graph.WithLoaders(a.access, a.reference, gql)))
+	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
+		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
+	})
+	mux.HandleFunc("GET /readyz", readyz(a))
+	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	mux.Handle("GET /", spa(frontend.Dist()))
+
+	return requestContext(log, m, mux)
+}
+
+func newGraphQL(cfg Config, log *slog.Logger, a *app) http.Handler {
+	es := generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{Access: a.access, Reference: a.reference}})
+	srv := handler.New(es)
+	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second})
+	srv.AddTransport(transport.POST{})
+	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(extension.FixedComplexityLimit(complexityLimit))
+	srv.Use(graph.DepthLimit{Max: depthLimit})
+	if cfg.Env == "dev" {
+		srv.Use(extension.Introspection{})
+	} else {
+		// Suggestions would describe the schema to a client that may not introspect it.
+		srv.SetDisableSuggestion(true)
+	}
+	srv.SetErrorPresenter(graph.ErrorPresenter(log))
+	srv.SetRecoverFunc(graph.Recover(log))
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		r.Body = http.MaxBytesReader(w, r.Body, maxGraphQLBody)
+		srv.ServeHTTP(w, r)
+	})
+}
+
+// cookies sets and clears the session cookie on one response.
+type cookies struct {
+	w      http.ResponseWriter
+	secure bool
+}
+
+func (c cookies) SetSession(token string, expires time.Time) {
+	http.SetCookie(c.w, &http.Cookie{
+		Name: sessionCookie, Value: token, Path: "/", Expires: expires,
+		HttpOnly: true, Secure: c.secure, SameSite: http.SameSiteLaxMode,
+	})
+}
+
+func (c cookies) ClearSession() {
+	http.SetCookie(c.w, &http.Cookie{
+		Name: sessionCookie, Value: "", Path: "/", MaxAge: -1,
+		HttpOnly: true, Secure: c.secure, SameSite: http.SameSiteLaxMode,
+	})
+}
+
+// authenticate puts the signed-in actor, if any, into the request context.
+// A bearer token wins over the cookie, for API clients.
+func authenticate(a *app, cfg Config, log *slog.Logger, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		ctx := graph.WithSessionCookies(r.Context(), cookies{w: w, secure: cfg.CookieSecure})
+		token := ""
+		if h := r.Header.Get("Authorization"); strings.HasPrefix(h, "Bearer ") {
+			token = strings.TrimSpace(strings.TrimPrefix(h, "Bearer "))
+		} else if c, err := r.Cookie(sessionCookie); err == nil {
+			token = c.Value
+		}
+		if token != "" {
+			actor, err := a.access.Authenticate(ctx, token)
+			switch flowcare.ErrorCode(err) {
+			case "":
+				ctx = flowcare.WithActor(ctx, actor)
+			case flowcare.EUNAUTHENTICATED:
+				// A stale session reads as signed out; the client asks again.
+			default:
+				log.ErrorContext(ctx, "authenticate", "error", err.Error())
+				writeJSON(w, http.StatusServiceUnavailable, map[string]any{"errors": []map[string]any{{
+					"message": flowcare.ErrorMessage(err), "extensions": map[string]string{"code": flowcare.EUNAVAILABLE},
+				}}})
+				return
+			}
+		}
+		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+func readyz(a *app) http.HandlerFunc {
+	return func(w http.ResponseWriter, r *http.Request) {
+		ctx, cancel := context.WithTimeout(r.Context(), readinessTimeout)
+		defer cancel()
+		status, code := map[string]string{"postgres": "ok", "elasticsearch": "ok"}, http.StatusOK
+		if err := a.db.Ping(ctx); err != nil {
+			status["postgres"], code = "unreachable", http.StatusServiceUnavailable
+		}
+		if err := a.search.Health(ctx); err != nil {
+			status["elasticsearch"], code = "unreachable", http.StatusServiceUnavailable
+		}
+		writeJSON(w, code, status)
+	}
+}
+
+// spa serves the built web app; paths that are not files get index.html so
+// that the app's own routes survive a reload.
+func spa(dist fs.FS) http.Handler {
+	files := http.FileServerFS(dist)
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		p := strings.TrimPrefix(path.Clean(r.URL.Path), "/")
+		if p != "" {
+			if st, err := fs.Stat(dist, p); err == nil && !st.IsDir() {
+				if strings.HasPrefix(p, "assets/") {
+					// Vite puts a content hash in every asset name.
+					w.Header().Set("Cache-Control", "public, max-age=31536000, immutable")
+				}
+				files.ServeHTTP(w, r)
+				return
+			}
+		}
+		index, err := fs.ReadFile(dist, "index.html")
+		if err != nil {
+			http.Error(w, "The web app has not been built: run `make build` (or `make run`).", http.StatusServiceUnavailable)
+			return
+		}
+		w.Header().Set("Content-Type", "text/html; charset=utf-8")
+		w.Header().Set("Cache-Control", "no-cache")
+		_, _ = w.Write(index)
+	})
+}
+
+func writeJSON(w http.ResponseWriter, code int, v any) {
+	w.Header().Set("Content-Type", "application/json")
+	w.WriteHeader(code)
+	_ = json.NewEncoder(w).Encode(v)
+}
+
+type statusRecorder struct {
+	http.ResponseWriter
+	code  int
+	bytes int
+}
+
+func (s *statusRecorder) WriteHeader(code int) { s.code = code; s.ResponseWriter.WriteHeader(code) }
+func (s *statusRecorder) Write(b []byte) (int, error) {
+	if s.code == 0 {
+		s.code = http.StatusOK
+	}
+	n, err := s.ResponseWriter.Write(b)
+	s.bytes += n
+	return n, err
+}
+func (s *statusRecorder) Unwrap() http.ResponseWriter { return s.ResponseWriter }
+
+// requestContext gives each request an id, records where it came from for the
+// audit log, logs one line for it (never its body) and counts it.
+func requestContext(log *slog.Logger, m *metrics, next http.Handler) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		start := time.Now()
+		id := r.Header.Get("X-Request-Id")
+		if id == "" || len(id) > 64 {
+			b := make([]byte, 8)
+			_, _ = rand.Read(b)
+			id = hex.EncodeToString(b)
+		}
+		w.Header().Set("X-Request-Id", id)
+		ip, _, err := net.SplitHostPort(r.RemoteAddr)
+		if err != nil {
+			ip = r.RemoteAddr
+		}
+		ua := r.UserAgent()
+		if len(ua) > 300 {
+			ua = ua[:300]
+		}
+		ctx := flowcare.WithRequestInfo(r.Context(), flowcare.RequestInfo{RequestID: id, IP: ip, UserAgent: ua})
+		rec := &statusRecorder{ResponseWriter: w}
+		next.ServeHTTP(rec, r.WithContext(ctx))
+		if rec.code == 0 {
+			rec.code = http.StatusOK
+		}
+		route := routeOf(r.URL.Path)
+		m.requests.WithLabelValues(route, strconv.Itoa(rec.code)).Inc()
+		m.duration.WithLabelValues(route).Observe(time.Since(start).Seconds())
+		if route == "/metrics" || route == "/healthz" {
+			return
+		}
+		log.LogAttrs(ctx, slog.LevelInfo, "request",
+			slog.String("request_id", id), slog.String("method", r.Method), slog.String("path", r.URL.Path),
+			slog.Int("status", rec.code), slog.Int("bytes", rec.bytes), slog.Duration("duration", time.Since(start)))
+	})
+}
+
+// routeOf bounds the label values of the metrics: web-app paths are one route.
+func routeOf(p string) string {
+	switch p {
+	case "/graphql", "/healthz", "/readyz", "/metrics":
+		return p
+	}
+	return "/"
+}
+
+func serveHTTP(ctx context.Context, cfg Config, log *slog.Logger, h http.Handler) error {
+	srv := &http.Server{
+		Addr: cfg.Addr, Handler: h,
+		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
+	ln, err := net.Listen("tcp", cfg.Addr)
+	if err != nil {
+		return err
+	}
+	log.Info("listening", "addr", "http://"+ln.Addr().String())
+	errc := make(chan error, 1)
+	go func() { errc <- srv.Serve(ln) }()
+	select {
+	case err := <-errc:
+		return err
+	case <-ctx.Done():
+	}
+	log.Info("shutting down")
+	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
+	defer cancel()
+	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
+		return err
+	}
+	return nil
+}

@@ -1,0 +1,175 @@
+// Command flowcare serves the GraphQL API and the web app, and runs the
+// operator's commands: migrate, seed and more.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"os/signal"
+	"syscall"
+	"time"
+
+	"flowcare/internal/access"
+	"flowcare/internal/postgres"
+	"flowcare/internal/reference"
+	"flowcare/search"
+)
+
+const usage = `flowcare — care and protection of flow children
+
+usage:
+  flowcare serve [--migrate]    serve the API and web app (FLOWCARE_ADDR, default 127.0.0.1:8080)
+  flowcare migrate up           apply pending database migrations
+  flowcare migrate status       list migrations and whether each is applied
+  flowcare seed --demo          load reference data and fictional demo users (safe to repeat)
+
+environment: DATABASE_URL, ELASTICSEARCH_URL, FLOWCARE_ADDR, FLOWCARE_ENV (dev|test|prod),
+             FLOWCARE_COOKIE_SECURE, FLOWCARE_SESSION_TTL, FLOWCARE_LOG_LEVEL
+`
+
+func main() {
+	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	code := run(ctx, os.Args[1:], os.Stdout, os.Stderr, os.Getenv)
+	stop()
+	os.Exit(code)
+}
+
+func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv func(string) string) int {
+	if len(args) == 0 || args[0] == "help" || args[0] == "-h" || args[0] == "--help" {
+		fmt.Fprint(stdout, usage)
+		if len(args) == 0 {
+			return 2
+		}
+		return 0
+	}
+	cfg, err := loadConfig(getenv)
+	if err != nil {
+		fmt.Fprintln(stderr, "flowcare: configuration:", err)
+		return 2
+	}
+	log := slog.New(slog.NewJSONHandler(stderr, &slog.HandlerOptions{Level: cfg.LogLevel}))
+	var cmdErr error
+	switch args[0] {
+	case "serve":
+		cmdErr = cmdServe(ctx, cfg, log, args[1:])
+	case "migrate":
+		cmdErr = cmdMigrate(ctx, cfg, log, stdout, args[1:])
+	case "seed":
+		cmdErr = cmdSeed(ctx, cfg, log, stdout, args[1:])
+	default:
+		fmt.Fprintf(stderr, "flowcare: unknown command %q\n\n%s", args[0], usage)
+		return 2
+	}
+	if cmdErr != nil {
+		var ue usageError
+		if errors.As(cmdErr, &ue) {
+			fmt.Fprintf(stderr, "flowcare %s: %v\n\n%s", args[0], cmdErr, usage)
+			return 2
+		}
+		fmt.Fprintf(stderr, "flowcare %s: %v\n", args[0], cmdErr)
+		return 1
+	}
+	return 0
+}
+
+type usageError struct{ msg string }
+
+func (e usageError) Error() string { return e.msg }
+
+func openDB(ctx context.Context, cfg Config) (*postgres.DB, error) {
+	db, err := postgres.Open(ctx, cfg.DatabaseURL)
+	if err != nil {
+		return nil, fmt.Errorf("%w (is PostgreSQL running? `make services` starts a local one; DATABASE_URL=%s)", err, redactURL(cfg.DatabaseURL))
+	}
+	return db, nil
+}
+
+func cmdMigrate(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer, args []string) error {
+	if len(args) != 1 || (args[0] != "up" && args[0] != "status") {
+		return usageError{"say `migrate up` or `migrate status`"}
+	}
+	db, err := openDB(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer db.Close()
+	if args[0] == "status" {
+		return postgres.PrintStatus(ctx, db.SQL(), stdout)
+	}
+	if err := postgres.Migrate(ctx, db.SQL(), log); err != nil {
+		return err
+	}
+	st, err := postgres.Status(ctx, db.SQL())
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(stdout, "database at migration %d of %d\n", st.Current, st.Latest)
+	return nil
+}
+
+// app wires the use cases over the adapters.
+type app struct {
+	db        *postgres.DB
+	search    *search.Client
+	access    *access.Service
+	reference *reference.Service
+}
+
+func newApp(ctx context.Context, cfg Config) (*app, error) {
+	db, err := openDB(ctx, cfg)
+	if err != nil {
+		return nil, err
+	}
+	sc, err := search.New(cfg.ElasticsearchURL)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	accessCfg := access.DefaultConfig
+	accessCfg.SessionTTL = cfg.SessionTTL
+	acc, err := access.New(db, access.DefaultArgon2id(), access.WithConfig(accessCfg))
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	return &app{db: db, search: sc, access: acc, reference: reference.New(db, time.Now)}, nil
+}
+
+func cmdServe(ctx context.Context, cfg Config, log *slog.Logger, args []string) error {
+	fs := flag.NewFlagSet("serve", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	migrate := fs.Bool("migrate", false, "apply pending migrations before serving")
+	if err := fs.Parse(args); err != nil {
+		return usageError{err.Error()}
+	}
+	log.Info("starting flowcare", "config", cfg)
+	a, err := newApp(ctx, cfg)
+	if err != nil {
+		return err
+	}
+	defer a.db.Close()
+	if *migrate {
+		if err := postgres.Migrate(ctx, a.db.SQL(), log); err != nil {
+			return err
+		}
+	}
+	st, err := postgres.Status(ctx, a.db.SQL())
+	if err != nil {
+		return err
+	}
+	if len(st.Pending) > 0 {
+		return fmt.Errorf("the database is at migration %d but this build expects %d; run `flowcare migrate up` or start with `serve --migrate`", st.Current, st.Latest)
+	}
+	if info, err := a.search.Info(ctx); err != nil {
+		// Elasticsearch being down must not stop the API: /readyz reports it.
+		log.Warn("elasticsearch not reachable at start-up", "error", err.Error())
+	} else {
+		log.Info("elasticsearch", "version", info.Version.Number, "cluster", info.ClusterName)
+	}
+	return serveHTTP(ctx, cfg, log, newHandler(cfg, log, a))
+}
