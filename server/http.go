@@ -33,7 +33,7 @@ import (
 const (
 	sessionCookie    = "flowcare_session"
 	maxGraphQLBody   = 4 << 20
-	complexityLimit  = 500
+	complexityLimit  = 1000
 	depthLimit       = 10
 	readinessTimeout = 2 * time.Second
 )
@@ -76,7 +76,7 @@ func newHandler(cfg Config, log *slog.Logger, a *app) http.Handler {
 }
 
 func newGraphQL(cfg Config, log *slog.Logger, a *app) http.Handler {
-	es := generated.NewExecutableSchema(generated.Config{Resolvers: &graph.Resolver{Access: a.access, Reference: a.reference}})
+	es := generated.NewExecutableSchema(graph.Config(&graph.Resolver{Access: a.access, Reference: a.reference}))
 	srv := handler.New(es)
 	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second})
 	srv.AddTransport(transport.POST{})
@@ -92,6 +92,12 @@ func newGraphQL(cfg Config, log *slog.Logger, a *app) http.Handler {
 	srv.SetErrorPresenter(graph.ErrorPresenter(log))
 	srv.SetRecoverFunc(graph.Recover(log))
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.ContentLength > maxGraphQLBody {
+			writeJSON(w, http.StatusRequestEntityTooLarge, map[string]any{"errors": []map[string]any{{
+				"message": "请求内容过大", "extensions": map[string]string{"code": "REQUEST_TOO_LARGE"},
+			}}})
+			return
+		}
 		r.Body = http.MaxBytesReader(w, r.Body, maxGraphQLBody)
 		srv.ServeHTTP(w, r)
 	})

@@ -1,0 +1,123 @@
+# flowcare — `make run` serves everything locally; `make test` runs every test.
+# Local PostgreSQL and Elasticsearch live under .local/ and bind to 127.0.0.1.
+# With DATABASE_URL / ELASTICSEARCH_URL set in the environment, those servers
+# are used instead and nothing is started.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+
+PG_PORT ?= 55432
+ES_PORT ?= 9250
+E2E_PORT ?= 18080
+export FLOWCARE_PG_PORT := $(PG_PORT)
+export FLOWCARE_ES_PORT := $(ES_PORT)
+
+ifeq ($(origin DATABASE_URL),environment)
+EXTERNAL_PG := 1
+else
+export DATABASE_URL := postgres://flowcare@127.0.0.1:$(PG_PORT)/flowcare?sslmode=disable
+endif
+ifeq ($(origin ELASTICSEARCH_URL),environment)
+EXTERNAL_ES := 1
+else
+export ELASTICSEARCH_URL := http://127.0.0.1:$(ES_PORT)
+endif
+
+BIN := bin/flowcare
+
+.PHONY: help
+help: ## list the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
+
+.PHONY: services
+services: ## start local PostgreSQL and Elasticsearch (unless external ones are configured)
+ifndef EXTERNAL_PG
+	@dev/postgres.sh start
+else
+	@echo "postgres: using DATABASE_URL from the environment"
+endif
+ifndef EXTERNAL_ES
+	@dev/elasticsearch.sh start
+else
+	@echo "elasticsearch: using ELASTICSEARCH_URL from the environment"
+endif
+
+.PHONY: services-down
+services-down: ## stop the local PostgreSQL and Elasticsearch
+	@dev/elasticsearch.sh stop || true
+	@dev/postgres.sh stop || true
+
+frontend/node_modules/.package-lock.json: frontend/package.json frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+.PHONY: frontend-deps
+frontend-deps: frontend/node_modules/.package-lock.json
+
+.PHONY: generate
+generate: frontend-deps ## regenerate the GraphQL Go code and the frontend types
+	go tool gqlgen generate
+	cd frontend && npm run --silent codegen
+
+.PHONY: check-generated
+check-generated: frontend-deps ## fail when the committed generated code is stale
+	@sum() { find graph frontend/src/gql -type f \( -name '*.go' -o -name '*.ts' \) | sort | xargs sha256sum; }; \
+	before="$$(sum)"; $(MAKE) --no-print-directory generate >/dev/null; after="$$(sum)"; \
+	if [ "$$before" != "$$after" ]; then \
+		echo "generated code was stale; 'make generate' changed:"; diff <(echo "$$before") <(echo "$$after") | grep '^[<>]' || true; exit 1; fi; \
+	echo "generated code is fresh"
+
+.PHONY: web
+web: frontend-deps ## build the web app into frontend/dist
+	cd frontend && npm run --silent build
+
+.PHONY: build
+build: web ## build the web app and the flowcare binary
+	go build -o $(BIN) ./server
+
+.PHONY: run
+run: services build ## everything: services, migrations, demo data, web app; serves http://127.0.0.1:8080
+	$(BIN) migrate up
+	$(BIN) seed --demo
+	@echo "flowcare at http://127.0.0.1:8080 — demo sign-ins in README.md (password flowcare-demo)"
+	FLOWCARE_ENV=$${FLOWCARE_ENV:-dev} $(BIN) serve
+
+.PHONY: chromium
+chromium:
+	@if ! command -v chromium >/dev/null 2>&1; then \
+		echo "installing Debian's chromium for the browser tests"; \
+		export DEBIAN_FRONTEND=noninteractive; apt-get update -qq >/dev/null; \
+		apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; fi
+
+.PHONY: test
+test: services check-generated test-go test-web test-browser ## every test, against the real servers
+	@echo "all tests passed"
+
+.PHONY: test-go
+test-go: ## Go tests (needs make services)
+	@curl -sf $(ELASTICSEARCH_URL) | sed -n 's/.*"number" *: *"\([^"]*\)".*/elasticsearch version under test: \1/p'
+	go vet ./...
+	go test -count=1 ./...
+
+.PHONY: test-web
+test-web: frontend-deps ## frontend unit tests
+	cd frontend && npm test --silent
+
+.PHONY: test-browser
+test-browser: chromium build ## browser tests against a freshly seeded server on 127.0.0.1:$(E2E_PORT)
+	@E2E_DB="flowcare_e2e"; \
+	ADMIN_URL="$(DATABASE_URL)"; \
+	psql "$$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $$E2E_DB WITH (FORCE)" -c "CREATE DATABASE $$E2E_DB" >/dev/null; \
+	E2E_URL="$$(echo "$$ADMIN_URL" | sed -E "s#/[^/?]+(\?|$$)#/$$E2E_DB\1#")"; \
+	export DATABASE_URL="$$E2E_URL" FLOWCARE_ADDR=127.0.0.1:$(E2E_PORT) FLOWCARE_ENV=test; \
+	$(BIN) migrate up >/dev/null 2>&1; $(BIN) seed --demo >/dev/null; \
+	mkdir -p .local; $(BIN) serve > .local/e2e-server.log 2>&1 & pid=$$!; \
+	trap "kill $$pid 2>/dev/null; wait $$pid 2>/dev/null || true" EXIT; \
+	for i in $$(seq 1 50); do curl -sf http://127.0.0.1:$(E2E_PORT)/healthz >/dev/null && break; sleep 0.2; done; \
+	if ! (cd frontend && FLOWCARE_E2E_URL=http://127.0.0.1:$(E2E_PORT) npm run --silent test:e2e); then \
+		echo "browser tests failed; last lines of the server log:"; tail -n 30 .local/e2e-server.log; exit 1; fi
+
+.PHONY: clean
+clean: ## remove build output (keeps .local data)
+	rm -rf bin frontend/dist/assets frontend/dist/index.html
