@@ -96,7 +96,7 @@ test: services check-generated test-go test-web test-browser ## every test, agai
 
 .PHONY: test-go
 test-go: ## Go tests (needs make services)
-	@curl -sf $(ELASTICSEARCH_URL) | sed -n 's/.*"number" *: *"\([^"]*\)".*/elasticsearch version under test: \1/p'
+	@echo "elasticsearch version under test: $$(curl -sf $(ELASTICSEARCH_URL) | tr -d '\n' | sed -n 's/.*"number" *: *"\([^"]*\)".*/\1/p')"
 	go vet ./...
 	go test -count=1 ./...
 
@@ -108,7 +108,7 @@ test-web: frontend-deps ## frontend unit tests
 test-browser: chromium build ## browser tests against a freshly seeded server on 127.0.0.1:$(E2E_PORT)
 	@E2E_DB="flowcare_e2e"; \
 	ADMIN_URL="$(DATABASE_URL)"; \
-	psql "$$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $$E2E_DB WITH (FORCE)" -c "CREATE DATABASE $$E2E_DB" >/dev/null; \
+	PGOPTIONS="--client-min-messages=warning" psql "$$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $$E2E_DB WITH (FORCE)" -c "CREATE DATABASE $$E2E_DB" >/dev/null; \
 	E2E_URL="$$(echo "$$ADMIN_URL" | sed -E "s#/[^/?]+(\?|$$)#/$$E2E_DB\1#")"; \
 	export DATABASE_URL="$$E2E_URL" FLOWCARE_ADDR=127.0.0.1:$(E2E_PORT) FLOWCARE_ENV=test; \
 	$(BIN) migrate up >/dev/null 2>&1; $(BIN) seed --demo >/dev/null; \

@@ -1,0 +1,47 @@
+import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
+import {
+  ApartmentOutlined,
+  AuditOutlined,
+  HomeOutlined,
+  TeamOutlined,
+  UserOutlined,
+} from '@ant-design/icons';
+import type { Role } from './gql/graphql';
+
+export interface NavItem {
+  key: string;
+  // Route path; the item's page also owns everything below it (e.g. /users/:id).
+  path: string;
+  // i18n key of the menu label.
+  label: string;
+  icon: ComponentType;
+  // Who sees the item and may open its page; 'everyone' means any signed-in user.
+  roles: readonly Role[] | 'everyone';
+  page: LazyExoticComponent<ComponentType>;
+}
+
+// The single place that decides what each role sees. A new feature adds one line here.
+export const navItems: readonly NavItem[] = [
+  { key: 'home', path: '/', label: 'nav.home', icon: HomeOutlined, roles: 'everyone', page: lazy(() => import('./pages/HomePage')) },
+  { key: 'users', path: '/users', label: 'nav.users', icon: TeamOutlined, roles: ['ADMIN', 'CIVIL_AFFAIRS', 'ORG_ADMIN'], page: lazy(() => import('./pages/users/UsersRoutes')) },
+  { key: 'areas', path: '/areas', label: 'nav.areas', icon: ApartmentOutlined, roles: ['ADMIN', 'CIVIL_AFFAIRS', 'CHILD_SUPERVISOR', 'CHILD_DIRECTOR', 'AUDITOR'], page: lazy(() => import('./pages/AreasPage')) },
+  { key: 'audit', path: '/audit', label: 'nav.audit', icon: AuditOutlined, roles: ['ADMIN', 'AUDITOR'], page: lazy(() => import('./pages/AuditPage')) },
+  { key: 'account', path: '/account', label: 'nav.account', icon: UserOutlined, roles: 'everyone', page: lazy(() => import('./pages/AccountPage')) },
+];
+
+export function canSee(item: NavItem, roles: readonly Role[]): boolean {
+  return item.roles === 'everyone' || item.roles.some((r) => roles.includes(r));
+}
+
+export function navFor(roles: readonly Role[]): NavItem[] {
+  return navItems.filter((item) => canSee(item, roles));
+}
+
+// The item whose page owns the given location, the longest matching path winning.
+export function itemForPath(pathname: string): NavItem | undefined {
+  return [...navItems]
+    .sort((a, b) => b.path.length - a.path.length)
+    .find((item) =>
+      item.path === '/' ? pathname === '/' : pathname === item.path || pathname.startsWith(item.path + '/'),
+    );
+}
