@@ -75,6 +75,11 @@ func (r *queryResolver) User(ctx context.Context, id string) (*flowcare.User, er
 	return r.Access.User(ctx, id)
 }
 
+// GrantableRoles is the resolver for the grantableRoles field.
+func (r *queryResolver) GrantableRoles(ctx context.Context) ([]flowcare.Role, error) {
+	return r.Access.GrantableRoles(ctx)
+}
+
 // AuditEvents is the resolver for the auditEvents field.
 func (r *queryResolver) AuditEvents(ctx context.Context, first *int, after *string, action *string) (*model.AuditEventConnection, error) {
 	p, err := r.Access.AuditEvents(ctx, str(action), page(first, after))

@@ -51,6 +51,22 @@ describe('user administration', () => {
     await signOut(user);
   });
 
+  it('an organisation admin is offered only the roles they may grant, and sees only their people', async () => {
+    const page = await newPage();
+    await signIn(page, 'demo.orgadmin');
+    await expectSignedIn(page);
+    await page.goto('/users');
+    await page.locator('.ant-table-row', { hasText: 'demo.orgstaff' }).waitFor();
+    const names = await page.locator('.ant-table-row').allTextContents();
+    expect(names.some((n) => n.includes('demo.admin'))).toBe(false);
+    await page.locator('[data-testid=create-user]').click();
+    await page.locator('#grant_role').click();
+    const dropdown = page.locator('.ant-select-dropdown').filter({ has: page.locator('#grant_role_list') });
+    await dropdown.locator('.ant-select-item-option').first().waitFor();
+    const offered = await dropdown.locator('.ant-select-item-option').evaluateAll((els) => els.map((e) => e.getAttribute('title')));
+    expect(offered).toEqual(['社会组织工作人员', '志愿者']);
+  });
+
   it('a user list search finds a demo user', async () => {
     const admin = await newPage();
     await signIn(admin, 'demo.admin');

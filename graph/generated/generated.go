@@ -115,13 +115,14 @@ type ComplexityRoot struct {
 	}
 
 	Query struct {
-		Area          func(childComplexity int, id string) int
-		Areas         func(childComplexity int, parentID *string, level *flowcare.AreaLevel) int
-		AuditEvents   func(childComplexity int, first *int, after *string, action *string) int
-		Me            func(childComplexity int) int
-		Organisations func(childComplexity int, first *int, after *string, search *string, kind *flowcare.OrganisationKind) int
-		User          func(childComplexity int, id string) int
-		Users         func(childComplexity int, first *int, after *string, search *string) int
+		Area           func(childComplexity int, id string) int
+		Areas          func(childComplexity int, parentID *string, level *flowcare.AreaLevel) int
+		AuditEvents    func(childComplexity int, first *int, after *string, action *string) int
+		GrantableRoles func(childComplexity int) int
+		Me             func(childComplexity int) int
+		Organisations  func(childComplexity int, first *int, after *string, search *string, kind *flowcare.OrganisationKind) int
+		User           func(childComplexity int, id string) int
+		Users          func(childComplexity int, first *int, after *string, search *string) int
 	}
 
 	RoleGrant struct {
@@ -191,6 +192,7 @@ type QueryResolver interface {
 	Me(ctx context.Context) (*flowcare.User, error)
 	Users(ctx context.Context, first *int, after *string, search *string) (*model.UserConnection, error)
 	User(ctx context.Context, id string) (*flowcare.User, error)
+	GrantableRoles(ctx context.Context) ([]flowcare.Role, error)
 	AuditEvents(ctx context.Context, first *int, after *string, action *string) (*model.AuditEventConnection, error)
 	Areas(ctx context.Context, parentID *string, level *flowcare.AreaLevel) ([]*flowcare.Area, error)
 	Area(ctx context.Context, id string) (*flowcare.Area, error)
@@ -546,6 +548,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["first"].(*int), args["after"].(*string), args["action"].(*string)), true
+	case "Query.grantableRoles":
+		if e.ComplexityRoot.Query.GrantableRoles == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.GrantableRoles(childComplexity), true
 
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
@@ -940,6 +948,8 @@ extend type Query {
   "Users the viewer may manage: ADMIN all; CIVIL_AFFAIRS those with grants in their area; ORG_ADMIN those of their organisation."
   users(first: Int = 20, after: String, search: String): UserConnection!
   user(id: ID!): User
+  "Roles the viewer may grant somewhere within their scope; empty for those who grant nothing."
+  grantableRoles: [Role!]!
   "The audit log, newest first. ADMIN and AUDITOR only; reading it is itself audited."
   auditEvents(first: Int = 50, after: String, action: String): AuditEventConnection!
 }
@@ -2991,6 +3001,29 @@ func (ec *executionContext) fieldContext_Query_user(ctx context.Context, field g
 		return fc, err
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Query_grantableRoles(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_grantableRoles(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().GrantableRoles(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []flowcare.Role) graphql.Marshaler {
+			return ec.marshalNRole2ᚕflowcareᚋinternalᚋflowcareᚐRoleᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_grantableRoles(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Query", field, true, true, "Role")
 }
 
 func (ec *executionContext) _Query_auditEvents(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -5734,6 +5767,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_user(ctx, field)
 				})
+		case "grantableRoles":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_grantableRoles(ctx, field)
+				})
 		case "auditEvents":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -6634,6 +6673,36 @@ func (ec *executionContext) marshalNRole2flowcareᚋinternalᚋflowcareᚐRole(c
 		graphql.AddInvalidNullFromMarshaler(ctx, "Role!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNRole2ᚕflowcareᚋinternalᚋflowcareᚐRoleᚄ(ctx context.Context, v any) ([]flowcare.Role, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]flowcare.Role, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNRole2flowcareᚋinternalᚋflowcareᚐRole(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNRole2ᚕflowcareᚋinternalᚋflowcareᚐRoleᚄ(ctx context.Context, sel ast.SelectionSet, v []flowcare.Role) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNRole2flowcareᚋinternalᚋflowcareᚐRole(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNRoleGrant2ᚕᚖflowcareᚋinternalᚋflowcareᚐGrantᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Grant) graphql.Marshaler {

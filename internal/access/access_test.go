@@ -474,3 +474,34 @@ func TestCreateUserValidatesAndWritesNothingOnError(t *testing.T) {
 	_, err = f.svc.RevokeRole(as(admin), admin.Grants[0].ID)
 	wantCode(t, err, flowcare.ECONFLICT)
 }
+
+func TestGrantableRolesFollowReach(t *testing.T) {
+	f := setup(t)
+	const pw = "correct horse battery"
+	cases := map[string]struct {
+		actor *flowcare.Actor
+		want  string
+	}{
+		"admin":     {f.user("g.admin", pw, area(flowcare.RoleAdmin, "110000")), strings.Join(roleNames(flowcare.Roles), ",")},
+		"civil":     {f.user("g.civil", pw, area(flowcare.RoleCivilAffairs, "110105")), "CIVIL_AFFAIRS,CHILD_SUPERVISOR,CHILD_DIRECTOR"},
+		"org admin": {f.user("g.orgadmin", pw, org(flowcare.RoleOrgAdmin, f.orgs["orgA"])), "ORG_STAFF,VOLUNTEER"},
+		"director":  {f.user("g.director", pw, area(flowcare.RoleChildDirector, "110105001001")), ""},
+	}
+	for name, c := range cases {
+		rs, err := f.svc.GrantableRoles(as(c.actor))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := strings.Join(roleNames(rs), ","); got != c.want {
+			t.Errorf("%s may grant %q, want %q", name, got, c.want)
+		}
+	}
+}
+
+func roleNames(rs []flowcare.Role) []string {
+	out := make([]string, len(rs))
+	for i, r := range rs {
+		out[i] = string(r)
+	}
+	return out
+}

@@ -7,6 +7,7 @@ import (
 	"encoding/base64"
 	"encoding/hex"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -528,6 +529,25 @@ func (s *Service) SetUserDisabled(ctx context.Context, userID string, disabled b
 	}
 	u.Disabled, u.FailedSignIns, u.LockedUntil = disabled, 0, nil
 	return u, nil
+}
+
+// GrantableRoles lists the roles the actor may give somewhere, in the order of flowcare.Roles.
+func (s *Service) GrantableRoles(ctx context.Context) ([]flowcare.Role, error) {
+	a, err := flowcare.RequireActor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	out := []flowcare.Role{}
+	reaches := Reaches(a)
+	for _, r := range flowcare.Roles {
+		for _, re := range reaches {
+			if re.Any || slices.Contains(re.Roles, r) {
+				out = append(out, r)
+				break
+			}
+		}
+	}
+	return out, nil
 }
 
 // UserList is one page of users.

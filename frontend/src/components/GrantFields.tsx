@@ -1,7 +1,9 @@
 import { Form, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { useQuery } from 'urql';
+import { graphql } from '../gql';
 import type { Role } from '../gql/graphql';
-import { allRoles, roleLabel } from '../labels';
+import { roleLabel } from '../labels';
 import { grantScope } from '../grantScope';
 import { AreaPathPicker, CityOrDistrictPicker } from './pickers/AreaPicker';
 import OrganisationPicker from './pickers/OrganisationPicker';
@@ -12,6 +14,12 @@ export interface GrantValues {
   organisationId?: string;
 }
 
+const GrantableRolesQuery = graphql(`
+  query GrantableRoles {
+    grantableRoles
+  }
+`);
+
 // Form fields for one grant, nested under `name` in the surrounding form:
 // the role first, then the area or organisation that role is scoped to.
 export default function GrantFields({ name }: { name: string }) {
@@ -19,12 +27,16 @@ export default function GrantFields({ name }: { name: string }) {
   const form = Form.useFormInstance();
   const role = Form.useWatch([name, 'role'], form) as Role | undefined;
   const scope = role ? grantScope(role) : undefined;
+  // Only the roles this user may give are offered; the server checks the scope.
+  const [{ data, fetching }] = useQuery({ query: GrantableRolesQuery });
+  const roles = data?.grantableRoles ?? [];
 
   return (
     <>
       <Form.Item name={[name, 'role']} label={t('grant.role')} rules={[{ required: true, message: t('grantForm.roleRequired') }]}>
         <Select
-          options={allRoles.map((r) => ({ value: r, label: roleLabel(t, r) }))}
+          loading={fetching}
+          options={roles.map((r) => ({ value: r, label: roleLabel(t, r) }))}
           onChange={() => form.setFieldValue(name, { role: form.getFieldValue([name, 'role']) })}
           placeholder={t('grantForm.roleRequired')}
           data-testid="role-select"

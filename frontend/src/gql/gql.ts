@@ -15,6 +15,7 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  */
 type Documents = {
     "\n  query Me {\n    me {\n      ...UserFields\n    }\n  }\n": typeof types.MeDocument,
+    "\n  query GrantableRoles {\n    grantableRoles\n  }\n": typeof types.GrantableRolesDocument,
     "\n  query OrganisationOptions($search: String) {\n    organisations(first: 50, search: $search) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.OrganisationOptionsDocument,
     "\n  query AreaChildren($parentId: ID) {\n    areas(parentId: $parentId) {\n      id\n      name\n      nameEn\n      level\n      parent {\n        id\n        name\n        nameEn\n        level\n      }\n    }\n  }\n": typeof types.AreaChildrenDocument,
     "\n  fragment GrantFields on RoleGrant {\n    id\n    role\n    grantedAt\n    grantedBy\n    area {\n      id\n      name\n      nameEn\n      level\n    }\n    organisation {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.GrantFieldsFragmentDoc,
@@ -33,6 +34,7 @@ type Documents = {
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      ...UserFields\n    }\n  }\n": types.MeDocument,
+    "\n  query GrantableRoles {\n    grantableRoles\n  }\n": types.GrantableRolesDocument,
     "\n  query OrganisationOptions($search: String) {\n    organisations(first: 50, search: $search) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.OrganisationOptionsDocument,
     "\n  query AreaChildren($parentId: ID) {\n    areas(parentId: $parentId) {\n      id\n      name\n      nameEn\n      level\n      parent {\n        id\n        name\n        nameEn\n        level\n      }\n    }\n  }\n": types.AreaChildrenDocument,
     "\n  fragment GrantFields on RoleGrant {\n    id\n    role\n    grantedAt\n    grantedBy\n    area {\n      id\n      name\n      nameEn\n      level\n    }\n    organisation {\n      id\n      name\n      kind\n    }\n  }\n": types.GrantFieldsFragmentDoc,
@@ -68,6 +70,10 @@ export function graphql(source: string): unknown;
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Me {\n    me {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  query Me {\n    me {\n      ...UserFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query GrantableRoles {\n    grantableRoles\n  }\n"): (typeof documents)["\n  query GrantableRoles {\n    grantableRoles\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
