@@ -280,6 +280,9 @@ func TestListUsersIsScoped(t *testing.T) {
 	if got := names(admin, "DIR"); got != "s.dir.cy,s.dir.hd" {
 		t.Errorf("admin search for DIR gives %q", got)
 	}
+	if _, err := f.svc.ListUsers(as(admin), "", flowcare.Page{First: 201}); flowcare.ErrorCode(err) != flowcare.EINVALID {
+		t.Errorf("a page of 201: %v", err)
+	}
 	// Pagination: pages of two walk the whole list once, in order.
 	var seen []string
 	after := ""

@@ -494,18 +494,14 @@ func (s *Service) SetUserDisabled(ctx context.Context, userID string, disabled b
 	if err != nil {
 		return nil, err
 	}
-	u, err := s.store.Users().UserByID(ctx, userID)
-	if err != nil {
-		return nil, err
-	}
-	grants, err := s.store.Users().ActiveGrants(ctx, []string{u.ID})
+	u, grants, err := s.userWithGrants(ctx, userID)
 	if err != nil {
 		return nil, err
 	}
 	if a.UserID == u.ID {
 		return nil, flowcare.Errorf(flowcare.ECONFLICT, "不能停用或启用自己的账户")
 	}
-	if !CanManage(a, u.ID, grants[u.ID]) {
+	if !CanManage(a, u.ID, grants) {
 		return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "您无权管理该用户")
 	}
 	action := flowcare.AuditUserEnabled
@@ -566,6 +562,9 @@ func (s *Service) ListUsers(ctx context.Context, search string, p flowcare.Page)
 	if !CanListUsers(a) {
 		return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "您无权查看用户列表")
 	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
 	f := flowcare.UserFilter{Search: strings.TrimSpace(search), Reach: Reaches(a)}
 	if len(f.Reach) == 1 && f.Reach[0].Any {
 		f.Reach = nil
@@ -575,20 +574,10 @@ func (s *Service) ListUsers(ctx context.Context, search string, p flowcare.Page)
 		return nil, flowcare.Wrap(err, "list users")
 	}
 	l := &UserList{Users: us, TotalCount: total}
-	if n := clampFirst(p.First); len(us) > n {
+	if n := p.Limit(); len(us) > n {
 		l.Users, l.HasNext = us[:n], true
 	}
 	return l, nil
-}
-
-func clampFirst(n int) int {
-	switch {
-	case n <= 0:
-		return 20
-	case n > 200:
-		return 200
-	}
-	return n
 }
 
 // User returns one user the actor may see.
@@ -597,19 +586,27 @@ func (s *Service) User(ctx context.Context, id string) (*flowcare.User, error) {
 	if err != nil {
 		return nil, err
 	}
-	u, err := s.store.Users().UserByID(ctx, id)
+	u, grants, err := s.userWithGrants(ctx, id)
 	if err != nil {
 		return nil, err
 	}
-	grants, err := s.store.Users().ActiveGrants(ctx, []string{u.ID})
-	if err != nil {
-		return nil, err
-	}
-	if !CanSee(a, u.ID, grants[u.ID]) {
+	if !CanSee(a, u.ID, grants) {
 		// The same answer as for a missing user, so that ids cannot be probed.
 		return nil, flowcare.Errorf(flowcare.ENOTFOUND, "用户不存在")
 	}
 	return u, nil
+}
+
+func (s *Service) userWithGrants(ctx context.Context, id string) (*flowcare.User, []flowcare.Grant, error) {
+	u, err := s.store.Users().UserByID(ctx, id)
+	if err != nil {
+		return nil, nil, err
+	}
+	grants, err := s.store.Users().ActiveGrants(ctx, []string{u.ID})
+	if err != nil {
+		return nil, nil, err
+	}
+	return u, grants[u.ID], nil
 }
 
 // Me returns the signed-in user.
@@ -643,6 +640,9 @@ func (s *Service) AuditEvents(ctx context.Context, action string, p flowcare.Pag
 	if !CanReadAuditLog(a) {
 		return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "只有平台管理员和监督审计人员可以查看审计日志")
 	}
+	if err := p.Validate(); err != nil {
+		return nil, err
+	}
 	var out *AuditPage
 	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {
 		es, err := tx.Audit().List(ctx, action, p)
@@ -650,7 +650,7 @@ func (s *Service) AuditEvents(ctx context.Context, action string, p flowcare.Pag
 			return err
 		}
 		out = &AuditPage{Events: es}
-		if n := clampFirst(p.First); len(es) > n {
+		if n := p.Limit(); len(es) > n {
 			out.Events, out.HasNext = es[:n], true
 		}
 		return s.audit(ctx, tx.Audit(), a, flowcare.AuditRead, "audit_events", map[string]any{"action": action, "after": p.After})

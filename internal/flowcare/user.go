@@ -63,6 +63,32 @@ type Page struct {
 	After string
 }
 
+// Page sizes: what an unset First means, and the most one page may hold.
+const (
+	DefaultPageSize = 20
+	MaxPageSize     = 200
+)
+
+// Validate refuses page sizes outside 0 (the default) to MaxPageSize.
+func (p Page) Validate() error {
+	if p.First < 0 || p.First > MaxPageSize {
+		return Invalid("first", "每页数量需在 1 到 %d 之间", MaxPageSize)
+	}
+	return nil
+}
+
+// Limit is the number of items the page holds, bounded so that one request
+// cannot ask for everything.
+func (p Page) Limit() int {
+	switch {
+	case p.First <= 0:
+		return DefaultPageSize
+	case p.First > MaxPageSize:
+		return MaxPageSize
+	}
+	return p.First
+}
+
 // UserFilter narrows a user listing. Reach limits it to users with at least
 // one grant the viewer could give; nil means no limit.
 type UserFilter struct {

@@ -98,7 +98,7 @@ func (s *areaStore) ListOrganisations(ctx context.Context, search string, kind f
 	}
 	var os []*flowcare.Organisation
 	err := sqlx.SelectContext(ctx, s.q, &os, `SELECT id, name, kind, area_id FROM organisations WHERE `+cond+
-		` ORDER BY name LIMIT `+itoa(pageLimit(p)+1), args...)
+		` ORDER BY name LIMIT `+itoa(p.Limit()+1), args...)
 	return os, total, mapError(err)
 }
 

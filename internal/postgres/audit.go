@@ -40,6 +40,6 @@ func (s *auditStore) List(ctx context.Context, action string, p flowcare.Page) (
 		q += ` AND id < $` + itoa(len(args))
 	}
 	var es []*flowcare.AuditEvent
-	err := sqlx.SelectContext(ctx, s.q, &es, q+` ORDER BY id DESC LIMIT `+itoa(pageLimit(p)+1), args...)
+	err := sqlx.SelectContext(ctx, s.q, &es, q+` ORDER BY id DESC LIMIT `+itoa(p.Limit()+1), args...)
 	return es, mapError(err)
 }

@@ -112,14 +112,3 @@ func mapError(err error) error {
 	}
 	return flowcare.Internal(err)
 }
-
-// pageLimit bounds page sizes so one request cannot ask for everything.
-func pageLimit(p flowcare.Page) int {
-	switch {
-	case p.First <= 0:
-		return 20
-	case p.First > 200:
-		return 200
-	}
-	return p.First
-}

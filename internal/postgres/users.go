@@ -77,7 +77,7 @@ func (s *userStore) ListUsers(ctx context.Context, f flowcare.UserFilter, p flow
 	}
 	var us []*flowcare.User
 	err := sqlx.SelectContext(ctx, s.q, &us, `SELECT `+userColumns+` FROM users u WHERE `+pageCond+
-		` ORDER BY username LIMIT `+itoa(pageLimit(p)+1), args...)
+		` ORDER BY username LIMIT `+itoa(p.Limit()+1), args...)
 	return us, total, mapError(err)
 }
 

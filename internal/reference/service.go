@@ -91,19 +91,15 @@ func (s *Service) Organisations(ctx context.Context, search string, kind flowcar
 	if _, err := flowcare.RequireActor(ctx); err != nil {
 		return nil, err
 	}
-	if p.First < 0 || p.First > 200 {
-		return nil, flowcare.Invalid("first", "每页数量需在 1 到 200 之间")
+	if err := p.Validate(); err != nil {
+		return nil, err
 	}
 	os, total, err := s.store.Areas().ListOrganisations(ctx, strings.TrimSpace(search), kind, p)
 	if err != nil {
 		return nil, flowcare.Wrap(err, "list organisations")
 	}
 	l := &OrganisationList{Organisations: os, TotalCount: total}
-	first := p.First
-	if first == 0 {
-		first = 20
-	}
-	if len(os) > first {
+	if first := p.Limit(); len(os) > first {
 		l.Organisations, l.HasNext = os[:first], true
 	}
 	return l, nil
