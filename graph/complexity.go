@@ -1,7 +1,10 @@
 package graph
 
 import (
+	"time"
+
 	"flowcare/graph/generated"
+	"flowcare/graph/model"
 	"flowcare/internal/flowcare"
 )
 
@@ -18,8 +21,17 @@ func Config(r *Resolver) generated.Config {
 	}
 	c.Complexity.Query.Users = func(child int, first *int, _ *string, _ *string) int { return perPage(child, first, 20) }
 	c.Complexity.Query.AuditEvents = func(child int, first *int, _ *string, _ *string) int { return perPage(child, first, 50) }
-	c.Complexity.Query.Organisations = func(child int, first *int, _ *string, _ *string, _ *flowcare.OrganisationKind) int {
+	c.Complexity.Query.Organisations = func(child int, first *int, _ *string, _ *string, _ *flowcare.OrganisationKind, _ *flowcare.VerificationStatus, _ *string) int {
 		return perPage(child, first, 20)
 	}
+	c.Complexity.Query.Services = func(child int, _ string, _ *flowcare.ServiceStatus, first *int, _ *string) int {
+		return perPage(child, first, 20)
+	}
+	c.Complexity.Query.Volunteers = func(child int, _ string, first *int, _ *string) int { return perPage(child, first, 20) }
+	c.Complexity.Query.Slots = func(child int, _ string, _ *time.Time, _ *time.Time, first *int, _ *string) int {
+		return perPage(child, first, 50)
+	}
+	c.Complexity.Query.Events = func(child int, _ string, first *int, _ *string) int { return perPage(child, first, 20) }
+	c.Complexity.Query.Search = func(child int, _ model.SearchInput, first *int, _ *string) int { return perPage(child, first, 20) }
 	return c
 }

@@ -2,12 +2,14 @@ package graph
 
 import (
 	"context"
+	"errors"
 	"net/http"
 	"time"
 
 	"github.com/vikstrous/dataloadgen"
 
 	"flowcare/internal/access"
+	"flowcare/internal/directory"
 	"flowcare/internal/flowcare"
 	"flowcare/internal/reference"
 )
@@ -19,9 +21,11 @@ type Loaders struct {
 	Children      *dataloadgen.Loader[string, []*flowcare.Area]
 	Organisations *dataloadgen.Loader[string, *flowcare.Organisation]
 	Grants        *dataloadgen.Loader[string, []flowcare.Grant]
+	Locations     *dataloadgen.Loader[string, []flowcare.Location]
+	Volunteers    *dataloadgen.Loader[string, *flowcare.Volunteer]
 }
 
-func newLoaders(acc *access.Service, ref *reference.Service) *Loaders {
+func newLoaders(acc *access.Service, ref *reference.Service, dir *directory.Service) *Loaders {
 	wait := dataloadgen.WithWait(2 * time.Millisecond)
 	return &Loaders{
 		Areas: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*flowcare.Area, error) {
@@ -46,6 +50,17 @@ func newLoaders(acc *access.Service, ref *reference.Service) *Loaders {
 		Grants: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]flowcare.Grant, error) {
 			return acc.GrantsOf(ctx, ids)
 		}, wait),
+		Locations: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]flowcare.Location, error) {
+			return dir.LocationsOf(ctx, ids)
+		}, wait),
+		Volunteers: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*flowcare.Volunteer, error) {
+			vs, err := dir.VolunteersByIDs(ctx, ids)
+			m := make(map[string]*flowcare.Volunteer, len(vs))
+			for _, v := range vs {
+				m[v.ID] = v
+			}
+			return m, err
+		}, wait),
 	}
 }
 
@@ -53,9 +68,9 @@ type loadersKey struct{}
 
 // WithLoaders gives every request its own loaders, so that cached values
 // never outlive the request or cross between users.
-func WithLoaders(acc *access.Service, ref *reference.Service, next http.Handler) http.Handler {
+func WithLoaders(res *Resolver, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := context.WithValue(r.Context(), loadersKey{}, newLoaders(acc, ref))
+		ctx := context.WithValue(r.Context(), loadersKey{}, newLoaders(res.Access, res.Reference, res.Directory))
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
@@ -73,4 +88,40 @@ func loadOptional[V any](ctx context.Context, l *dataloadgen.Loader[string, V], 
 		return zero, nil
 	}
 	return v, err
+}
+
+// loadMany loads several keys in one batch, leaving out the ones that do not exist.
+func loadMany[V any](ctx context.Context, l *dataloadgen.Loader[string, V], keys []string) ([]V, error) {
+	vs, err := l.LoadAll(ctx, keys)
+	if err == nil {
+		return vs, nil
+	}
+	// LoadAll reports missing keys as errors; keep what was found.
+	out := make([]V, 0, len(keys))
+	for _, k := range keys {
+		v, err := l.Load(ctx, k)
+		if errors.Is(err, dataloadgen.ErrNotFound) {
+			continue
+		}
+		if err != nil {
+			return nil, err
+		}
+		out = append(out, v)
+	}
+	return out, nil
+}
+
+func actor(ctx context.Context) *flowcare.Actor {
+	if a := flowcare.ActorFrom(ctx); a != nil {
+		return a
+	}
+	return &flowcare.Actor{}
+}
+
+func orgPermissions(ctx context.Context, o *flowcare.Organisation) (directory.OrganisationPermissions, error) {
+	area, err := loadOptional(ctx, loaders(ctx).Areas, &o.AreaID)
+	if err != nil || area == nil {
+		return directory.OrganisationPermissions{}, err
+	}
+	return directory.PermissionsOn(ctx, o, area.Path), nil
 }

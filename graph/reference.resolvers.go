@@ -10,6 +10,7 @@ import (
 	"flowcare/graph/generated"
 	"flowcare/graph/model"
 	"flowcare/internal/flowcare"
+	"flowcare/internal/reference"
 	"strings"
 )
 
@@ -52,12 +53,15 @@ func (r *queryResolver) Area(ctx context.Context, id string) (*flowcare.Area, er
 }
 
 // Organisations is the resolver for the organisations field.
-func (r *queryResolver) Organisations(ctx context.Context, first *int, after *string, search *string, kind *flowcare.OrganisationKind) (*model.OrganisationConnection, error) {
-	var k flowcare.OrganisationKind
+func (r *queryResolver) Organisations(ctx context.Context, first *int, after *string, search *string, kind *flowcare.OrganisationKind, verification *flowcare.VerificationStatus, areaID *string) (*model.OrganisationConnection, error) {
+	q := reference.OrganisationQuery{Search: str(search), AreaID: str(areaID)}
 	if kind != nil {
-		k = *kind
+		q.Kind = *kind
 	}
-	l, err := r.Reference.Organisations(ctx, str(search), k, page(first, after))
+	if verification != nil {
+		q.Verification = *verification
+	}
+	l, err := r.Reference.Organisations(ctx, q, page(first, after))
 	if err != nil {
 		return nil, err
 	}

@@ -4,6 +4,7 @@ package graph
 
 import (
 	"flowcare/internal/access"
+	"flowcare/internal/directory"
 	"flowcare/internal/reference"
 )
 
@@ -11,4 +12,5 @@ import (
 type Resolver struct {
 	Access    *access.Service
 	Reference *reference.Service
+	Directory *directory.Service
 }

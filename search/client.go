@@ -3,21 +3,53 @@ package search
 
 import (
 	"context"
+	"crypto/rand"
+	"encoding/hex"
 	"encoding/json"
 	"fmt"
 	"net/http"
 	"time"
 
 	"github.com/elastic/go-elasticsearch/v8"
+
+	"flowcare/internal/flowcare"
 )
+
+var (
+	_ flowcare.Indexer    = (*Client)(nil)
+	_ flowcare.Searcher   = (*Client)(nil)
+	_ flowcare.IndexAdmin = (*Client)(nil)
+)
+
+// DefaultPrefix starts the alias and index names of a production deployment.
+const DefaultPrefix = "flowcare"
 
 // Client talks to the Elasticsearch cluster.
 type Client struct {
-	es *elasticsearch.Client
+	es     *elasticsearch.Client
+	prefix string
+	now    func() time.Time
+	// suffix makes index names created in the same second distinct.
+	suffix func() string
+}
+
+// Option changes how New builds a client.
+type Option func(*Client)
+
+// WithPrefix starts every alias and index name with prefix instead of
+// DefaultPrefix, so that tests and several deployments can share a cluster.
+func WithPrefix(prefix string) Option {
+	return func(c *Client) { c.prefix = prefix }
+}
+
+// WithClock makes the client read the time from now, for names of new indices
+// and for deciding whether a volunteer's vetting is still current.
+func WithClock(now func() time.Time) Option {
+	return func(c *Client) { c.now = now }
 }
 
 // New returns a client for the cluster at url; it does not connect yet.
-func New(url string) (*Client, error) {
+func New(url string, opts ...Option) (*Client, error) {
 	es, err := elasticsearch.NewClient(elasticsearch.Config{
 		Addresses:    []string{url},
 		MaxRetries:   2,
@@ -27,7 +59,38 @@ func New(url string) (*Client, error) {
 	if err != nil {
 		return nil, fmt.Errorf("elasticsearch client: %w", err)
 	}
-	return &Client{es: es}, nil
+	c := &Client{es: es, prefix: DefaultPrefix, now: time.Now, suffix: randomSuffix}
+	for _, o := range opts {
+		o(c)
+	}
+	if !validPrefix(c.prefix) {
+		return nil, fmt.Errorf("elasticsearch client: index prefix %q must be lowercase letters, digits, '-' or '_'", c.prefix)
+	}
+	return c, nil
+}
+
+// validPrefix follows Elasticsearch's rules for index names: lowercase, and
+// not starting with '-', '_' or '+'.
+func validPrefix(p string) bool {
+	if p == "" || p[0] == '-' || p[0] == '_' {
+		return false
+	}
+	for _, r := range p {
+		if !(r >= 'a' && r <= 'z' || r >= '0' && r <= '9' || r == '-' || r == '_') {
+			return false
+		}
+	}
+	return true
+}
+
+func randomSuffix() string {
+	var b [3]byte
+	if _, err := rand.Read(b[:]); err != nil {
+		// crypto/rand does not fail on supported platforms; the timestamp alone
+		// still names the index, and a clash is reported by Elasticsearch.
+		return "000000"
+	}
+	return hex.EncodeToString(b[:])
 }
 
 // Info is what the cluster says about itself.

@@ -19,8 +19,6 @@ import (
 	"github.com/99designs/gqlgen/graphql/handler/extension"
 	"github.com/99designs/gqlgen/graphql/handler/lru"
 	"github.com/99designs/gqlgen/graphql/handler/transport"
-	"github.com/prometheus/client_golang/prometheus"
-	"github.com/prometheus/client_golang/prometheus/collectors"
 	"github.com/prometheus/client_golang/prometheus/promhttp"
 	"github.com/vektah/gqlparser/v2/ast"
 
@@ -28,6 +26,7 @@ import (
 	"flowcare/graph"
 	"flowcare/graph/generated"
 	"flowcare/internal/flowcare"
+	"flowcare/internal/indexing"
 )
 
 const (
@@ -38,45 +37,24 @@ const (
 	readinessTimeout = 2 * time.Second
 )
 
-type metrics struct {
-	requests *prometheus.CounterVec
-	duration *prometheus.HistogramVec
-}
-
-func newMetrics(reg *prometheus.Registry) *metrics {
-	m := &metrics{
-		requests: prometheus.NewCounterVec(prometheus.CounterOpts{
-			Name: "flowcare_http_requests_total", Help: "HTTP requests by route and status code.",
-		}, []string{"route", "code"}),
-		duration: prometheus.NewHistogramVec(prometheus.HistogramOpts{
-			Name: "flowcare_http_request_duration_seconds", Help: "HTTP request latency by route.",
-			Buckets: prometheus.DefBuckets,
-		}, []string{"route"}),
-	}
-	reg.MustRegister(m.requests, m.duration, collectors.NewGoCollector(), collectors.NewProcessCollector(collectors.ProcessCollectorOpts{}))
-	return m
-}
-
-func newHandler(cfg Config, log *slog.Logger, a *app) http.Handler {
-	reg := prometheus.NewRegistry()
-	m := newMetrics(reg)
+func newHandler(cfg Config, log *slog.Logger, a *app, m *metrics) http.Handler {
 	mux := http.NewServeMux()
 
-	gql := newGraphQL(cfg, log, a)
-	mux.Handle("POST /graphql", authenticate(a, cfg, log, graph.WithLoaders(a.access, a.reference, gql)))
-	mux.Handle("GET /graphql", authenticate(a, cfg, log, graph.WithLoaders(a.access, a.reference, gql)))
+	gql := authenticate(a, cfg, log, graph.WithLoaders(a.resolver(), newGraphQL(cfg, log, a)))
+	mux.Handle("POST /graphql", gql)
+	mux.Handle("GET /graphql", gql)
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", readyz(a))
-	mux.Handle("GET /metrics", promhttp.HandlerFor(reg, promhttp.HandlerOpts{}))
+	mux.Handle("GET /metrics", promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
 	mux.Handle("GET /", spa(frontend.Dist()))
 
 	return requestContext(log, m, mux)
 }
 
 func newGraphQL(cfg Config, log *slog.Logger, a *app) http.Handler {
-	es := generated.NewExecutableSchema(graph.Config(&graph.Resolver{Access: a.access, Reference: a.reference}))
+	es := generated.NewExecutableSchema(graph.Config(a.resolver()))
 	srv := handler.New(es)
 	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second})
 	srv.AddTransport(transport.POST{})
@@ -157,12 +135,21 @@ func readyz(a *app) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), readinessTimeout)
 		defer cancel()
-		status, code := map[string]string{"postgres": "ok", "elasticsearch": "ok"}, http.StatusOK
+		status, code := map[string]any{"postgres": "ok", "elasticsearch": "ok"}, http.StatusOK
 		if err := a.db.Ping(ctx); err != nil {
 			status["postgres"], code = "unreachable", http.StatusServiceUnavailable
 		}
 		if err := a.search.Health(ctx); err != nil {
 			status["elasticsearch"], code = "unreachable", http.StatusServiceUnavailable
+		}
+		// The backlog is reported, not judged: a backlog while Elasticsearch
+		// is down is the design working, and the API still serves writes.
+		if st, err := indexing.Stats(ctx, a.db, time.Now()); err == nil {
+			ob := map[string]any{"pending": st.Pending, "failing": st.FailingCount, "oldest_age_seconds": 0.0}
+			if st.OldestAt != nil {
+				ob["oldest_age_seconds"] = time.Since(*st.OldestAt).Seconds()
+			}
+			status["outbox"] = ob
 		}
 		writeJSON(w, code, status)
 	}

@@ -14,7 +14,11 @@ import (
 	"syscall"
 	"time"
 
+	"github.com/prometheus/client_golang/prometheus"
+
+	"flowcare/graph"
 	"flowcare/internal/access"
+	"flowcare/internal/directory"
 	"flowcare/internal/postgres"
 	"flowcare/internal/reference"
 	"flowcare/search"
@@ -27,6 +31,8 @@ usage:
   flowcare migrate up           apply pending database migrations
   flowcare migrate status       list migrations and whether each is applied
   flowcare seed --demo          load reference data and fictional demo users (safe to repeat)
+  flowcare reindex [--index N]  rebuild search indices from PostgreSQL behind their aliases, with no downtime
+                                (N: services, volunteers, slots or events; default all)
 
 environment: DATABASE_URL, ELASTICSEARCH_URL, FLOWCARE_ADDR, FLOWCARE_ENV (dev|test|prod),
              FLOWCARE_COOKIE_SECURE, FLOWCARE_SESSION_TTL, FLOWCARE_LOG_LEVEL
@@ -61,6 +67,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		cmdErr = cmdMigrate(ctx, cfg, log, stdout, args[1:])
 	case "seed":
 		cmdErr = cmdSeed(ctx, cfg, log, stdout, args[1:])
+	case "reindex":
+		cmdErr = cmdReindex(ctx, cfg, stdout, args[1:])
 	default:
 		fmt.Fprintf(stderr, "flowcare: unknown command %q\n\n%s", args[0], usage)
 		return 2
@@ -118,6 +126,11 @@ type app struct {
 	search    *search.Client
 	access    *access.Service
 	reference *reference.Service
+	directory *directory.Service
+}
+
+func (a *app) resolver() *graph.Resolver {
+	return &graph.Resolver{Access: a.access, Reference: a.reference, Directory: a.directory}
 }
 
 func newApp(ctx context.Context, cfg Config) (*app, error) {
@@ -137,7 +150,15 @@ func newApp(ctx context.Context, cfg Config) (*app, error) {
 		db.Close()
 		return nil, err
 	}
-	return &app{db: db, search: sc, access: acc, reference: reference.New(db, time.Now)}, nil
+	signIn := func(ctx context.Context, username, password string) (string, time.Time, error) {
+		res, err := acc.SignIn(ctx, username, password)
+		if err != nil {
+			return "", time.Time{}, err
+		}
+		return res.Token, res.ExpiresAt, nil
+	}
+	dir := directory.New(db, sc, access.DefaultArgon2id(), signIn, time.Now)
+	return &app{db: db, search: sc, access: acc, reference: reference.New(db, time.Now), directory: dir}, nil
 }
 
 func cmdServe(ctx context.Context, cfg Config, log *slog.Logger, args []string) error {
@@ -171,5 +192,15 @@ func cmdServe(ctx context.Context, cfg Config, log *slog.Logger, args []string) 
 	} else {
 		log.Info("elasticsearch", "version", info.Version.Number, "cluster", info.ClusterName)
 	}
-	return serveHTTP(ctx, cfg, log, newHandler(cfg, log, a))
+	m := newMetrics(prometheus.NewRegistry(), a)
+	relayCtx, stopRelay := context.WithCancel(ctx)
+	relayDone := make(chan struct{})
+	go func() {
+		defer close(relayDone)
+		runRelay(relayCtx, cfg, log, a, m)
+	}()
+	err = serveHTTP(ctx, cfg, log, newHandler(cfg, log, a, m))
+	stopRelay()
+	<-relayDone
+	return err
 }

@@ -8,6 +8,7 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
+	"strings"
 	"time"
 
 	"flowcare/internal/access"
@@ -27,12 +28,36 @@ type demoOrg struct {
 }
 
 // Every organisation and person here is invented, and says so in its name.
+// Venues are Beijing's real public libraries and museums, by their public
+// names and approximate coordinates; everything else is invented.
 var demoOrgs = []demoOrg{
-	{"social", flowcare.Organisation{Name: "晨曦社会工作服务中心（演示）", Kind: flowcare.OrgSocial, AreaID: "110105"}},
-	{"library", flowcare.Organisation{Name: "朝阳示例图书馆（演示）", Kind: flowcare.OrgLibrary, AreaID: "110105"}},
-	{"museum", flowcare.Organisation{Name: "示例少儿博物馆（演示）", Kind: flowcare.OrgMuseum, AreaID: "110108"}},
-	{"league", flowcare.Organisation{Name: "朝阳区示例团委（演示）", Kind: flowcare.OrgYouthLeague, AreaID: "110105"}},
-	{"federation", flowcare.Organisation{Name: "朝阳区示例妇联（演示）", Kind: flowcare.OrgWomensFederation, AreaID: "110105"}},
+	{"social", org("晨曦社会工作服务中心（演示）", flowcare.OrgSocial, "110105", "朝阳区建外街道（演示地址）", 39.9085, 116.4490)},
+	{"social2", org("同心圆儿童关爱服务社（演示）", flowcare.OrgSocial, "110108", "海淀区万寿路街道（演示地址）", 39.9072, 116.2955)},
+	{"social3", org("新苗社区服务中心（演示）", flowcare.OrgSocial, "110112", "通州区中仓街道（演示地址）", 39.9048, 116.6610)},
+	{"social4", org("向阳花心理服务站（演示）", flowcare.OrgSocial, "110106", "丰台区右安门街道（演示地址）", 39.8625, 116.3615)},
+	{"social5", org("启航城市融入工作坊（演示，待审核）", flowcare.OrgSocial, "110114", "昌平区城北街道（演示地址）", 40.2285, 116.2310)},
+	{"library", org("首都图书馆", flowcare.OrgLibrary, "110105", "朝阳区东三环南路88号", 39.8667, 116.4617)},
+	{"library2", org("国家图书馆少年儿童馆", flowcare.OrgLibrary, "110108", "海淀区中关村南大街33号", 39.9430, 116.3245)},
+	{"library3", org("北京市西城区第一图书馆", flowcare.OrgLibrary, "110102", "西城区", 39.9105, 116.3705)},
+	{"museum", org("首都博物馆", flowcare.OrgMuseum, "110102", "西城区复兴门外大街16号", 39.9059, 116.3418)},
+	{"museum2", org("中国科学技术馆", flowcare.OrgMuseum, "110105", "朝阳区北辰东路5号", 40.0046, 116.3929)},
+	{"museum3", org("北京自然博物馆", flowcare.OrgMuseum, "110101", "东城区天桥南大街126号", 39.8812, 116.4043)},
+	{"league", org("朝阳区示例团委（演示）", flowcare.OrgYouthLeague, "110105", "", 0, 0)},
+	{"federation", org("朝阳区示例妇联（演示）", flowcare.OrgWomensFederation, "110105", "", 0, 0)},
+}
+
+func org(name string, kind flowcare.OrganisationKind, area, address string, lat, lng float64) flowcare.Organisation {
+	o := flowcare.Organisation{Name: name, Kind: kind, AreaID: area, Verification: flowcare.VerificationVerified}
+	if address != "" {
+		o.Address = &address
+	}
+	if lat != 0 {
+		o.Latitude, o.Longitude = &lat, &lng
+	}
+	if strings.Contains(name, "待审核") {
+		o.Verification = flowcare.VerificationUnverified
+	}
+	return o
 }
 
 type demoUser struct {
@@ -50,7 +75,7 @@ var demoUsers = []demoUser{
 	{"demo.orgadmin", "演示·社工机构管理员", flowcare.RoleOrgAdmin, "", "social"},
 	{"demo.orgstaff", "演示·社工", flowcare.RoleOrgStaff, "", "social"},
 	{"demo.volunteer", "演示·志愿者", flowcare.RoleVolunteer, "", "social"},
-	{"demo.venue", "演示·图书馆工作人员", flowcare.RoleVenueStaff, "", "library"},
+	{"demo.venue", "演示·首都图书馆工作人员", flowcare.RoleVenueStaff, "", "library"},
 	{"demo.organiser", "演示·团委活动组织者", flowcare.RoleEventOrganiser, "", "league"},
 	{"demo.auditor", "演示·监督审计员", flowcare.RoleAuditor, flowcare.CityAreaID, ""},
 }
@@ -91,6 +116,14 @@ func seedDemo(ctx context.Context, a *app, hasher access.Hasher, out io.Writer) 
 			if err := tx.Areas().UpsertOrganisation(ctx, &org); err != nil {
 				return fmt.Errorf("organisation %s: %w", org.Name, err)
 			}
+			if err := tx.Directory().UpdateOrganisation(ctx, &org); err != nil {
+				return fmt.Errorf("organisation %s: %w", org.Name, err)
+			}
+			if org.Verification == flowcare.VerificationVerified {
+				if err := tx.Directory().SetVerification(ctx, org.ID, org.Verification, nil, "", time.Now()); err != nil {
+					return fmt.Errorf("organisation %s: %w", org.Name, err)
+				}
+			}
 			orgIDs[o.key] = org.ID
 		}
 		fmt.Fprintf(out, "seed: %d demo organisations\n", len(demoOrgs))
@@ -107,7 +140,7 @@ func seedDemo(ctx context.Context, a *app, hasher access.Hasher, out io.Writer) 
 		return err
 	}
 	fmt.Fprintf(out, "seed: %d demo users (%d new), password %q\n", len(demoUsers), created, DemoPassword)
-	return nil
+	return seedDirectory(ctx, a, hasher, orgIDs, time.Now(), out)
 }
 
 func seedUser(ctx context.Context, tx flowcare.Tx, hasher access.Hasher, du demoUser, orgIDs map[string]string) (int, error) {

@@ -3,7 +3,11 @@
 package model
 
 import (
+	"bytes"
 	"flowcare/internal/flowcare"
+	"fmt"
+	"io"
+	"strconv"
 	"time"
 )
 
@@ -38,6 +42,39 @@ type CreateUserInput struct {
 	Grant *GrantInput `json:"grant"`
 }
 
+type EventConnection struct {
+	Edges      []*EventEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+type EventEdge struct {
+	Cursor string          `json:"cursor"`
+	Node   *flowcare.Event `json:"node"`
+}
+
+type EventInput struct {
+	Title              string              `json:"title"`
+	Description        *string             `json:"description,omitempty"`
+	Categories         []flowcare.Category `json:"categories"`
+	StartsAt           time.Time           `json:"startsAt"`
+	EndsAt             time.Time           `json:"endsAt"`
+	Place              string              `json:"place"`
+	AreaID             string              `json:"areaId"`
+	Latitude           float64             `json:"latitude"`
+	Longitude          float64             `json:"longitude"`
+	Capacity           int                 `json:"capacity"`
+	MinAge             int                 `json:"minAge"`
+	MaxAge             int                 `json:"maxAge"`
+	RegistrationOpens  time.Time           `json:"registrationOpens"`
+	RegistrationCloses time.Time           `json:"registrationCloses"`
+}
+
+type GeoPointInput struct {
+	Latitude  float64 `json:"latitude"`
+	Longitude float64 `json:"longitude"`
+}
+
 type GrantInput struct {
 	Role flowcare.Role `json:"role"`
 	// Required for area roles (CIVIL_AFFAIRS, AUDITOR, ADMIN: city or district; CHILD_SUPERVISOR: street; CHILD_DIRECTOR: community).
@@ -49,6 +86,15 @@ type GrantInput struct {
 type GrantRoleInput struct {
 	UserID string      `json:"userId"`
 	Grant  *GrantInput `json:"grant"`
+}
+
+type LocationInput struct {
+	Name    string  `json:"name"`
+	Address *string `json:"address,omitempty"`
+	// The street or community the location is in.
+	AreaID    string  `json:"areaId"`
+	Latitude  float64 `json:"latitude"`
+	Longitude float64 `json:"longitude"`
 }
 
 type Mutation struct {
@@ -65,6 +111,33 @@ type OrganisationEdge struct {
 	Node   *flowcare.Organisation `json:"node"`
 }
 
+type OrganisationInput struct {
+	Name string                    `json:"name"`
+	Kind flowcare.OrganisationKind `json:"kind"`
+	// The district (or street) the organisation is registered in.
+	AreaID             string   `json:"areaId"`
+	RegistrationNumber *string  `json:"registrationNumber,omitempty"`
+	ContactName        *string  `json:"contactName,omitempty"`
+	ContactPhone       *string  `json:"contactPhone,omitempty"`
+	Description        *string  `json:"description,omitempty"`
+	Address            *string  `json:"address,omitempty"`
+	Latitude           *float64 `json:"latitude,omitempty"`
+	Longitude          *float64 `json:"longitude,omitempty"`
+	AreasServed        []string `json:"areasServed,omitempty"`
+}
+
+type OrganisationProfileInput struct {
+	Name               string   `json:"name"`
+	RegistrationNumber *string  `json:"registrationNumber,omitempty"`
+	ContactName        *string  `json:"contactName,omitempty"`
+	ContactPhone       *string  `json:"contactPhone,omitempty"`
+	Description        *string  `json:"description,omitempty"`
+	Address            *string  `json:"address,omitempty"`
+	Latitude           *float64 `json:"latitude,omitempty"`
+	Longitude          *float64 `json:"longitude,omitempty"`
+	AreasServed        []string `json:"areasServed,omitempty"`
+}
+
 // Relay-style page information for cursor pagination.
 type PageInfo struct {
 	HasNextPage bool    `json:"hasNextPage"`
@@ -72,6 +145,60 @@ type PageInfo struct {
 }
 
 type Query struct {
+}
+
+type SearchConnection struct {
+	Edges      []*SearchEdge `json:"edges"`
+	PageInfo   *PageInfo     `json:"pageInfo"`
+	TotalCount int           `json:"totalCount"`
+}
+
+type SearchEdge struct {
+	Cursor string              `json:"cursor"`
+	Node   *flowcare.SearchHit `json:"node"`
+}
+
+type SearchInput struct {
+	Entity SearchEntity `json:"entity"`
+	Text   *string      `json:"text,omitempty"`
+	// Any of these categories.
+	Categories []flowcare.Category `json:"categories,omitempty"`
+	// A district, street or community; things anywhere inside it match.
+	AreaID *string `json:"areaId,omitempty"`
+	// A child's age: things whose age range includes it.
+	Age *int `json:"age,omitempty"`
+	// Slots and events starting within [from, to].
+	From *time.Time     `json:"from,omitempty"`
+	To   *time.Time     `json:"to,omitempty"`
+	Near *GeoPointInput `json:"near,omitempty"`
+	// With near: how far, default 5.
+	RadiusKm *float64 `json:"radiusKm,omitempty"`
+	Language *string  `json:"language,omitempty"`
+}
+
+type ServiceConnection struct {
+	Edges      []*ServiceEdge `json:"edges"`
+	PageInfo   *PageInfo      `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+type ServiceEdge struct {
+	Cursor string            `json:"cursor"`
+	Node   *flowcare.Service `json:"node"`
+}
+
+type ServiceInput struct {
+	Name        string              `json:"name"`
+	Description *string             `json:"description,omitempty"`
+	Categories  []flowcare.Category `json:"categories"`
+	MinAge      int                 `json:"minAge"`
+	MaxAge      int                 `json:"maxAge"`
+	AreasServed []string            `json:"areasServed,omitempty"`
+	Schedule    []*TimeWindowInput  `json:"schedule,omitempty"`
+	Capacity    int                 `json:"capacity"`
+	Languages   []string            `json:"languages,omitempty"`
+	Funding     flowcare.Funding    `json:"funding"`
+	Locations   []*LocationInput    `json:"locations,omitempty"`
 }
 
 type SignInInput struct {
@@ -86,6 +213,45 @@ type SignInPayload struct {
 	ExpiresAt time.Time `json:"expiresAt"`
 }
 
+type SlotConnection struct {
+	Edges      []*SlotEdge `json:"edges"`
+	PageInfo   *PageInfo   `json:"pageInfo"`
+	TotalCount int         `json:"totalCount"`
+}
+
+type SlotEdge struct {
+	Cursor string         `json:"cursor"`
+	Node   *flowcare.Slot `json:"node"`
+}
+
+type SlotInput struct {
+	VenueID          string              `json:"venueId"`
+	Title            string              `json:"title"`
+	Description      *string             `json:"description,omitempty"`
+	Categories       []flowcare.Category `json:"categories"`
+	StartsAt         time.Time           `json:"startsAt"`
+	EndsAt           time.Time           `json:"endsAt"`
+	Capacity         int                 `json:"capacity"`
+	MinAge           int                 `json:"minAge"`
+	MaxAge           int                 `json:"maxAge"`
+	ChildrenPerAdult int                 `json:"childrenPerAdult"`
+	// Bookings close this many hours before the start (0 to 168).
+	BookingCutoffHours int `json:"bookingCutoffHours"`
+}
+
+type SlotSeriesInput struct {
+	// The first slot; the series repeats it weekly.
+	First *SlotInput `json:"first"`
+	// How many weeks in all, 2 to 26.
+	Weeks int `json:"weeks"`
+}
+
+type TimeWindowInput struct {
+	Day   int `json:"day"`
+	Start int `json:"start"`
+	End   int `json:"end"`
+}
+
 type UserConnection struct {
 	Edges      []*UserEdge `json:"edges"`
 	PageInfo   *PageInfo   `json:"pageInfo"`
@@ -95,4 +261,103 @@ type UserConnection struct {
 type UserEdge struct {
 	Cursor string         `json:"cursor"`
 	Node   *flowcare.User `json:"node"`
+}
+
+type VettingInput struct {
+	VolunteerID string               `json:"volunteerId"`
+	Kind        flowcare.VettingKind `json:"kind"`
+	CompletedOn time.Time            `json:"completedOn"`
+	ExpiresOn   time.Time            `json:"expiresOn"`
+	Note        *string              `json:"note,omitempty"`
+}
+
+type VolunteerConnection struct {
+	Edges      []*VolunteerEdge `json:"edges"`
+	PageInfo   *PageInfo        `json:"pageInfo"`
+	TotalCount int              `json:"totalCount"`
+}
+
+type VolunteerEdge struct {
+	Cursor string              `json:"cursor"`
+	Node   *flowcare.Volunteer `json:"node"`
+}
+
+type VolunteerProfileInput struct {
+	DisplayName string `json:"displayName"`
+	// Mainland mobile number, 11 digits.
+	Phone     *string             `json:"phone,omitempty"`
+	Bio       *string             `json:"bio,omitempty"`
+	Skills    []flowcare.Category `json:"skills"`
+	Languages []string            `json:"languages,omitempty"`
+	// A street or township (not a community, never an address).
+	HomeAreaID   string             `json:"homeAreaId"`
+	Availability []*TimeWindowInput `json:"availability,omitempty"`
+	// 0 to 200.
+	HoursPerMonth   int      `json:"hoursPerMonth"`
+	OrganisationIds []string `json:"organisationIds,omitempty"`
+}
+
+type VolunteerSignUpInput struct {
+	Username string                 `json:"username"`
+	Password string                 `json:"password"`
+	Profile  *VolunteerProfileInput `json:"profile"`
+}
+
+type SearchEntity string
+
+const (
+	SearchEntityService   SearchEntity = "SERVICE"
+	SearchEntityVolunteer SearchEntity = "VOLUNTEER"
+	SearchEntitySlot      SearchEntity = "SLOT"
+	SearchEntityEvent     SearchEntity = "EVENT"
+)
+
+var AllSearchEntity = []SearchEntity{
+	SearchEntityService,
+	SearchEntityVolunteer,
+	SearchEntitySlot,
+	SearchEntityEvent,
+}
+
+func (e SearchEntity) IsValid() bool {
+	switch e {
+	case SearchEntityService, SearchEntityVolunteer, SearchEntitySlot, SearchEntityEvent:
+		return true
+	}
+	return false
+}
+
+func (e SearchEntity) String() string {
+	return string(e)
+}
+
+func (e *SearchEntity) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = SearchEntity(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid SearchEntity", str)
+	}
+	return nil
+}
+
+func (e SearchEntity) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *SearchEntity) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e SearchEntity) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }

@@ -1,6 +1,9 @@
 package flowcare
 
-import "strings"
+import (
+	"strings"
+	"time"
+)
 
 // AreaLevel is a level of Beijing's administrative hierarchy.
 type AreaLevel string
@@ -78,10 +81,31 @@ const (
 	OrgOther            OrganisationKind = "OTHER"
 )
 
-// Organisation is a social organisation, venue or event-organising unit.
+// Organisation is a social organisation, venue (library, museum) or
+// event-organising unit (youth league, women's federation).
 type Organisation struct {
-	ID     string           `db:"id"`
-	Name   string           `db:"name"`
-	Kind   OrganisationKind `db:"kind"`
-	AreaID string           `db:"area_id"`
+	ID                 string             `db:"id"`
+	Name               string             `db:"name"`
+	Kind               OrganisationKind   `db:"kind"`
+	AreaID             string             `db:"area_id"`
+	RegistrationNumber *string            `db:"registration_number"`
+	ContactName        *string            `db:"contact_name"`
+	ContactPhone       *string            `db:"contact_phone"`
+	Description        string             `db:"description"`
+	Address            *string            `db:"address"`
+	Latitude           *float64           `db:"latitude"`
+	Longitude          *float64           `db:"longitude"`
+	AreasServed        []string           `db:"-"`
+	Verification       VerificationStatus `db:"verification_status"`
+	VerificationNote   *string            `db:"verification_note"`
+	VerifiedAt         *time.Time         `db:"verified_at"`
+	UpdatedAt          time.Time          `db:"updated_at"`
+}
+
+// IsVenue reports whether the organisation is a library or museum, which publishes slots.
+func (o *Organisation) IsVenue() bool { return o.Kind == OrgLibrary || o.Kind == OrgMuseum }
+
+// IsEventOrganiser reports whether the organisation is a youth-league or women's-federation unit.
+func (o *Organisation) IsEventOrganiser() bool {
+	return o.Kind == OrgYouthLeague || o.Kind == OrgWomensFederation
 }

@@ -112,6 +112,7 @@ type Tx interface {
 	Users() UserStore
 	Areas() AreaStore
 	Audit() AuditStore
+	Directory() DirectoryStore
 }
 
 // Transactor runs fn in one transaction, committing if it returns nil.
@@ -149,8 +150,17 @@ type AreaStore interface {
 	AreasByParents(ctx context.Context, parentIDs []string) ([]*Area, error)
 	UpsertArea(ctx context.Context, a *Area) (created bool, err error)
 	OrganisationsByIDs(ctx context.Context, ids []string) ([]*Organisation, error)
-	ListOrganisations(ctx context.Context, search string, kind OrganisationKind, p Page) ([]*Organisation, int, error)
+	ListOrganisations(ctx context.Context, f OrganisationFilter, p Page) ([]*Organisation, int, error)
 	UpsertOrganisation(ctx context.Context, o *Organisation) error
+}
+
+// OrganisationFilter narrows an organisation listing.
+type OrganisationFilter struct {
+	Search       string
+	Kind         OrganisationKind
+	Verification VerificationStatus
+	// AreaPath keeps organisations registered within this area.
+	AreaPath string
 }
 
 // AuditStore appends to and reads the audit log.

@@ -2,7 +2,6 @@ package postgres
 
 import (
 	"context"
-	"strings"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -67,48 +66,6 @@ func (s *areaStore) UpsertArea(ctx context.Context, a *flowcare.Area) (bool, err
 		return false, notFound(err, "上级区域“"+deref(a.ParentID)+"”不存在")
 	}
 	return created, nil
-}
-
-func (s *areaStore) OrganisationsByIDs(ctx context.Context, ids []string) ([]*flowcare.Organisation, error) {
-	var os []*flowcare.Organisation
-	err := sqlx.SelectContext(ctx, s.q, &os, `SELECT id, name, kind, area_id FROM organisations WHERE id = ANY($1::uuid[])`, pq.Array(validUUIDs(ids)))
-	return os, mapError(err)
-}
-
-func (s *areaStore) ListOrganisations(ctx context.Context, search string, kind flowcare.OrganisationKind, p flowcare.Page) ([]*flowcare.Organisation, int, error) {
-	var where []string
-	var args []any
-	arg := func(v any) string { args = append(args, v); return "$" + itoa(len(args)) }
-	if search != "" {
-		where = append(where, "lower(name) LIKE "+arg("%"+escapeLike(strings.ToLower(search))+"%"))
-	}
-	if kind != "" {
-		where = append(where, "kind = "+arg(kind))
-	}
-	cond := "TRUE"
-	if len(where) > 0 {
-		cond = strings.Join(where, " AND ")
-	}
-	var total int
-	if err := sqlx.GetContext(ctx, s.q, &total, `SELECT count(*) FROM organisations WHERE `+cond, args...); err != nil {
-		return nil, 0, mapError(err)
-	}
-	if p.After != "" {
-		cond += " AND name > " + arg(p.After)
-	}
-	var os []*flowcare.Organisation
-	err := sqlx.SelectContext(ctx, s.q, &os, `SELECT id, name, kind, area_id FROM organisations WHERE `+cond+
-		` ORDER BY name LIMIT `+itoa(p.Limit()+1), args...)
-	return os, total, mapError(err)
-}
-
-// UpsertOrganisation creates the organisation or, when one of that name
-// exists, updates it and returns its id.
-func (s *areaStore) UpsertOrganisation(ctx context.Context, o *flowcare.Organisation) error {
-	return mapError(sqlx.GetContext(ctx, s.q, &o.ID, `
-		INSERT INTO organisations (name, kind, area_id) VALUES ($1, $2, $3)
-		ON CONFLICT (name) DO UPDATE SET kind = EXCLUDED.kind, area_id = EXCLUDED.area_id
-		RETURNING id`, o.Name, o.Kind, o.AreaID))
 }
 
 func deref(s *string) string {

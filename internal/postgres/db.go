@@ -49,9 +49,10 @@ func (d *DB) Ping(ctx context.Context) error { return d.db.PingContext(ctx) }
 
 type tx struct{ q sqlx.ExtContext }
 
-func (t tx) Users() flowcare.UserStore  { return &userStore{q: t.q} }
-func (t tx) Areas() flowcare.AreaStore  { return &areaStore{q: t.q} }
-func (t tx) Audit() flowcare.AuditStore { return &auditStore{q: t.q} }
+func (t tx) Users() flowcare.UserStore          { return &userStore{q: t.q} }
+func (t tx) Areas() flowcare.AreaStore          { return &areaStore{q: t.q} }
+func (t tx) Audit() flowcare.AuditStore         { return &auditStore{q: t.q} }
+func (t tx) Directory() flowcare.DirectoryStore { return &directoryStore{q: t.q} }
 
 // Users returns the user store outside any transaction.
 func (d *DB) Users() flowcare.UserStore { return tx{d.db}.Users() }
@@ -61,6 +62,9 @@ func (d *DB) Areas() flowcare.AreaStore { return tx{d.db}.Areas() }
 
 // Audit returns the audit store outside any transaction.
 func (d *DB) Audit() flowcare.AuditStore { return tx{d.db}.Audit() }
+
+// Directory returns the directory store outside any transaction.
+func (d *DB) Directory() flowcare.DirectoryStore { return tx{d.db}.Directory() }
 
 // InTx runs fn in one transaction and commits when it returns nil, so that a
 // failure part-way leaves nothing half-written.

@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"github.com/google/uuid"
+	"github.com/lib/pq"
 
 	"flowcare/internal/flowcare"
 )
@@ -38,4 +39,12 @@ func validUUIDs(ids []string) []string {
 		}
 	}
 	return out
+}
+
+// stringArray never sends NULL for an empty list: the columns are NOT NULL.
+func stringArray(ss []string) any {
+	if ss == nil {
+		ss = []string{}
+	}
+	return pq.Array(ss)
 }

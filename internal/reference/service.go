@@ -86,15 +86,35 @@ type OrganisationList struct {
 	HasNext       bool
 }
 
+// OrganisationQuery narrows the organisation listing.
+type OrganisationQuery struct {
+	Search       string
+	Kind         flowcare.OrganisationKind
+	Verification flowcare.VerificationStatus
+	// AreaID keeps organisations registered within this area.
+	AreaID string
+}
+
 // Organisations pages through organisations by name.
-func (s *Service) Organisations(ctx context.Context, search string, kind flowcare.OrganisationKind, p flowcare.Page) (*OrganisationList, error) {
+func (s *Service) Organisations(ctx context.Context, q OrganisationQuery, p flowcare.Page) (*OrganisationList, error) {
 	if _, err := flowcare.RequireActor(ctx); err != nil {
 		return nil, err
 	}
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	os, total, err := s.store.Areas().ListOrganisations(ctx, strings.TrimSpace(search), kind, p)
+	f := flowcare.OrganisationFilter{Search: strings.TrimSpace(q.Search), Kind: q.Kind, Verification: q.Verification}
+	if q.AreaID != "" {
+		as, err := s.store.Areas().AreasByIDs(ctx, []string{q.AreaID})
+		if err != nil {
+			return nil, err
+		}
+		if len(as) == 0 {
+			return nil, flowcare.Invalid("areaId", "区域“%s”不存在", q.AreaID)
+		}
+		f.AreaPath = as[0].Path
+	}
+	os, total, err := s.store.Areas().ListOrganisations(ctx, f, p)
 	if err != nil {
 		return nil, flowcare.Wrap(err, "list organisations")
 	}
