@@ -2,21 +2,14 @@ package search_test
 
 import (
 	"context"
-	"os"
 	"strings"
 	"testing"
 
 	"flowcare/search"
+	"flowcare/search/estest"
 )
 
-func esURL(t *testing.T) string {
-	t.Helper()
-	u := os.Getenv("ELASTICSEARCH_URL")
-	if u == "" {
-		t.Fatal("ELASTICSEARCH_URL is not set: start Elasticsearch with `make services` and export ELASTICSEARCH_URL (`make test` does both)")
-	}
-	return u
-}
+func esURL(t *testing.T) string { return estest.URL(t) }
 
 func TestClusterIsElasticsearch8(t *testing.T) {
 	c, err := search.New(esURL(t))

@@ -2,69 +2,22 @@ package search_test
 
 import (
 	"context"
-	"crypto/rand"
-	"encoding/hex"
 	"encoding/json"
 	"io"
 	"net/http"
-	"strings"
 	"testing"
 	"time"
 
 	"flowcare/internal/flowcare"
 	"flowcare/search"
+	"flowcare/search/estest"
 )
 
-// newTestClient returns a client whose aliases and indices carry a prefix of
-// their own, and deletes every index under that prefix when the test ends.
-// The indices are not created; call EnsureIndices when the test needs them.
+// newTestClient returns a client with a prefix of its own whose indices are
+// deleted when the test ends; the indices are not created yet.
 func newTestClient(t *testing.T, opts ...search.Option) (*search.Client, string) {
 	t.Helper()
-	url := esURL(t)
-	var b [4]byte
-	if _, err := rand.Read(b[:]); err != nil {
-		t.Fatal(err)
-	}
-	prefix := "t-" + hex.EncodeToString(b[:])
-	c, err := search.New(url, append([]search.Option{search.WithPrefix(prefix)}, opts...)...)
-	if err != nil {
-		t.Fatal(err)
-	}
-	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
-	defer cancel()
-	if _, err := c.Info(ctx); err != nil {
-		t.Fatalf("Elasticsearch at %s is not reachable (%v): start it with `make services` (or `dev/elasticsearch.sh start`)", url, err)
-	}
-	t.Cleanup(func() { deleteIndicesWithPrefix(t, url, prefix) })
-	return c, prefix
-}
-
-func deleteIndicesWithPrefix(t *testing.T, url, prefix string) {
-	t.Helper()
-	var rows []struct {
-		Index string `json:"index"`
-	}
-	if code := getJSON(t, url+"/_cat/indices/"+prefix+"-*?format=json&h=index", &rows); code != http.StatusOK {
-		t.Errorf("list indices of %s: status %d", prefix, code)
-		return
-	}
-	if len(rows) == 0 {
-		return
-	}
-	names := make([]string, len(rows))
-	for i, r := range rows {
-		names[i] = r.Index
-	}
-	req, _ := http.NewRequest(http.MethodDelete, url+"/"+strings.Join(names, ","), nil)
-	res, err := http.DefaultClient.Do(req)
-	if err != nil {
-		t.Errorf("delete test indices: %v", err)
-		return
-	}
-	res.Body.Close()
-	if res.StatusCode != http.StatusOK {
-		t.Errorf("delete test indices %v: status %d", names, res.StatusCode)
-	}
+	return estest.New(t, opts...)
 }
 
 // getJSON reads url into v and returns the status code.

@@ -39,6 +39,9 @@ func (r gqlResponse) code() string {
 	return c
 }
 
+// fastHasher is real argon2id with small parameters, so tests stay quick.
+var fastHasher = access.Argon2id{Params: &argon2id.Params{Memory: 1024, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32}}
+
 type testServer struct {
 	*httptest.Server
 	t      *testing.T
@@ -75,8 +78,7 @@ func newTestServer(t *testing.T, env string, mutate ...func(*Config)) *testServe
 	if err := postgres.Migrate(ctx, a.db.SQL(), log); err != nil {
 		t.Fatal(err)
 	}
-	fast := access.Argon2id{Params: &argon2id.Params{Memory: 1024, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32}}
-	if err := seedDemo(ctx, a, fast, io.Discard); err != nil {
+	if err := seedDemo(ctx, a, fastHasher, io.Discard); err != nil {
 		t.Fatal(err)
 	}
 	srv := httptest.NewServer(newHandler(cfg, log, a, newMetrics(prometheus.NewRegistry(), a)))
@@ -260,12 +262,15 @@ func TestHealthReadinessAndMetrics(t *testing.T) {
 	if code, _ := get(s, "/healthz"); code != 200 {
 		t.Errorf("healthz = %d", code)
 	}
-	if code, body := get(s, "/readyz"); code != 200 || !strings.Contains(body, `"elasticsearch":"ok"`) {
+	if code, body := get(s, "/readyz"); code != 200 || !strings.Contains(body, `"elasticsearch":"ok"`) || !strings.Contains(body, `"outbox":{`) {
 		t.Errorf("readyz = %d %s", code, body)
 	}
 	s.query(`{ me { username } }`, nil)
-	if code, body := get(s, "/metrics"); code != 200 || !strings.Contains(body, `flowcare_http_requests_total{code="200",route="/graphql"}`) {
-		t.Errorf("metrics = %d, lacks the request counter", code)
+	code, body := get(s, "/metrics")
+	for _, want := range []string{`flowcare_http_requests_total{code="200",route="/graphql"}`, "flowcare_outbox_pending ", "flowcare_outbox_oldest_age_seconds "} {
+		if code != 200 || !strings.Contains(body, want) {
+			t.Errorf("metrics = %d, lacks %s", code, want)
+		}
 	}
 	if !strings.Contains(s.logs.String(), `"request_id"`) {
 		t.Error("requests are not logged with a request id")

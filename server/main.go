@@ -138,6 +138,11 @@ func newApp(ctx context.Context, cfg Config) (*app, error) {
 	if err != nil {
 		return nil, err
 	}
+	return assemble(db, cfg)
+}
+
+// assemble wires the use cases over an open database and the configured cluster.
+func assemble(db *postgres.DB, cfg Config) (*app, error) {
 	sc, err := search.New(cfg.ElasticsearchURL)
 	if err != nil {
 		db.Close()

@@ -21,11 +21,16 @@ type DB struct {
 }
 
 // Open connects to PostgreSQL and checks that it answers.
-func Open(ctx context.Context, url string) (*DB, error) {
-	db, err := sqlx.Open("postgres", url)
+func Open(ctx context.Context, url string) (*DB, error) { return OpenDriver(ctx, "postgres", url) }
+
+// OpenDriver is Open through a database/sql driver registered under another
+// name that speaks to PostgreSQL, such as one that counts statements in a test.
+func OpenDriver(ctx context.Context, driverName, url string) (*DB, error) {
+	raw, err := sql.Open(driverName, url)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
+	db := sqlx.NewDb(raw, "postgres")
 	db.SetMaxOpenConns(20)
 	db.SetMaxIdleConns(10)
 	db.SetConnMaxIdleTime(5 * time.Minute)
