@@ -118,6 +118,14 @@ test-browser: chromium build ## browser tests against a freshly seeded server on
 	if ! (cd frontend && FLOWCARE_E2E_URL=http://127.0.0.1:$(E2E_PORT) npm run --silent test:e2e); then \
 		echo "browser tests failed; last lines of the server log:"; tail -n 30 .local/e2e-server.log; exit 1; fi
 
+.PHONY: bench-outbox
+bench-outbox: services ## outbox lag from write to searchable (median, p99), relay as in serve
+	go test -run '^$$' -bench BenchmarkOutboxLag -benchtime 1x -count 1 ./server/
+
+.PHONY: bench-reindex
+bench-reindex: services ## reindex rate for 100,000 generated services
+	go test -run '^$$' -bench BenchmarkReindex -benchtime 1x -count 1 -timeout 30m ./server/
+
 .PHONY: clean
 clean: ## remove build output (keeps .local data)
 	rm -rf bin frontend/dist/assets frontend/dist/index.html

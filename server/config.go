@@ -13,6 +13,9 @@ type Config struct {
 	Addr             string
 	DatabaseURL      string
 	ElasticsearchURL string
+	// SearchPrefix starts every index and alias name, so that several
+	// deployments (or test runs) can share one cluster.
+	SearchPrefix string
 	// Env "dev" turns on GraphQL introspection and field suggestions.
 	Env          string
 	CookieSecure bool
@@ -25,6 +28,7 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		Addr:             or(getenv("FLOWCARE_ADDR"), "127.0.0.1:8080"),
 		DatabaseURL:      or(getenv("DATABASE_URL"), "postgres://flowcare@127.0.0.1:55432/flowcare?sslmode=disable"),
 		ElasticsearchURL: or(getenv("ELASTICSEARCH_URL"), "http://127.0.0.1:9250"),
+		SearchPrefix:     or(getenv("FLOWCARE_SEARCH_PREFIX"), "flowcare"),
 		Env:              or(getenv("FLOWCARE_ENV"), "prod"),
 		SessionTTL:       12 * time.Hour,
 	}
@@ -71,6 +75,7 @@ func (c Config) LogValue() slog.Value {
 		slog.String("addr", c.Addr),
 		slog.String("database_url", redactURL(c.DatabaseURL)),
 		slog.String("elasticsearch_url", redactURL(c.ElasticsearchURL)),
+		slog.String("search_prefix", c.SearchPrefix),
 		slog.String("env", c.Env),
 		slog.Bool("cookie_secure", c.CookieSecure),
 		slog.Duration("session_ttl", c.SessionTTL),

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"fmt"
 	"io"
 	"log/slog"
 	"net/http"
@@ -21,6 +22,7 @@ import (
 	"flowcare/internal/access"
 	"flowcare/internal/postgres"
 	"flowcare/internal/postgres/pgtest"
+	"flowcare/search/estest"
 )
 
 type gqlResponse struct {
@@ -353,5 +355,37 @@ func TestConfigIsRedactedAndValidated(t *testing.T) {
 	}
 	if _, err := loadConfig(func(k string) string { return map[string]string{"FLOWCARE_SESSION_TTL": "soon"}[k] }); err == nil {
 		t.Error("a bad session TTL was accepted")
+	}
+}
+
+func TestReindexCommandRebuildsFromPostgres(t *testing.T) {
+	ctx := context.Background()
+	dbURL := pgtest.NewURL(t)
+	_, prefix := estest.New(t)
+	env := map[string]string{"DATABASE_URL": dbURL, "ELASTICSEARCH_URL": estest.URL(t), "FLOWCARE_SEARCH_PREFIX": prefix}
+	getenv := func(k string) string { return env[k] }
+	if code := run(ctx, []string{"migrate", "up"}, io.Discard, io.Discard, getenv); code != 0 {
+		t.Fatalf("migrate: exit %d", code)
+	}
+	var seedOut bytes.Buffer
+	if code := run(ctx, []string{"seed", "--demo"}, &seedOut, io.Discard, getenv); code != 0 {
+		t.Fatalf("seed: exit %d", code)
+	}
+	var out bytes.Buffer
+	if code := run(ctx, []string{"reindex", "--index", "services"}, &out, io.Discard, getenv); code != 0 {
+		t.Fatalf("reindex: exit %d: %s", code, out.String())
+	}
+	published := 0
+	for _, s := range demoServices {
+		if s.org != "social5" {
+			published++
+		}
+	}
+	if want := fmt.Sprintf("reindex service: done, %d documents", published); !strings.Contains(out.String(), want) {
+		t.Fatalf("reindex said %q, want %q", out.String(), want)
+	}
+	var stderr bytes.Buffer
+	if code := run(ctx, []string{"reindex", "--index", "children"}, io.Discard, &stderr, getenv); code != 2 || !strings.Contains(stderr.String(), "unknown index") {
+		t.Fatalf("unknown index: exit %d, %s", code, stderr.String())
 	}
 }

@@ -34,7 +34,7 @@ usage:
   flowcare reindex [--index N]  rebuild search indices from PostgreSQL behind their aliases, with no downtime
                                 (N: services, volunteers, slots or events; default all)
 
-environment: DATABASE_URL, ELASTICSEARCH_URL, FLOWCARE_ADDR, FLOWCARE_ENV (dev|test|prod),
+environment: DATABASE_URL, ELASTICSEARCH_URL, FLOWCARE_SEARCH_PREFIX, FLOWCARE_ADDR, FLOWCARE_ENV (dev|test|prod),
              FLOWCARE_COOKIE_SECURE, FLOWCARE_SESSION_TTL, FLOWCARE_LOG_LEVEL
 `
 
@@ -143,7 +143,7 @@ func newApp(ctx context.Context, cfg Config) (*app, error) {
 
 // assemble wires the use cases over an open database and the configured cluster.
 func assemble(db *postgres.DB, cfg Config) (*app, error) {
-	sc, err := search.New(cfg.ElasticsearchURL)
+	sc, err := search.New(cfg.ElasticsearchURL, search.WithPrefix(cfg.SearchPrefix))
 	if err != nil {
 		db.Close()
 		return nil, err
