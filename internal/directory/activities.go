@@ -337,20 +337,12 @@ func (s *Service) SetEventStatus(ctx context.Context, id string, status flowcare
 	if !CanManageEvents(a, e.OrganisationID) {
 		return nil, forbidden("只有本单位的活动组织者可以更改活动状态")
 	}
-	allowed := false
-	for _, to := range eventMoves[e.Status] {
-		allowed = allowed || to == status
-	}
-	if !allowed {
+	if !canMove(eventMoves, e.Status, status) {
 		return nil, flowcare.Errorf(flowcare.ECONFLICT, "活动不能从“%s”改为“%s”", e.Status, status)
 	}
 	if status == flowcare.EventPublished {
-		o, _, err := s.org(ctx, e.OrganisationID)
-		if err != nil {
+		if err := s.requireVerified(ctx, e.OrganisationID, "单位尚未通过民政部门审核，审核通过后才能发布活动"); err != nil {
 			return nil, err
-		}
-		if o.Verification != flowcare.VerificationVerified {
-			return nil, flowcare.Errorf(flowcare.ECONFLICT, "单位尚未通过民政部门审核，审核通过后才能发布活动")
 		}
 	}
 	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {

@@ -156,6 +156,28 @@ var serviceMoves = map[flowcare.ServiceStatus][]flowcare.ServiceStatus{
 	flowcare.ServicePaused: {flowcare.ServiceActive, flowcare.ServiceEnded},
 }
 
+func canMove[S comparable](moves map[S][]S, from, to S) bool {
+	for _, x := range moves[from] {
+		if x == to {
+			return true
+		}
+	}
+	return false
+}
+
+// requireVerified refuses to publish for an organisation civil-affairs staff
+// have not verified; it may still prepare drafts.
+func (s *Service) requireVerified(ctx context.Context, orgID, msg string) error {
+	o, _, err := s.org(ctx, orgID)
+	if err != nil {
+		return err
+	}
+	if o.Verification != flowcare.VerificationVerified {
+		return flowcare.Errorf(flowcare.ECONFLICT, "%s", msg)
+	}
+	return nil
+}
+
 // SetServiceStatus publishes, pauses or ends a service. Only a verified
 // organisation publishes.
 func (s *Service) SetServiceStatus(ctx context.Context, id string, status flowcare.ServiceStatus) (*flowcare.Service, error) {
@@ -170,20 +192,12 @@ func (s *Service) SetServiceStatus(ctx context.Context, id string, status flowca
 	if !CanManageServices(a, sv.OrganisationID) {
 		return nil, forbidden("只有本机构的工作人员可以更改服务项目状态")
 	}
-	allowed := false
-	for _, to := range serviceMoves[sv.Status] {
-		allowed = allowed || to == status
-	}
-	if !allowed {
+	if !canMove(serviceMoves, sv.Status, status) {
 		return nil, flowcare.Errorf(flowcare.ECONFLICT, "服务项目不能从“%s”改为“%s”", sv.Status, status)
 	}
 	if status == flowcare.ServiceActive {
-		o, _, err := s.org(ctx, sv.OrganisationID)
-		if err != nil {
+		if err := s.requireVerified(ctx, sv.OrganisationID, "机构尚未通过民政部门审核，可以准备服务项目，但审核通过后才能发布"); err != nil {
 			return nil, err
-		}
-		if o.Verification != flowcare.VerificationVerified {
-			return nil, flowcare.Errorf(flowcare.ECONFLICT, "机构尚未通过民政部门审核，可以准备服务项目，但审核通过后才能发布")
 		}
 	}
 	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {
