@@ -3,6 +3,7 @@ package access_test
 import (
 	"context"
 	"fmt"
+	"sort"
 	"strings"
 	"sync"
 	"testing"
@@ -225,7 +226,13 @@ func TestAuthorizationMatrix(t *testing.T) {
 		"auditor":        "000000000000001",
 	}
 	cells := 0
-	for name, row := range matrix {
+	names := make([]string, 0, len(matrix))
+	for name := range matrix {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		row := matrix[name]
 		if len(row) != len(actions) {
 			t.Fatalf("matrix row %s has %d cells for %d actions", name, len(row), len(actions))
 		}

@@ -3,6 +3,7 @@ package directory_test
 import (
 	"context"
 	"fmt"
+	"sort"
 	"testing"
 	"time"
 
@@ -224,8 +225,10 @@ func TestDirectoryAuthorizationMatrix(t *testing.T) {
 			return err
 		}},
 		{"update own volunteer profile", func(a *flowcare.Actor) error {
+			// Keeps org A: the profile's organisations are what later cells rely on.
 			_, err := f.svc.UpdateMyVolunteerProfile(as(a), directory.VolunteerInput{DisplayName: a.Username,
-				Skills: []flowcare.Category{flowcare.CatRecreation}, HomeAreaID: "110105001", HoursPerMonth: 8})
+				Skills: []flowcare.Category{flowcare.CatRecreation}, HomeAreaID: "110105001", HoursPerMonth: 8,
+				OrganisationIDs: []string{f.orgs["orgA"]}})
 			return err
 		}},
 		{"view org A's volunteer", func(a *flowcare.Actor) error {
@@ -265,7 +268,13 @@ func TestDirectoryAuthorizationMatrix(t *testing.T) {
 		"auditor":         "0000000000001",
 	}
 	cells := 0
-	for name, row := range matrix {
+	names := make([]string, 0, len(matrix))
+	for name := range matrix {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		row := matrix[name]
 		if len(row) != len(actions) {
 			t.Fatalf("row %s has %d cells for %d actions", name, len(row), len(actions))
 		}
