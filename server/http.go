@@ -32,7 +32,7 @@ import (
 const (
 	sessionCookie    = "flowcare_session"
 	maxGraphQLBody   = 4 << 20
-	complexityLimit  = 1000
+	complexityLimit  = 5000
 	depthLimit       = 10
 	readinessTimeout = 2 * time.Second
 )

@@ -221,7 +221,11 @@ func TestGraphQLHardening(t *testing.T) {
 	if r := prod.query(deep, nil); r.code() != "DEPTH_LIMIT_EXCEEDED" {
 		t.Errorf("deep query: %+v", r.Errors)
 	}
-	if r := prod.query(`{ users(first: 200) { edges { node { grants { area { children { children { name } } } } } } } }`, nil); r.code() != "COMPLEXITY_LIMIT_EXCEEDED" {
+	costly := `{ services(organisationId: "00000000-0000-0000-0000-000000000000", first: 200) { edges { node {
+		name description categories minAge maxAge capacity languages funding status createdAt updatedAt canEdit
+		organisation { name kind } areasServed { name } locations { name address latitude longitude area { name } }
+		schedule { day start end } } } } }`
+	if r := prod.query(costly, nil); r.code() != "COMPLEXITY_LIMIT_EXCEEDED" {
 		t.Errorf("costly query: %+v", r.Errors)
 	}
 	big := strings.Repeat("a", maxGraphQLBody+10)

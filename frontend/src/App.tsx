@@ -12,6 +12,7 @@ import { Forbidden, NotFound, PageLoading } from './components/StatusPages';
 import { errorMessage } from './graphql/errors';
 
 const SignInPage = lazy(() => import('./pages/SignInPage'));
+const VolunteerSignUpPage = lazy(() => import('./pages/volunteer/VolunteerSignUpPage'));
 
 function RequireSignIn({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
@@ -33,6 +34,14 @@ function RequireSignIn({ children }: { children: ReactNode }) {
   }
   if (!me) return <Navigate to="/signin" replace state={{ from: location.pathname + location.search }} />;
   return children;
+}
+
+// A page for visitors who are not signed in; waits for the session check so a
+// signed-in visitor can be sent on.
+function PublicPage() {
+  const { loading } = useSession();
+  if (loading) return <PageLoading />;
+  return <VolunteerSignUpPage />;
 }
 
 function Guarded({ item }: { item: NavItem }) {
@@ -60,6 +69,8 @@ export default function App() {
             <Suspense fallback={<PageLoading />}>
               <Routes>
                 <Route path="/signin" element={<SignInPage />} />
+                {/* Public: anyone may sign up as a volunteer. */}
+                <Route path="/volunteer/signup" element={<PublicPage />} />
                 <Route
                   element={
                     <RequireSignIn>

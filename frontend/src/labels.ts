@@ -1,6 +1,19 @@
 import type { TFunction, i18n as I18n } from 'i18next';
 import dayjs from 'dayjs';
-import type { AreaLevel, GrantFieldsFragment, OrganisationKind, Role } from './gql/graphql';
+import type {
+  AreaLevel,
+  Category,
+  EventStatus,
+  Funding,
+  GrantFieldsFragment,
+  OrganisationKind,
+  Role,
+  ServiceStatus,
+  SlotStatus,
+  VerificationStatus,
+  VettingKind,
+  VettingStatus,
+} from './gql/graphql';
 
 export const allRoles: readonly Role[] = [
   'CIVIL_AFFAIRS',
@@ -67,4 +80,121 @@ export function scopeLabel(t: TFunction, i18n: I18n, grant: GrantFieldsFragment)
 export function formatTime(t: TFunction, value: string | null | undefined): string {
   if (!value) return t('common.never');
   return dayjs(value).format('YYYY-MM-DD HH:mm');
+}
+
+// ---- directory ----
+
+export const allCategories: readonly Category[] = [
+  'READING_GUIDANCE',
+  'LETTER_COMPANIONSHIP',
+  'RECREATION',
+  'PSYCHOLOGICAL_COUNSELLING',
+  'REHABILITATION',
+  'AUTISM_SUPPORT',
+  'CITY_INTEGRATION',
+  'PUBLIC_CULTURE',
+  'FAMILY_EDUCATION',
+  'LEGAL_EDUCATION',
+  'ONE_TO_ONE_SUPPORT',
+  'PARENT_EMPLOYMENT',
+];
+
+export const allVettingKinds: readonly VettingKind[] = ['CRIMINAL_RECORD_CHECK', 'TRAINING', 'SAFEGUARDING_PLEDGE'];
+
+export const allOrgKinds: readonly OrganisationKind[] = [
+  'SOCIAL_ORGANISATION',
+  'LIBRARY',
+  'MUSEUM',
+  'YOUTH_LEAGUE',
+  'WOMENS_FEDERATION',
+  'OTHER',
+];
+
+// Day 1 is Monday, 7 Sunday, as TimeWindow counts them.
+export const weekDays = [1, 2, 3, 4, 5, 6, 7] as const;
+
+export function categoryLabel(t: TFunction, c: Category): string {
+  return t(`category.${c}`);
+}
+
+export function vettingKindLabel(t: TFunction, k: VettingKind): string {
+  return t(`vettingKind.${k}`);
+}
+
+export function vettingStatusLabel(t: TFunction, s: VettingStatus): string {
+  return t(`vettingStatus.${s}`);
+}
+
+export function serviceStatusLabel(t: TFunction, s: ServiceStatus): string {
+  return t(`serviceStatus.${s}`);
+}
+
+export function verificationLabel(t: TFunction, s: VerificationStatus): string {
+  return t(`verification.${s}`);
+}
+
+export function slotStatusLabel(t: TFunction, s: SlotStatus): string {
+  return t(`slotStatus.${s}`);
+}
+
+export function eventStatusLabel(t: TFunction, s: EventStatus): string {
+  return t(`eventStatus.${s}`);
+}
+
+export function fundingLabel(t: TFunction, f: Funding): string {
+  return t(`funding.${f}`);
+}
+
+export function dayLabel(t: TFunction, day: number): string {
+  return t(`day.d${day}`);
+}
+
+export const statusColor: Record<string, string> = {
+  DRAFT: 'default',
+  ACTIVE: 'green',
+  PAUSED: 'orange',
+  ENDED: 'default',
+  PUBLISHED: 'green',
+  CANCELLED: 'red',
+  UNVERIFIED: 'gold',
+  VERIFIED: 'green',
+  REJECTED: 'red',
+  PENDING: 'gold',
+  APPROVED: 'green',
+};
+
+// "HH:mm" ↔ minutes from midnight, as TimeWindow carries them.
+export function minutesToHHmm(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return `${String(h).padStart(2, '0')}:${String(m).padStart(2, '0')}`;
+}
+
+export function hhmmToMinutes(value: string): number | undefined {
+  const m = /^(\d{1,2}):(\d{2})$/.exec(value.trim());
+  if (!m) return undefined;
+  const h = Number(m[1]);
+  const min = Number(m[2]);
+  if (h > 24 || min > 59 || (h === 24 && min > 0)) return undefined;
+  return h * 60 + min;
+}
+
+export function formatWindow(t: TFunction, w: { day: number; start: number; end: number }): string {
+  return `${dayLabel(t, w.day)} ${minutesToHHmm(w.start)}–${minutesToHHmm(w.end)}`;
+}
+
+export function formatAgeRange(t: TFunction, min: number, max: number): string {
+  return t('directory.ageRange', { min, max });
+}
+
+export function formatDate(value: string | null | undefined): string {
+  return value ? dayjs(value).format('YYYY-MM-DD') : '—';
+}
+
+export function formatSpan(start: string, end: string): string {
+  const s = dayjs(start);
+  const e = dayjs(end);
+  return s.isSame(e, 'day')
+    ? `${s.format('YYYY-MM-DD HH:mm')}–${e.format('HH:mm')}`
+    : `${s.format('YYYY-MM-DD HH:mm')} – ${e.format('YYYY-MM-DD HH:mm')}`;
 }

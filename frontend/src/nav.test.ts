@@ -7,16 +7,16 @@ const keys = (roles: Role[]) => navFor(roles).map((i) => i.key);
 
 describe('navigation by role', () => {
   const expected: Record<Role, string[]> = {
-    ADMIN: ['home', 'users', 'areas', 'audit', 'account'],
-    CIVIL_AFFAIRS: ['home', 'users', 'areas', 'account'],
-    ORG_ADMIN: ['home', 'users', 'account'],
-    AUDITOR: ['home', 'areas', 'audit', 'account'],
-    CHILD_SUPERVISOR: ['home', 'areas', 'account'],
-    CHILD_DIRECTOR: ['home', 'areas', 'account'],
-    ORG_STAFF: ['home', 'account'],
-    VOLUNTEER: ['home', 'account'],
-    VENUE_STAFF: ['home', 'account'],
-    EVENT_ORGANISER: ['home', 'account'],
+    ADMIN: ['home', 'directory', 'organisations', 'users', 'areas', 'audit', 'account'],
+    CIVIL_AFFAIRS: ['home', 'directory', 'organisations', 'users', 'areas', 'account'],
+    ORG_ADMIN: ['home', 'directory', 'organisation', 'users', 'account'],
+    AUDITOR: ['home', 'directory', 'areas', 'audit', 'account'],
+    CHILD_SUPERVISOR: ['home', 'directory', 'areas', 'account'],
+    CHILD_DIRECTOR: ['home', 'directory', 'areas', 'account'],
+    ORG_STAFF: ['home', 'directory', 'organisation', 'account'],
+    VOLUNTEER: ['home', 'directory', 'volunteer', 'account'],
+    VENUE_STAFF: ['home', 'directory', 'organisation', 'account'],
+    EVENT_ORGANISER: ['home', 'directory', 'organisation', 'account'],
   };
 
   it.each(allRoles)('%s sees exactly its items', (role) => {
@@ -24,11 +24,12 @@ describe('navigation by role', () => {
   });
 
   it('shows everyone-items to a user with no grants', () => {
-    expect(keys([])).toEqual(['home', 'account']);
+    expect(keys([])).toEqual(['home', 'directory', 'account']);
   });
 
   it('unions the items of several roles without duplicates', () => {
-    expect(keys(['ORG_ADMIN', 'AUDITOR'])).toEqual(['home', 'users', 'areas', 'audit', 'account']);
+    expect(keys(['ORG_ADMIN', 'AUDITOR'])).toEqual(['home', 'directory', 'organisation', 'users', 'areas', 'audit', 'account']);
+    expect(keys(['VENUE_STAFF', 'EVENT_ORGANISER'])).toEqual(['home', 'directory', 'organisation', 'account']);
   });
 
   it('has unique keys and paths', () => {
@@ -42,10 +43,32 @@ describe('itemForPath', () => {
     expect(itemForPath('/users/42')?.key).toBe('users');
     expect(itemForPath('/users')?.key).toBe('users');
     expect(itemForPath('/')?.key).toBe('home');
+    expect(itemForPath('/volunteer')?.key).toBe('volunteer');
+    expect(itemForPath('/organisations')?.key).toBe('organisations');
+    expect(itemForPath('/organisation')?.key).toBe('organisation');
   });
 
   it('does not match unknown or look-alike paths', () => {
     expect(itemForPath('/nope')).toBeUndefined();
     expect(itemForPath('/usersx')).toBeUndefined();
+    expect(itemForPath('/organisationsx')).toBeUndefined();
+  });
+});
+
+describe('the supply-side pages', () => {
+  it('offers volunteer search only to organisation, civil-affairs and admin staff', async () => {
+    const { volunteerSearchRoles } = await import('./pages/directory/DirectoryPage');
+    expect([...volunteerSearchRoles].sort()).toEqual(['ADMIN', 'CIVIL_AFFAIRS', 'ORG_ADMIN', 'ORG_STAFF']);
+  });
+
+  it('shows organisation tabs by kind and role', async () => {
+    const { organisationTabs } = await import('./pages/organisation/OrganisationPage');
+    expect(organisationTabs('SOCIAL_ORGANISATION', ['ORG_ADMIN'])).toEqual(['profile', 'services', 'volunteers']);
+    expect(organisationTabs('SOCIAL_ORGANISATION', ['ORG_STAFF'])).toEqual(['profile', 'services', 'volunteers']);
+    expect(organisationTabs('LIBRARY', ['VENUE_STAFF'])).toEqual(['profile', 'slots']);
+    expect(organisationTabs('MUSEUM', ['VENUE_STAFF'])).toEqual(['profile', 'slots']);
+    expect(organisationTabs('YOUTH_LEAGUE', ['EVENT_ORGANISER'])).toEqual(['profile', 'events']);
+    expect(organisationTabs('WOMENS_FEDERATION', ['EVENT_ORGANISER'])).toEqual(['profile', 'events']);
+    expect(organisationTabs('LIBRARY', ['EVENT_ORGANISER'])).toEqual(['profile']);
   });
 });

@@ -2,7 +2,11 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BankOutlined,
+  ClusterOutlined,
+  HeartOutlined,
   HomeOutlined,
+  SearchOutlined,
   TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -23,6 +27,10 @@ export interface NavItem {
 // The single place that decides what each role sees. A new feature adds one line here.
 export const navItems: readonly NavItem[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: HomeOutlined, roles: 'everyone', page: lazy(() => import('./pages/HomePage')) },
+  { key: 'directory', path: '/directory', label: 'nav.directory', icon: SearchOutlined, roles: 'everyone', page: lazy(() => import('./pages/directory/DirectoryPage')) },
+  { key: 'organisation', path: '/organisation', label: 'nav.organisation', icon: BankOutlined, roles: ['ORG_ADMIN', 'ORG_STAFF', 'VENUE_STAFF', 'EVENT_ORGANISER'], page: lazy(() => import('./pages/organisation/OrganisationPage')) },
+  { key: 'organisations', path: '/organisations', label: 'nav.organisations', icon: ClusterOutlined, roles: ['ADMIN', 'CIVIL_AFFAIRS'], page: lazy(() => import('./pages/organisations/OrganisationsPage')) },
+  { key: 'volunteer', path: '/volunteer', label: 'nav.volunteer', icon: HeartOutlined, roles: ['VOLUNTEER'], page: lazy(() => import('./pages/volunteer/VolunteerProfilePage')) },
   { key: 'users', path: '/users', label: 'nav.users', icon: TeamOutlined, roles: ['ADMIN', 'CIVIL_AFFAIRS', 'ORG_ADMIN'], page: lazy(() => import('./pages/users/UsersRoutes')) },
   { key: 'areas', path: '/areas', label: 'nav.areas', icon: ApartmentOutlined, roles: ['ADMIN', 'CIVIL_AFFAIRS', 'CHILD_SUPERVISOR', 'CHILD_DIRECTOR', 'AUDITOR'], page: lazy(() => import('./pages/AreasPage')) },
   { key: 'audit', path: '/audit', label: 'nav.audit', icon: AuditOutlined, roles: ['ADMIN', 'AUDITOR'], page: lazy(() => import('./pages/AuditPage')) },

@@ -31,11 +31,10 @@ type Service struct {
 func New(store Store, now func() time.Time) *Service { return &Service{store: store, now: now} }
 
 // Areas lists the areas under parentID (the city when empty), all of one
-// level when level is set, or the direct children otherwise.
+// level when level is set, or the direct children otherwise. The hierarchy is
+// public reference data: people signing up as volunteers pick their street
+// before they have an account.
 func (s *Service) Areas(ctx context.Context, parentID string, level flowcare.AreaLevel) ([]*flowcare.Area, error) {
-	if _, err := flowcare.RequireActor(ctx); err != nil {
-		return nil, err
-	}
 	if level != "" && !level.Valid() {
 		return nil, flowcare.Invalid("level", "未知的区域层级“%s”", level)
 	}
@@ -45,11 +44,8 @@ func (s *Service) Areas(ctx context.Context, parentID string, level flowcare.Are
 	return s.store.Areas().ChildAreas(ctx, parentID, level)
 }
 
-// Area returns one area by code.
+// Area returns one area by code; like Areas, it is public.
 func (s *Service) Area(ctx context.Context, id string) (*flowcare.Area, error) {
-	if _, err := flowcare.RequireActor(ctx); err != nil {
-		return nil, err
-	}
 	as, err := s.store.Areas().AreasByIDs(ctx, []string{id})
 	if err != nil || len(as) == 0 {
 		return nil, err
@@ -95,11 +91,10 @@ type OrganisationQuery struct {
 	AreaID string
 }
 
-// Organisations pages through organisations by name.
+// Organisations pages through organisations by name. Names and kinds are
+// public (volunteers choose whom to serve with when they sign up); contact
+// details are shown only to those allowed (see the directory use cases).
 func (s *Service) Organisations(ctx context.Context, q OrganisationQuery, p flowcare.Page) (*OrganisationList, error) {
-	if _, err := flowcare.RequireActor(ctx); err != nil {
-		return nil, err
-	}
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}

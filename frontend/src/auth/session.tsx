@@ -37,9 +37,13 @@ export function ApiProvider({ children }: { children: ReactNode }) {
   const [generation, setGeneration] = useState(0);
   const reset = useCallback(() => setGeneration((g) => g + 1), []);
   const lastReset = useRef(-1);
+  // Public pages (volunteer sign-up) ask the server while signed out; an
+  // UNAUTHENTICATED answer then means nothing about a session and must not reset.
+  const signedIn = useRef(false);
   const client = useMemo(
     () =>
       createClient(() => {
+        if (!signedIn.current) return;
         // Several requests in flight can fail together; one reset is enough.
         if (lastReset.current === generation) return;
         lastReset.current = generation;
@@ -49,13 +53,24 @@ export function ApiProvider({ children }: { children: ReactNode }) {
   );
   return (
     <Provider value={client}>
-      <SessionProvider reset={reset}>{children}</SessionProvider>
+      <SessionProvider reset={reset} signedIn={signedIn}>
+        {children}
+      </SessionProvider>
     </Provider>
   );
 }
 
-function SessionProvider({ reset, children }: { reset: () => void; children: ReactNode }) {
+function SessionProvider({
+  reset,
+  signedIn,
+  children,
+}: {
+  reset: () => void;
+  signedIn: { current: boolean };
+  children: ReactNode;
+}) {
   const [{ data, fetching, error }, reexecute] = useQuery({ query: MeQuery });
+  signedIn.current = !!data?.me;
   const retry = useCallback(() => reexecute({ requestPolicy: 'network-only' }), [reexecute]);
   const value = useMemo<Session>(() => {
     const me = data?.me ?? null;

@@ -18,6 +18,14 @@ type Documents = {
     "\n  query GrantableRoles {\n    grantableRoles\n  }\n": typeof types.GrantableRolesDocument,
     "\n  query OrganisationOptions($search: String) {\n    organisations(first: 50, search: $search) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.OrganisationOptionsDocument,
     "\n  query AreaChildren($parentId: ID) {\n    areas(parentId: $parentId) {\n      id\n      name\n      nameEn\n      level\n      parent {\n        id\n        name\n        nameEn\n        level\n      }\n    }\n  }\n": typeof types.AreaChildrenDocument,
+    "\n  fragment AreaName on Area {\n    id\n    name\n    nameEn\n    level\n  }\n": typeof types.AreaNameFragmentDoc,
+    "\n  fragment OrganisationProfile on Organisation {\n    id\n    name\n    kind\n    area {\n      ...AreaName\n    }\n    registrationNumber\n    contactName\n    contactPhone\n    description\n    address\n    latitude\n    longitude\n    areasServed {\n      ...AreaName\n    }\n    verification\n    verificationNote\n    verifiedAt\n    canEdit\n    canVerify\n  }\n": typeof types.OrganisationProfileFragmentDoc,
+    "\n  fragment ServiceFields on Service {\n    id\n    name\n    description\n    categories\n    minAge\n    maxAge\n    areasServed {\n      ...AreaName\n    }\n    schedule {\n      day\n      start\n      end\n    }\n    capacity\n    languages\n    funding\n    status\n    locations {\n      id\n      name\n      address\n      area {\n        ...AreaName\n      }\n      latitude\n      longitude\n    }\n    updatedAt\n    canEdit\n  }\n": typeof types.ServiceFieldsFragmentDoc,
+    "\n  fragment VettingItemFields on VettingItem {\n    id\n    kind\n    status\n    completedOn\n    expiresOn\n    note\n    recordedBy\n    approvedBy\n    approvedAt\n    expiresSoon\n    expired\n  }\n": typeof types.VettingItemFieldsFragmentDoc,
+    "\n  fragment VolunteerFields on Volunteer {\n    id\n    displayName\n    phone\n    bio\n    skills\n    languages\n    homeArea {\n      ...AreaName\n      parent {\n        ...AreaName\n      }\n    }\n    availability {\n      day\n      start\n      end\n    }\n    hoursPerMonth\n    organisations {\n      id\n      name\n      kind\n    }\n    vetting {\n      ...VettingItemFields\n    }\n    vetted\n    vettingExpiresOn\n    canManageVetting\n  }\n": typeof types.VolunteerFieldsFragmentDoc,
+    "\n  fragment SlotFields on Slot {\n    id\n    seriesId\n    title\n    description\n    categories\n    startsAt\n    endsAt\n    capacity\n    minAge\n    maxAge\n    childrenPerAdult\n    bookingCutoff\n    status\n    canEdit\n  }\n": typeof types.SlotFieldsFragmentDoc,
+    "\n  fragment EventFields on Event {\n    id\n    title\n    description\n    categories\n    startsAt\n    endsAt\n    place\n    area {\n      ...AreaName\n    }\n    latitude\n    longitude\n    capacity\n    minAge\n    maxAge\n    registrationOpens\n    registrationCloses\n    status\n    canEdit\n  }\n": typeof types.EventFieldsFragmentDoc,
+    "\n  query Districts {\n    areas(level: DISTRICT) {\n      ...AreaName\n      latitude\n      longitude\n    }\n  }\n": typeof types.DistrictsDocument,
     "\n  fragment GrantFields on RoleGrant {\n    id\n    role\n    grantedAt\n    grantedBy\n    area {\n      id\n      name\n      nameEn\n      level\n    }\n    organisation {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.GrantFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    disabled\n    lockedUntil\n    createdAt\n    lastSignInAt\n    grants {\n      ...GrantFields\n    }\n  }\n": typeof types.UserFieldsFragmentDoc,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
@@ -25,18 +33,58 @@ type Documents = {
     "\n  mutation ImportAreas($csv: String!) {\n    importAreas(csv: $csv) {\n      created\n      updated\n    }\n  }\n": typeof types.ImportAreasDocument,
     "\n  query AuditEvents($first: Int!, $after: String, $action: String) {\n    auditEvents(first: $first, after: $after, action: $action) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actor\n          action\n          target\n          ip\n          userAgent\n          detail\n        }\n      }\n    }\n  }\n": typeof types.AuditEventsDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n      }\n      expiresAt\n    }\n  }\n": typeof types.SignInDocument,
+    "\n  query DirectorySearch($input: SearchInput!, $first: Int!, $after: String) {\n    search(input: $input, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          entity\n          id\n          title\n          summary\n          organisationId\n          organisationName\n          categories\n          areas {\n            ...AreaName\n          }\n          languages\n          minAge\n          maxAge\n          startsAt\n          endsAt\n          distanceKm\n          vetted\n        }\n      }\n    }\n  }\n": typeof types.DirectorySearchDocument,
+    "\n  query AreaGeoChildren($parentId: ID!) {\n    areas(parentId: $parentId, level: STREET) {\n      id\n      name\n      nameEn\n      level\n      latitude\n      longitude\n    }\n  }\n": typeof types.AreaGeoChildrenDocument,
+    "\n  mutation CreateEvent($organisationId: ID!, $input: EventInput!) {\n    createEvent(organisationId: $organisationId, input: $input) {\n      ...EventFields\n    }\n  }\n": typeof types.CreateEventDocument,
+    "\n  mutation UpdateEvent($id: ID!, $input: EventInput!) {\n    updateEvent(id: $id, input: $input) {\n      ...EventFields\n    }\n  }\n": typeof types.UpdateEventDocument,
+    "\n  query Events($organisationId: ID!, $first: Int!, $after: String) {\n    events(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...EventFields\n        }\n      }\n    }\n  }\n": typeof types.EventsDocument,
+    "\n  mutation SetEventStatus($id: ID!, $status: EventStatus!) {\n    setEventStatus(id: $id, status: $status) {\n      ...EventFields\n    }\n  }\n": typeof types.SetEventStatusDocument,
+    "\n  query MyOrganisations {\n    myOrganisations {\n      ...OrganisationProfile\n    }\n  }\n": typeof types.MyOrganisationsDocument,
+    "\n  mutation UpdateOrganisation($id: ID!, $input: OrganisationProfileInput!) {\n    updateOrganisation(id: $id, input: $input) {\n      ...OrganisationProfile\n    }\n  }\n": typeof types.UpdateOrganisationDocument,
+    "\n  mutation CreateService($organisationId: ID!, $input: ServiceInput!) {\n    createService(organisationId: $organisationId, input: $input) {\n      ...ServiceFields\n    }\n  }\n": typeof types.CreateServiceDocument,
+    "\n  mutation UpdateService($id: ID!, $input: ServiceInput!) {\n    updateService(id: $id, input: $input) {\n      ...ServiceFields\n    }\n  }\n": typeof types.UpdateServiceDocument,
+    "\n  query Services($organisationId: ID!, $first: Int!, $after: String) {\n    services(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ServiceRow\n        }\n      }\n    }\n  }\n": typeof types.ServicesDocument,
+    "\n  fragment ServiceRow on Service {\n    id\n    name\n    categories\n    minAge\n    maxAge\n    schedule {\n      day\n      start\n      end\n    }\n    capacity\n    status\n    canEdit\n  }\n": typeof types.ServiceRowFragmentDoc,
+    "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n    }\n  }\n": typeof types.ServiceDocument,
+    "\n  mutation SetServiceStatus($id: ID!, $status: ServiceStatus!) {\n    setServiceStatus(id: $id, status: $status) {\n      ...ServiceFields\n    }\n  }\n": typeof types.SetServiceStatusDocument,
+    "\n  mutation PublishSlot($input: SlotInput!) {\n    publishSlot(input: $input) {\n      ...SlotFields\n    }\n  }\n": typeof types.PublishSlotDocument,
+    "\n  mutation PublishSlotSeries($input: SlotSeriesInput!) {\n    publishSlotSeries(input: $input) {\n      ...SlotFields\n    }\n  }\n": typeof types.PublishSlotSeriesDocument,
+    "\n  query Slots($venueId: ID!, $from: Time, $to: Time, $first: Int!) {\n    slots(venueId: $venueId, from: $from, to: $to, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SlotCard\n        }\n      }\n    }\n  }\n": typeof types.SlotsDocument,
+    "\n  fragment SlotCard on Slot {\n    id\n    seriesId\n    title\n    startsAt\n    endsAt\n    capacity\n    minAge\n    maxAge\n    status\n    canEdit\n  }\n": typeof types.SlotCardFragmentDoc,
+    "\n  mutation CancelSlot($id: ID!) {\n    cancelSlot(id: $id) {\n      ...SlotFields\n    }\n  }\n": typeof types.CancelSlotDocument,
+    "\n  query Volunteer($id: ID!) {\n    volunteer(id: $id) {\n      ...VolunteerFields\n    }\n  }\n": typeof types.VolunteerDocument,
+    "\n  mutation RecordVetting($input: VettingInput!) {\n    recordVetting(input: $input) {\n      ...VettingItemFields\n      volunteer {\n        id\n        vetted\n        vettingExpiresOn\n      }\n    }\n  }\n": typeof types.RecordVettingDocument,
+    "\n  mutation ApproveVetting($id: ID!) {\n    approveVetting(id: $id) {\n      ...VettingItemFields\n      volunteer {\n        id\n        vetted\n        vettingExpiresOn\n      }\n    }\n  }\n": typeof types.ApproveVettingDocument,
+    "\n  mutation RejectVetting($id: ID!, $note: String!) {\n    rejectVetting(id: $id, note: $note) {\n      ...VettingItemFields\n      volunteer {\n        id\n        vetted\n        vettingExpiresOn\n      }\n    }\n  }\n": typeof types.RejectVettingDocument,
+    "\n  query Volunteers($organisationId: ID!, $first: Int!, $after: String) {\n    volunteers(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          displayName\n          phone\n          skills\n          languages\n          homeArea {\n            ...AreaName\n          }\n          hoursPerMonth\n          vetted\n          vettingExpiresOn\n        }\n      }\n    }\n  }\n": typeof types.VolunteersDocument,
+    "\n  query ExpiringVetting($organisationId: ID!) {\n    expiringVetting(organisationId: $organisationId, withinDays: 30) {\n      ...VettingItemFields\n      volunteer {\n        id\n        displayName\n      }\n    }\n  }\n": typeof types.ExpiringVettingDocument,
+    "\n  query OrganisationsAdmin($first: Int!, $after: String, $search: String, $kind: OrganisationKind, $verification: VerificationStatus) {\n    organisations(first: $first, after: $after, search: $search, kind: $kind, verification: $verification) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...OrganisationProfile\n        }\n      }\n    }\n  }\n": typeof types.OrganisationsAdminDocument,
+    "\n  mutation CreateOrganisation($input: OrganisationInput!) {\n    createOrganisation(input: $input) {\n      ...OrganisationProfile\n    }\n  }\n": typeof types.CreateOrganisationDocument,
+    "\n  mutation VerifyOrganisation($id: ID!, $status: VerificationStatus!, $note: String) {\n    verifyOrganisation(id: $id, status: $status, note: $note) {\n      ...OrganisationProfile\n    }\n  }\n": typeof types.VerifyOrganisationDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": typeof types.CreateUserDocument,
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": typeof types.UserDocument,
     "\n  mutation GrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) {\n      ...GrantFields\n    }\n  }\n": typeof types.GrantRoleDocument,
     "\n  mutation RevokeRole($grantId: ID!) {\n    revokeRole(grantId: $grantId) {\n      id\n      revokedAt\n    }\n  }\n": typeof types.RevokeRoleDocument,
     "\n  mutation SetUserDisabled($userId: ID!, $disabled: Boolean!) {\n    setUserDisabled(userId: $userId, disabled: $disabled) {\n      ...UserFields\n    }\n  }\n": typeof types.SetUserDisabledDocument,
     "\n  query Users($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n": typeof types.UsersDocument,
+    "\n  query ServingOrganisations($search: String) {\n    organisations(first: 50, search: $search, verification: VERIFIED) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.ServingOrganisationsDocument,
+    "\n  query MyVolunteerProfile {\n    myVolunteerProfile {\n      ...VolunteerFields\n    }\n  }\n": typeof types.MyVolunteerProfileDocument,
+    "\n  mutation UpdateMyVolunteerProfile($input: VolunteerProfileInput!) {\n    updateMyVolunteerProfile(input: $input) {\n      ...VolunteerFields\n    }\n  }\n": typeof types.UpdateMyVolunteerProfileDocument,
+    "\n  mutation SignUpVolunteer($input: VolunteerSignUpInput!) {\n    signUpVolunteer(input: $input) {\n      user {\n        id\n      }\n      expiresAt\n    }\n  }\n": typeof types.SignUpVolunteerDocument,
 };
 const documents: Documents = {
     "\n  query Me {\n    me {\n      ...UserFields\n    }\n  }\n": types.MeDocument,
     "\n  query GrantableRoles {\n    grantableRoles\n  }\n": types.GrantableRolesDocument,
     "\n  query OrganisationOptions($search: String) {\n    organisations(first: 50, search: $search) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.OrganisationOptionsDocument,
     "\n  query AreaChildren($parentId: ID) {\n    areas(parentId: $parentId) {\n      id\n      name\n      nameEn\n      level\n      parent {\n        id\n        name\n        nameEn\n        level\n      }\n    }\n  }\n": types.AreaChildrenDocument,
+    "\n  fragment AreaName on Area {\n    id\n    name\n    nameEn\n    level\n  }\n": types.AreaNameFragmentDoc,
+    "\n  fragment OrganisationProfile on Organisation {\n    id\n    name\n    kind\n    area {\n      ...AreaName\n    }\n    registrationNumber\n    contactName\n    contactPhone\n    description\n    address\n    latitude\n    longitude\n    areasServed {\n      ...AreaName\n    }\n    verification\n    verificationNote\n    verifiedAt\n    canEdit\n    canVerify\n  }\n": types.OrganisationProfileFragmentDoc,
+    "\n  fragment ServiceFields on Service {\n    id\n    name\n    description\n    categories\n    minAge\n    maxAge\n    areasServed {\n      ...AreaName\n    }\n    schedule {\n      day\n      start\n      end\n    }\n    capacity\n    languages\n    funding\n    status\n    locations {\n      id\n      name\n      address\n      area {\n        ...AreaName\n      }\n      latitude\n      longitude\n    }\n    updatedAt\n    canEdit\n  }\n": types.ServiceFieldsFragmentDoc,
+    "\n  fragment VettingItemFields on VettingItem {\n    id\n    kind\n    status\n    completedOn\n    expiresOn\n    note\n    recordedBy\n    approvedBy\n    approvedAt\n    expiresSoon\n    expired\n  }\n": types.VettingItemFieldsFragmentDoc,
+    "\n  fragment VolunteerFields on Volunteer {\n    id\n    displayName\n    phone\n    bio\n    skills\n    languages\n    homeArea {\n      ...AreaName\n      parent {\n        ...AreaName\n      }\n    }\n    availability {\n      day\n      start\n      end\n    }\n    hoursPerMonth\n    organisations {\n      id\n      name\n      kind\n    }\n    vetting {\n      ...VettingItemFields\n    }\n    vetted\n    vettingExpiresOn\n    canManageVetting\n  }\n": types.VolunteerFieldsFragmentDoc,
+    "\n  fragment SlotFields on Slot {\n    id\n    seriesId\n    title\n    description\n    categories\n    startsAt\n    endsAt\n    capacity\n    minAge\n    maxAge\n    childrenPerAdult\n    bookingCutoff\n    status\n    canEdit\n  }\n": types.SlotFieldsFragmentDoc,
+    "\n  fragment EventFields on Event {\n    id\n    title\n    description\n    categories\n    startsAt\n    endsAt\n    place\n    area {\n      ...AreaName\n    }\n    latitude\n    longitude\n    capacity\n    minAge\n    maxAge\n    registrationOpens\n    registrationCloses\n    status\n    canEdit\n  }\n": types.EventFieldsFragmentDoc,
+    "\n  query Districts {\n    areas(level: DISTRICT) {\n      ...AreaName\n      latitude\n      longitude\n    }\n  }\n": types.DistrictsDocument,
     "\n  fragment GrantFields on RoleGrant {\n    id\n    role\n    grantedAt\n    grantedBy\n    area {\n      id\n      name\n      nameEn\n      level\n    }\n    organisation {\n      id\n      name\n      kind\n    }\n  }\n": types.GrantFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    disabled\n    lockedUntil\n    createdAt\n    lastSignInAt\n    grants {\n      ...GrantFields\n    }\n  }\n": types.UserFieldsFragmentDoc,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
@@ -44,12 +92,44 @@ const documents: Documents = {
     "\n  mutation ImportAreas($csv: String!) {\n    importAreas(csv: $csv) {\n      created\n      updated\n    }\n  }\n": types.ImportAreasDocument,
     "\n  query AuditEvents($first: Int!, $after: String, $action: String) {\n    auditEvents(first: $first, after: $after, action: $action) {\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          id\n          at\n          actor\n          action\n          target\n          ip\n          userAgent\n          detail\n        }\n      }\n    }\n  }\n": types.AuditEventsDocument,
     "\n  mutation SignIn($input: SignInInput!) {\n    signIn(input: $input) {\n      user {\n        id\n      }\n      expiresAt\n    }\n  }\n": types.SignInDocument,
+    "\n  query DirectorySearch($input: SearchInput!, $first: Int!, $after: String) {\n    search(input: $input, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          entity\n          id\n          title\n          summary\n          organisationId\n          organisationName\n          categories\n          areas {\n            ...AreaName\n          }\n          languages\n          minAge\n          maxAge\n          startsAt\n          endsAt\n          distanceKm\n          vetted\n        }\n      }\n    }\n  }\n": types.DirectorySearchDocument,
+    "\n  query AreaGeoChildren($parentId: ID!) {\n    areas(parentId: $parentId, level: STREET) {\n      id\n      name\n      nameEn\n      level\n      latitude\n      longitude\n    }\n  }\n": types.AreaGeoChildrenDocument,
+    "\n  mutation CreateEvent($organisationId: ID!, $input: EventInput!) {\n    createEvent(organisationId: $organisationId, input: $input) {\n      ...EventFields\n    }\n  }\n": types.CreateEventDocument,
+    "\n  mutation UpdateEvent($id: ID!, $input: EventInput!) {\n    updateEvent(id: $id, input: $input) {\n      ...EventFields\n    }\n  }\n": types.UpdateEventDocument,
+    "\n  query Events($organisationId: ID!, $first: Int!, $after: String) {\n    events(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...EventFields\n        }\n      }\n    }\n  }\n": types.EventsDocument,
+    "\n  mutation SetEventStatus($id: ID!, $status: EventStatus!) {\n    setEventStatus(id: $id, status: $status) {\n      ...EventFields\n    }\n  }\n": types.SetEventStatusDocument,
+    "\n  query MyOrganisations {\n    myOrganisations {\n      ...OrganisationProfile\n    }\n  }\n": types.MyOrganisationsDocument,
+    "\n  mutation UpdateOrganisation($id: ID!, $input: OrganisationProfileInput!) {\n    updateOrganisation(id: $id, input: $input) {\n      ...OrganisationProfile\n    }\n  }\n": types.UpdateOrganisationDocument,
+    "\n  mutation CreateService($organisationId: ID!, $input: ServiceInput!) {\n    createService(organisationId: $organisationId, input: $input) {\n      ...ServiceFields\n    }\n  }\n": types.CreateServiceDocument,
+    "\n  mutation UpdateService($id: ID!, $input: ServiceInput!) {\n    updateService(id: $id, input: $input) {\n      ...ServiceFields\n    }\n  }\n": types.UpdateServiceDocument,
+    "\n  query Services($organisationId: ID!, $first: Int!, $after: String) {\n    services(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ServiceRow\n        }\n      }\n    }\n  }\n": types.ServicesDocument,
+    "\n  fragment ServiceRow on Service {\n    id\n    name\n    categories\n    minAge\n    maxAge\n    schedule {\n      day\n      start\n      end\n    }\n    capacity\n    status\n    canEdit\n  }\n": types.ServiceRowFragmentDoc,
+    "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n    }\n  }\n": types.ServiceDocument,
+    "\n  mutation SetServiceStatus($id: ID!, $status: ServiceStatus!) {\n    setServiceStatus(id: $id, status: $status) {\n      ...ServiceFields\n    }\n  }\n": types.SetServiceStatusDocument,
+    "\n  mutation PublishSlot($input: SlotInput!) {\n    publishSlot(input: $input) {\n      ...SlotFields\n    }\n  }\n": types.PublishSlotDocument,
+    "\n  mutation PublishSlotSeries($input: SlotSeriesInput!) {\n    publishSlotSeries(input: $input) {\n      ...SlotFields\n    }\n  }\n": types.PublishSlotSeriesDocument,
+    "\n  query Slots($venueId: ID!, $from: Time, $to: Time, $first: Int!) {\n    slots(venueId: $venueId, from: $from, to: $to, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SlotCard\n        }\n      }\n    }\n  }\n": types.SlotsDocument,
+    "\n  fragment SlotCard on Slot {\n    id\n    seriesId\n    title\n    startsAt\n    endsAt\n    capacity\n    minAge\n    maxAge\n    status\n    canEdit\n  }\n": types.SlotCardFragmentDoc,
+    "\n  mutation CancelSlot($id: ID!) {\n    cancelSlot(id: $id) {\n      ...SlotFields\n    }\n  }\n": types.CancelSlotDocument,
+    "\n  query Volunteer($id: ID!) {\n    volunteer(id: $id) {\n      ...VolunteerFields\n    }\n  }\n": types.VolunteerDocument,
+    "\n  mutation RecordVetting($input: VettingInput!) {\n    recordVetting(input: $input) {\n      ...VettingItemFields\n      volunteer {\n        id\n        vetted\n        vettingExpiresOn\n      }\n    }\n  }\n": types.RecordVettingDocument,
+    "\n  mutation ApproveVetting($id: ID!) {\n    approveVetting(id: $id) {\n      ...VettingItemFields\n      volunteer {\n        id\n        vetted\n        vettingExpiresOn\n      }\n    }\n  }\n": types.ApproveVettingDocument,
+    "\n  mutation RejectVetting($id: ID!, $note: String!) {\n    rejectVetting(id: $id, note: $note) {\n      ...VettingItemFields\n      volunteer {\n        id\n        vetted\n        vettingExpiresOn\n      }\n    }\n  }\n": types.RejectVettingDocument,
+    "\n  query Volunteers($organisationId: ID!, $first: Int!, $after: String) {\n    volunteers(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          displayName\n          phone\n          skills\n          languages\n          homeArea {\n            ...AreaName\n          }\n          hoursPerMonth\n          vetted\n          vettingExpiresOn\n        }\n      }\n    }\n  }\n": types.VolunteersDocument,
+    "\n  query ExpiringVetting($organisationId: ID!) {\n    expiringVetting(organisationId: $organisationId, withinDays: 30) {\n      ...VettingItemFields\n      volunteer {\n        id\n        displayName\n      }\n    }\n  }\n": types.ExpiringVettingDocument,
+    "\n  query OrganisationsAdmin($first: Int!, $after: String, $search: String, $kind: OrganisationKind, $verification: VerificationStatus) {\n    organisations(first: $first, after: $after, search: $search, kind: $kind, verification: $verification) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...OrganisationProfile\n        }\n      }\n    }\n  }\n": types.OrganisationsAdminDocument,
+    "\n  mutation CreateOrganisation($input: OrganisationInput!) {\n    createOrganisation(input: $input) {\n      ...OrganisationProfile\n    }\n  }\n": types.CreateOrganisationDocument,
+    "\n  mutation VerifyOrganisation($id: ID!, $status: VerificationStatus!, $note: String) {\n    verifyOrganisation(id: $id, status: $status, note: $note) {\n      ...OrganisationProfile\n    }\n  }\n": types.VerifyOrganisationDocument,
     "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n": types.CreateUserDocument,
     "\n  query User($id: ID!) {\n    user(id: $id) {\n      ...UserFields\n    }\n  }\n": types.UserDocument,
     "\n  mutation GrantRole($input: GrantRoleInput!) {\n    grantRole(input: $input) {\n      ...GrantFields\n    }\n  }\n": types.GrantRoleDocument,
     "\n  mutation RevokeRole($grantId: ID!) {\n    revokeRole(grantId: $grantId) {\n      id\n      revokedAt\n    }\n  }\n": types.RevokeRoleDocument,
     "\n  mutation SetUserDisabled($userId: ID!, $disabled: Boolean!) {\n    setUserDisabled(userId: $userId, disabled: $disabled) {\n      ...UserFields\n    }\n  }\n": types.SetUserDisabledDocument,
     "\n  query Users($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n": types.UsersDocument,
+    "\n  query ServingOrganisations($search: String) {\n    organisations(first: 50, search: $search, verification: VERIFIED) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.ServingOrganisationsDocument,
+    "\n  query MyVolunteerProfile {\n    myVolunteerProfile {\n      ...VolunteerFields\n    }\n  }\n": types.MyVolunteerProfileDocument,
+    "\n  mutation UpdateMyVolunteerProfile($input: VolunteerProfileInput!) {\n    updateMyVolunteerProfile(input: $input) {\n      ...VolunteerFields\n    }\n  }\n": types.UpdateMyVolunteerProfileDocument,
+    "\n  mutation SignUpVolunteer($input: VolunteerSignUpInput!) {\n    signUpVolunteer(input: $input) {\n      user {\n        id\n      }\n      expiresAt\n    }\n  }\n": types.SignUpVolunteerDocument,
 };
 
 /**
@@ -85,6 +165,38 @@ export function graphql(source: "\n  query AreaChildren($parentId: ID) {\n    ar
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment AreaName on Area {\n    id\n    name\n    nameEn\n    level\n  }\n"): (typeof documents)["\n  fragment AreaName on Area {\n    id\n    name\n    nameEn\n    level\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment OrganisationProfile on Organisation {\n    id\n    name\n    kind\n    area {\n      ...AreaName\n    }\n    registrationNumber\n    contactName\n    contactPhone\n    description\n    address\n    latitude\n    longitude\n    areasServed {\n      ...AreaName\n    }\n    verification\n    verificationNote\n    verifiedAt\n    canEdit\n    canVerify\n  }\n"): (typeof documents)["\n  fragment OrganisationProfile on Organisation {\n    id\n    name\n    kind\n    area {\n      ...AreaName\n    }\n    registrationNumber\n    contactName\n    contactPhone\n    description\n    address\n    latitude\n    longitude\n    areasServed {\n      ...AreaName\n    }\n    verification\n    verificationNote\n    verifiedAt\n    canEdit\n    canVerify\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ServiceFields on Service {\n    id\n    name\n    description\n    categories\n    minAge\n    maxAge\n    areasServed {\n      ...AreaName\n    }\n    schedule {\n      day\n      start\n      end\n    }\n    capacity\n    languages\n    funding\n    status\n    locations {\n      id\n      name\n      address\n      area {\n        ...AreaName\n      }\n      latitude\n      longitude\n    }\n    updatedAt\n    canEdit\n  }\n"): (typeof documents)["\n  fragment ServiceFields on Service {\n    id\n    name\n    description\n    categories\n    minAge\n    maxAge\n    areasServed {\n      ...AreaName\n    }\n    schedule {\n      day\n      start\n      end\n    }\n    capacity\n    languages\n    funding\n    status\n    locations {\n      id\n      name\n      address\n      area {\n        ...AreaName\n      }\n      latitude\n      longitude\n    }\n    updatedAt\n    canEdit\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VettingItemFields on VettingItem {\n    id\n    kind\n    status\n    completedOn\n    expiresOn\n    note\n    recordedBy\n    approvedBy\n    approvedAt\n    expiresSoon\n    expired\n  }\n"): (typeof documents)["\n  fragment VettingItemFields on VettingItem {\n    id\n    kind\n    status\n    completedOn\n    expiresOn\n    note\n    recordedBy\n    approvedBy\n    approvedAt\n    expiresSoon\n    expired\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VolunteerFields on Volunteer {\n    id\n    displayName\n    phone\n    bio\n    skills\n    languages\n    homeArea {\n      ...AreaName\n      parent {\n        ...AreaName\n      }\n    }\n    availability {\n      day\n      start\n      end\n    }\n    hoursPerMonth\n    organisations {\n      id\n      name\n      kind\n    }\n    vetting {\n      ...VettingItemFields\n    }\n    vetted\n    vettingExpiresOn\n    canManageVetting\n  }\n"): (typeof documents)["\n  fragment VolunteerFields on Volunteer {\n    id\n    displayName\n    phone\n    bio\n    skills\n    languages\n    homeArea {\n      ...AreaName\n      parent {\n        ...AreaName\n      }\n    }\n    availability {\n      day\n      start\n      end\n    }\n    hoursPerMonth\n    organisations {\n      id\n      name\n      kind\n    }\n    vetting {\n      ...VettingItemFields\n    }\n    vetted\n    vettingExpiresOn\n    canManageVetting\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SlotFields on Slot {\n    id\n    seriesId\n    title\n    description\n    categories\n    startsAt\n    endsAt\n    capacity\n    minAge\n    maxAge\n    childrenPerAdult\n    bookingCutoff\n    status\n    canEdit\n  }\n"): (typeof documents)["\n  fragment SlotFields on Slot {\n    id\n    seriesId\n    title\n    description\n    categories\n    startsAt\n    endsAt\n    capacity\n    minAge\n    maxAge\n    childrenPerAdult\n    bookingCutoff\n    status\n    canEdit\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EventFields on Event {\n    id\n    title\n    description\n    categories\n    startsAt\n    endsAt\n    place\n    area {\n      ...AreaName\n    }\n    latitude\n    longitude\n    capacity\n    minAge\n    maxAge\n    registrationOpens\n    registrationCloses\n    status\n    canEdit\n  }\n"): (typeof documents)["\n  fragment EventFields on Event {\n    id\n    title\n    description\n    categories\n    startsAt\n    endsAt\n    place\n    area {\n      ...AreaName\n    }\n    latitude\n    longitude\n    capacity\n    minAge\n    maxAge\n    registrationOpens\n    registrationCloses\n    status\n    canEdit\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Districts {\n    areas(level: DISTRICT) {\n      ...AreaName\n      latitude\n      longitude\n    }\n  }\n"): (typeof documents)["\n  query Districts {\n    areas(level: DISTRICT) {\n      ...AreaName\n      latitude\n      longitude\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment GrantFields on RoleGrant {\n    id\n    role\n    grantedAt\n    grantedBy\n    area {\n      id\n      name\n      nameEn\n      level\n    }\n    organisation {\n      id\n      name\n      kind\n    }\n  }\n"): (typeof documents)["\n  fragment GrantFields on RoleGrant {\n    id\n    role\n    grantedAt\n    grantedBy\n    area {\n      id\n      name\n      nameEn\n      level\n    }\n    organisation {\n      id\n      name\n      kind\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -113,6 +225,118 @@ export function graphql(source: "\n  mutation SignIn($input: SignInInput!) {\n  
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  query DirectorySearch($input: SearchInput!, $first: Int!, $after: String) {\n    search(input: $input, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          entity\n          id\n          title\n          summary\n          organisationId\n          organisationName\n          categories\n          areas {\n            ...AreaName\n          }\n          languages\n          minAge\n          maxAge\n          startsAt\n          endsAt\n          distanceKm\n          vetted\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query DirectorySearch($input: SearchInput!, $first: Int!, $after: String) {\n    search(input: $input, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          entity\n          id\n          title\n          summary\n          organisationId\n          organisationName\n          categories\n          areas {\n            ...AreaName\n          }\n          languages\n          minAge\n          maxAge\n          startsAt\n          endsAt\n          distanceKm\n          vetted\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AreaGeoChildren($parentId: ID!) {\n    areas(parentId: $parentId, level: STREET) {\n      id\n      name\n      nameEn\n      level\n      latitude\n      longitude\n    }\n  }\n"): (typeof documents)["\n  query AreaGeoChildren($parentId: ID!) {\n    areas(parentId: $parentId, level: STREET) {\n      id\n      name\n      nameEn\n      level\n      latitude\n      longitude\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateEvent($organisationId: ID!, $input: EventInput!) {\n    createEvent(organisationId: $organisationId, input: $input) {\n      ...EventFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateEvent($organisationId: ID!, $input: EventInput!) {\n    createEvent(organisationId: $organisationId, input: $input) {\n      ...EventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateEvent($id: ID!, $input: EventInput!) {\n    updateEvent(id: $id, input: $input) {\n      ...EventFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateEvent($id: ID!, $input: EventInput!) {\n    updateEvent(id: $id, input: $input) {\n      ...EventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Events($organisationId: ID!, $first: Int!, $after: String) {\n    events(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...EventFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Events($organisationId: ID!, $first: Int!, $after: String) {\n    events(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...EventFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetEventStatus($id: ID!, $status: EventStatus!) {\n    setEventStatus(id: $id, status: $status) {\n      ...EventFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetEventStatus($id: ID!, $status: EventStatus!) {\n    setEventStatus(id: $id, status: $status) {\n      ...EventFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyOrganisations {\n    myOrganisations {\n      ...OrganisationProfile\n    }\n  }\n"): (typeof documents)["\n  query MyOrganisations {\n    myOrganisations {\n      ...OrganisationProfile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateOrganisation($id: ID!, $input: OrganisationProfileInput!) {\n    updateOrganisation(id: $id, input: $input) {\n      ...OrganisationProfile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateOrganisation($id: ID!, $input: OrganisationProfileInput!) {\n    updateOrganisation(id: $id, input: $input) {\n      ...OrganisationProfile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateService($organisationId: ID!, $input: ServiceInput!) {\n    createService(organisationId: $organisationId, input: $input) {\n      ...ServiceFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateService($organisationId: ID!, $input: ServiceInput!) {\n    createService(organisationId: $organisationId, input: $input) {\n      ...ServiceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateService($id: ID!, $input: ServiceInput!) {\n    updateService(id: $id, input: $input) {\n      ...ServiceFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateService($id: ID!, $input: ServiceInput!) {\n    updateService(id: $id, input: $input) {\n      ...ServiceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Services($organisationId: ID!, $first: Int!, $after: String) {\n    services(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ServiceRow\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Services($organisationId: ID!, $first: Int!, $after: String) {\n    services(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ServiceRow\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ServiceRow on Service {\n    id\n    name\n    categories\n    minAge\n    maxAge\n    schedule {\n      day\n      start\n      end\n    }\n    capacity\n    status\n    canEdit\n  }\n"): (typeof documents)["\n  fragment ServiceRow on Service {\n    id\n    name\n    categories\n    minAge\n    maxAge\n    schedule {\n      day\n      start\n      end\n    }\n    capacity\n    status\n    canEdit\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n    }\n  }\n"): (typeof documents)["\n  query Service($id: ID!) {\n    service(id: $id) {\n      ...ServiceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetServiceStatus($id: ID!, $status: ServiceStatus!) {\n    setServiceStatus(id: $id, status: $status) {\n      ...ServiceFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetServiceStatus($id: ID!, $status: ServiceStatus!) {\n    setServiceStatus(id: $id, status: $status) {\n      ...ServiceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishSlot($input: SlotInput!) {\n    publishSlot(input: $input) {\n      ...SlotFields\n    }\n  }\n"): (typeof documents)["\n  mutation PublishSlot($input: SlotInput!) {\n    publishSlot(input: $input) {\n      ...SlotFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PublishSlotSeries($input: SlotSeriesInput!) {\n    publishSlotSeries(input: $input) {\n      ...SlotFields\n    }\n  }\n"): (typeof documents)["\n  mutation PublishSlotSeries($input: SlotSeriesInput!) {\n    publishSlotSeries(input: $input) {\n      ...SlotFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Slots($venueId: ID!, $from: Time, $to: Time, $first: Int!) {\n    slots(venueId: $venueId, from: $from, to: $to, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SlotCard\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Slots($venueId: ID!, $from: Time, $to: Time, $first: Int!) {\n    slots(venueId: $venueId, from: $from, to: $to, first: $first) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        node {\n          ...SlotCard\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment SlotCard on Slot {\n    id\n    seriesId\n    title\n    startsAt\n    endsAt\n    capacity\n    minAge\n    maxAge\n    status\n    canEdit\n  }\n"): (typeof documents)["\n  fragment SlotCard on Slot {\n    id\n    seriesId\n    title\n    startsAt\n    endsAt\n    capacity\n    minAge\n    maxAge\n    status\n    canEdit\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CancelSlot($id: ID!) {\n    cancelSlot(id: $id) {\n      ...SlotFields\n    }\n  }\n"): (typeof documents)["\n  mutation CancelSlot($id: ID!) {\n    cancelSlot(id: $id) {\n      ...SlotFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Volunteer($id: ID!) {\n    volunteer(id: $id) {\n      ...VolunteerFields\n    }\n  }\n"): (typeof documents)["\n  query Volunteer($id: ID!) {\n    volunteer(id: $id) {\n      ...VolunteerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordVetting($input: VettingInput!) {\n    recordVetting(input: $input) {\n      ...VettingItemFields\n      volunteer {\n        id\n        vetted\n        vettingExpiresOn\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordVetting($input: VettingInput!) {\n    recordVetting(input: $input) {\n      ...VettingItemFields\n      volunteer {\n        id\n        vetted\n        vettingExpiresOn\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApproveVetting($id: ID!) {\n    approveVetting(id: $id) {\n      ...VettingItemFields\n      volunteer {\n        id\n        vetted\n        vettingExpiresOn\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ApproveVetting($id: ID!) {\n    approveVetting(id: $id) {\n      ...VettingItemFields\n      volunteer {\n        id\n        vetted\n        vettingExpiresOn\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RejectVetting($id: ID!, $note: String!) {\n    rejectVetting(id: $id, note: $note) {\n      ...VettingItemFields\n      volunteer {\n        id\n        vetted\n        vettingExpiresOn\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RejectVetting($id: ID!, $note: String!) {\n    rejectVetting(id: $id, note: $note) {\n      ...VettingItemFields\n      volunteer {\n        id\n        vetted\n        vettingExpiresOn\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Volunteers($organisationId: ID!, $first: Int!, $after: String) {\n    volunteers(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          displayName\n          phone\n          skills\n          languages\n          homeArea {\n            ...AreaName\n          }\n          hoursPerMonth\n          vetted\n          vettingExpiresOn\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Volunteers($organisationId: ID!, $first: Int!, $after: String) {\n    volunteers(organisationId: $organisationId, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          id\n          displayName\n          phone\n          skills\n          languages\n          homeArea {\n            ...AreaName\n          }\n          hoursPerMonth\n          vetted\n          vettingExpiresOn\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ExpiringVetting($organisationId: ID!) {\n    expiringVetting(organisationId: $organisationId, withinDays: 30) {\n      ...VettingItemFields\n      volunteer {\n        id\n        displayName\n      }\n    }\n  }\n"): (typeof documents)["\n  query ExpiringVetting($organisationId: ID!) {\n    expiringVetting(organisationId: $organisationId, withinDays: 30) {\n      ...VettingItemFields\n      volunteer {\n        id\n        displayName\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OrganisationsAdmin($first: Int!, $after: String, $search: String, $kind: OrganisationKind, $verification: VerificationStatus) {\n    organisations(first: $first, after: $after, search: $search, kind: $kind, verification: $verification) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...OrganisationProfile\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query OrganisationsAdmin($first: Int!, $after: String, $search: String, $kind: OrganisationKind, $verification: VerificationStatus) {\n    organisations(first: $first, after: $after, search: $search, kind: $kind, verification: $verification) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...OrganisationProfile\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateOrganisation($input: OrganisationInput!) {\n    createOrganisation(input: $input) {\n      ...OrganisationProfile\n    }\n  }\n"): (typeof documents)["\n  mutation CreateOrganisation($input: OrganisationInput!) {\n    createOrganisation(input: $input) {\n      ...OrganisationProfile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyOrganisation($id: ID!, $status: VerificationStatus!, $note: String) {\n    verifyOrganisation(id: $id, status: $status, note: $note) {\n      ...OrganisationProfile\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyOrganisation($id: ID!, $status: VerificationStatus!, $note: String) {\n    verifyOrganisation(id: $id, status: $status, note: $note) {\n      ...OrganisationProfile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateUser($input: CreateUserInput!) {\n    createUser(input: $input) {\n      ...UserFields\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -134,6 +358,22 @@ export function graphql(source: "\n  mutation SetUserDisabled($userId: ID!, $dis
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query Users($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Users($first: Int!, $after: String, $search: String) {\n    users(first: $first, after: $after, search: $search) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...UserFields\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ServingOrganisations($search: String) {\n    organisations(first: 50, search: $search, verification: VERIFIED) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ServingOrganisations($search: String) {\n    organisations(first: 50, search: $search, verification: VERIFIED) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query MyVolunteerProfile {\n    myVolunteerProfile {\n      ...VolunteerFields\n    }\n  }\n"): (typeof documents)["\n  query MyVolunteerProfile {\n    myVolunteerProfile {\n      ...VolunteerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateMyVolunteerProfile($input: VolunteerProfileInput!) {\n    updateMyVolunteerProfile(input: $input) {\n      ...VolunteerFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateMyVolunteerProfile($input: VolunteerProfileInput!) {\n    updateMyVolunteerProfile(input: $input) {\n      ...VolunteerFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignUpVolunteer($input: VolunteerSignUpInput!) {\n    signUpVolunteer(input: $input) {\n      user {\n        id\n      }\n      expiresAt\n    }\n  }\n"): (typeof documents)["\n  mutation SignUpVolunteer($input: VolunteerSignUpInput!) {\n    signUpVolunteer(input: $input) {\n      user {\n        id\n      }\n      expiresAt\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { Alert, Button, Card, Flex, Form, Input, Typography } from 'antd';
 import { LockOutlined, UserOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
-import { Navigate, useLocation, useNavigate } from 'react-router-dom';
+import { Link, Navigate, useLocation, useNavigate } from 'react-router-dom';
 import { useMutation } from 'urql';
 import { graphql } from '../gql';
 import { useSession } from '../auth/session';
@@ -81,6 +81,12 @@ export default function SignInPage() {
             {t('signIn.submit')}
           </Button>
         </Form>
+        <Typography.Paragraph style={{ marginTop: 16, marginBottom: 0, textAlign: 'center' }}>
+          {t('signIn.volunteerPrompt')}{' '}
+          <Link to="/volunteer/signup" data-testid="volunteer-signup-link">
+            {t('signIn.becomeVolunteer')}
+          </Link>
+        </Typography.Paragraph>
       </Card>
     </Flex>
   );

@@ -61,7 +61,20 @@ const order: AreaLevel[] = ['CITY', 'DISTRICT', 'STREET', 'COMMUNITY'];
 
 // Picks a street or a community by walking district → street (→ community),
 // loading each level only when it is opened.
-export function AreaPathPicker({ value, onChange, id, target }: PickerProps & { target: 'STREET' | 'COMMUNITY' }) {
+// `known` names an area chosen earlier (e.g. when editing), shown until a new one is picked.
+export function AreaPathPicker({
+  value,
+  onChange,
+  id,
+  target,
+  known,
+  accept,
+}: PickerProps & {
+  target: 'STREET' | 'COMMUNITY';
+  known?: { id: string; label: string };
+  // Levels that may be chosen; by default only the target level.
+  accept?: AreaLevel[];
+}) {
   const { t, i18n } = useTranslation();
   const client = useClient();
   const { districts, fetching } = useTopAreas();
@@ -98,7 +111,9 @@ export function AreaPathPicker({ value, onChange, id, target }: PickerProps & { 
   return (
     <Cascader<Option>
       id={id}
-      value={path}
+      value={path.length === 0 && value && known?.id === value ? [value] : path}
+      displayRender={(labels) => (path.length === 0 && value && known?.id === value ? known.label : labels.join(' / '))}
+      changeOnSelect={!!accept && accept.length > 1}
       options={options}
       loadData={(selected) => void loadData(selected)}
       loading={fetching}
@@ -106,7 +121,7 @@ export function AreaPathPicker({ value, onChange, id, target }: PickerProps & { 
         const ids = (next ?? []) as string[];
         setPath(ids);
         const last = selected?.[selected.length - 1];
-        onChange?.(last && last.level === target ? last.value : undefined);
+        onChange?.(last && (accept ?? [target]).includes(last.level) ? last.value : undefined);
       }}
       showSearch={false}
       placeholder={`${t('areaLevel.DISTRICT')} / ${t(target === 'STREET' ? 'grantForm.street' : 'grantForm.community')}`}
