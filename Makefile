@@ -25,6 +25,10 @@ export ELASTICSEARCH_URL := http://127.0.0.1:$(ES_PORT)
 endif
 
 BIN := bin/flowcare
+KEYS := .local/keys.env
+# Personal-data keys: from the environment when set, else the development
+# keys kept in $(KEYS).
+USE_KEYS := [ -n "$${FLOWCARE_DATA_KEYS:-}" ] || { set -a; . ./$(KEYS); set +a; }
 
 .PHONY: help
 help: ## list the targets
@@ -76,12 +80,17 @@ web: frontend-deps ## build the web app into frontend/dist
 build: web ## build the web app and the flowcare binary
 	go build -o $(BIN) ./server
 
+$(KEYS):
+	@mkdir -p .local
+	@umask 077 && go run ./server keygen > $@.tmp && mv $@.tmp $@
+	@echo "generated development keys for personal data in $@ (keep them: data encrypted under them needs them)"
+
 .PHONY: run
-run: services build ## everything: services, migrations, demo data, web app; serves http://127.0.0.1:8080
+run: services build $(KEYS) ## everything: services, migrations, demo data, web app; serves http://127.0.0.1:8080
 	$(BIN) migrate up
-	$(BIN) seed --demo
+	@$(USE_KEYS); $(BIN) seed --demo
 	@echo "flowcare at http://127.0.0.1:8080 — demo sign-ins in README.md (password flowcare-demo)"
-	FLOWCARE_ENV=$${FLOWCARE_ENV:-dev} $(BIN) serve
+	@$(USE_KEYS); FLOWCARE_ENV=$${FLOWCARE_ENV:-dev} $(BIN) serve
 
 .PHONY: chromium
 chromium:
@@ -105,13 +114,14 @@ test-web: frontend-deps ## frontend unit tests
 	cd frontend && npm test --silent
 
 .PHONY: test-browser
-test-browser: chromium build ## browser tests against a freshly seeded server on 127.0.0.1:$(E2E_PORT)
+test-browser: chromium build $(KEYS) ## browser tests against a freshly seeded server on 127.0.0.1:$(E2E_PORT)
 	@E2E_DB="flowcare_e2e"; \
 	ADMIN_URL="$(DATABASE_URL)"; \
 	PGOPTIONS="--client-min-messages=warning" psql "$$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $$E2E_DB WITH (FORCE)" -c "CREATE DATABASE $$E2E_DB" >/dev/null; \
 	E2E_URL="$$(echo "$$ADMIN_URL" | sed -E "s#/[^/?]+(\?|$$)#/$$E2E_DB\1#")"; \
-	export DATABASE_URL="$$E2E_URL" FLOWCARE_ADDR=127.0.0.1:$(E2E_PORT) FLOWCARE_ENV=test; \
-	$(BIN) migrate up >/dev/null 2>&1; $(BIN) seed --demo >/dev/null; \
+	export DATABASE_URL="$$E2E_URL" FLOWCARE_ADDR=127.0.0.1:$(E2E_PORT) FLOWCARE_ENV=test FLOWCARE_SEARCH_PREFIX=flowcare-e2e; \
+	$(USE_KEYS); \
+	$(BIN) migrate up >/dev/null 2>&1; $(BIN) seed --demo >/dev/null; $(BIN) reindex >/dev/null; \
 	mkdir -p .local; $(BIN) serve > .local/e2e-server.log 2>&1 & pid=$$!; \
 	trap "kill $$pid 2>/dev/null; wait $$pid 2>/dev/null || true" EXIT; \
 	for i in $$(seq 1 50); do curl -sf http://127.0.0.1:$(E2E_PORT)/healthz >/dev/null && break; sleep 0.2; done; \

@@ -8,10 +8,8 @@ import (
 
 	"github.com/vikstrous/dataloadgen"
 
-	"flowcare/internal/access"
 	"flowcare/internal/directory"
 	"flowcare/internal/flowcare"
-	"flowcare/internal/reference"
 )
 
 // Loaders batch the look-ups behind associations so that a list of N items
@@ -23,9 +21,11 @@ type Loaders struct {
 	Grants        *dataloadgen.Loader[string, []flowcare.Grant]
 	Locations     *dataloadgen.Loader[string, []flowcare.Location]
 	Volunteers    *dataloadgen.Loader[string, *flowcare.Volunteer]
+	Consents      *dataloadgen.Loader[string, []flowcare.Consent]
 }
 
-func newLoaders(acc *access.Service, ref *reference.Service, dir *directory.Service) *Loaders {
+func newLoaders(res *Resolver) *Loaders {
+	ref, dir, kids := res.Reference, res.Directory, res.ChildFiles
 	wait := dataloadgen.WithWait(2 * time.Millisecond)
 	return &Loaders{
 		Areas: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*flowcare.Area, error) {
@@ -48,10 +48,13 @@ func newLoaders(acc *access.Service, ref *reference.Service, dir *directory.Serv
 			return m, err
 		}, wait),
 		Grants: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]flowcare.Grant, error) {
-			return acc.GrantsOf(ctx, ids)
+			return res.Access.GrantsOf(ctx, ids)
 		}, wait),
 		Locations: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]flowcare.Location, error) {
 			return dir.LocationsOf(ctx, ids)
+		}, wait),
+		Consents: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]flowcare.Consent, error) {
+			return kids.Consents(ctx, ids)
 		}, wait),
 		Volunteers: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*flowcare.Volunteer, error) {
 			vs, err := dir.VolunteersByIDs(ctx, ids)
@@ -70,7 +73,7 @@ type loadersKey struct{}
 // never outlive the request or cross between users.
 func WithLoaders(res *Resolver, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		ctx := context.WithValue(r.Context(), loadersKey{}, newLoaders(res.Access, res.Reference, res.Directory))
+		ctx := context.WithValue(r.Context(), loadersKey{}, newLoaders(res))
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }

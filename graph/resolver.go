@@ -4,13 +4,15 @@ package graph
 
 import (
 	"flowcare/internal/access"
+	"flowcare/internal/children"
 	"flowcare/internal/directory"
 	"flowcare/internal/reference"
 )
 
 // Resolver holds the use cases the resolvers call.
 type Resolver struct {
-	Access    *access.Service
-	Reference *reference.Service
-	Directory *directory.Service
+	Access     *access.Service
+	Reference  *reference.Service
+	Directory  *directory.Service
+	ChildFiles *children.Service
 }

@@ -26,7 +26,7 @@ func benchApp(b *testing.B) (*app, Config) {
 	url := pgtest.NewURL(b)
 	_, prefix := estest.New(b)
 	cfg, err := loadConfig(func(k string) string {
-		return map[string]string{"DATABASE_URL": url, "ELASTICSEARCH_URL": estest.URL(b), "FLOWCARE_SEARCH_PREFIX": prefix}[k]
+		return withKeys(map[string]string{"DATABASE_URL": url, "ELASTICSEARCH_URL": estest.URL(b), "FLOWCARE_SEARCH_PREFIX": prefix})[k]
 	})
 	if err != nil {
 		b.Fatal(err)

@@ -5,7 +5,10 @@ import (
 	"log/slog"
 	"net/url"
 	"strconv"
+	"strings"
 	"time"
+
+	"flowcare/internal/secrets"
 )
 
 // Config is read from the environment, with defaults for a local machine.
@@ -19,8 +22,13 @@ type Config struct {
 	// Env "dev" turns on GraphQL introspection and field suggestions.
 	Env          string
 	CookieSecure bool
-	SessionTTL   time.Duration
-	LogLevel     slog.Level
+	// DataKeys ("id:base64key") encrypt personal data at rest; DataKeyID names
+	// the one that encrypts new values; HashKey makes keyed hashes for look-ups.
+	DataKeys   []string
+	DataKeyID  string
+	HashKey    string
+	SessionTTL time.Duration
+	LogLevel   slog.Level
 }
 
 func loadConfig(getenv func(string) string) (Config, error) {
@@ -31,6 +39,15 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		SearchPrefix:     or(getenv("FLOWCARE_SEARCH_PREFIX"), "flowcare"),
 		Env:              or(getenv("FLOWCARE_ENV"), "prod"),
 		SessionTTL:       12 * time.Hour,
+	}
+	for _, k := range strings.Split(getenv("FLOWCARE_DATA_KEYS"), ",") {
+		if k = strings.TrimSpace(k); k != "" {
+			c.DataKeys = append(c.DataKeys, k)
+		}
+	}
+	c.DataKeyID, c.HashKey = getenv("FLOWCARE_DATA_KEY_ID"), getenv("FLOWCARE_HASH_KEY")
+	if c.DataKeyID == "" && len(c.DataKeys) > 0 {
+		c.DataKeyID, _, _ = strings.Cut(c.DataKeys[len(c.DataKeys)-1], ":")
 	}
 	if c.Env != "dev" && c.Env != "prod" && c.Env != "test" {
 		return c, fmt.Errorf("FLOWCARE_ENV must be dev, test or prod, not %q", c.Env)
@@ -78,6 +95,8 @@ func (c Config) LogValue() slog.Value {
 		slog.String("search_prefix", c.SearchPrefix),
 		slog.String("env", c.Env),
 		slog.Bool("cookie_secure", c.CookieSecure),
+		slog.Int("data_keys", len(c.DataKeys)),
+		slog.String("data_key_id", c.DataKeyID),
 		slog.Duration("session_ttl", c.SessionTTL),
 		slog.String("log_level", c.LogLevel.String()),
 	)
@@ -96,4 +115,17 @@ func redactURL(s string) string {
 	}
 	u.RawQuery = q.Encode()
 	return u.Redacted()
+}
+
+// keyring builds the keys for personal data, or explains how to configure them.
+func (c Config) keyring() (*secrets.Keyring, error) {
+	if len(c.DataKeys) == 0 || c.HashKey == "" {
+		return nil, fmt.Errorf("no keys for personal data: set FLOWCARE_DATA_KEYS (id:base64key,…), FLOWCARE_DATA_KEY_ID and FLOWCARE_HASH_KEY; " +
+			"`flowcare keygen` prints a new set, and `make run` keeps development keys in .local/keys.env")
+	}
+	k, err := secrets.New(c.DataKeys, c.DataKeyID, c.HashKey)
+	if err != nil {
+		return nil, fmt.Errorf("personal-data keys: %w", err)
+	}
+	return k, nil
 }

@@ -44,6 +44,13 @@ func (r gqlResponse) code() string {
 // fastHasher is real argon2id with small parameters, so tests stay quick.
 var fastHasher = access.Argon2id{Params: &argon2id.Params{Memory: 1024, Iterations: 1, Parallelism: 1, SaltLength: 16, KeyLength: 32}}
 
+// withKeys adds the test keys for personal data to an environment.
+func withKeys(env map[string]string) map[string]string {
+	env["FLOWCARE_DATA_KEYS"] = pgtest.TestKey1
+	env["FLOWCARE_HASH_KEY"] = pgtest.TestHashKey
+	return env
+}
+
 type testServer struct {
 	*httptest.Server
 	t      *testing.T
@@ -61,7 +68,7 @@ func newTestServer(t *testing.T, env string, mutate ...func(*Config)) *testServe
 	}
 	dbURL := pgtest.NewURL(t)
 	cfg, err := loadConfig(func(k string) string {
-		return map[string]string{"DATABASE_URL": dbURL, "ELASTICSEARCH_URL": es, "FLOWCARE_ENV": env}[k]
+		return withKeys(map[string]string{"DATABASE_URL": dbURL, "ELASTICSEARCH_URL": es, "FLOWCARE_ENV": env})[k]
 	})
 	if err != nil {
 		t.Fatal(err)
@@ -327,7 +334,7 @@ func TestSPAServesIndexForAppRoutes(t *testing.T) {
 
 func TestServeRefusesADatabaseThatIsBehind(t *testing.T) {
 	dbURL := pgtest.NewURL(t)
-	env := map[string]string{"DATABASE_URL": dbURL, "ELASTICSEARCH_URL": os.Getenv("ELASTICSEARCH_URL"), "FLOWCARE_ADDR": "127.0.0.1:0"}
+	env := withKeys(map[string]string{"DATABASE_URL": dbURL, "ELASTICSEARCH_URL": os.Getenv("ELASTICSEARCH_URL"), "FLOWCARE_ADDR": "127.0.0.1:0"})
 	var stderr bytes.Buffer
 	code := run(context.Background(), []string{"serve"}, io.Discard, &stderr, func(k string) string { return env[k] })
 	if code != 1 || !strings.Contains(stderr.String(), "migrate up") {
@@ -366,7 +373,7 @@ func TestReindexCommandRebuildsFromPostgres(t *testing.T) {
 	ctx := context.Background()
 	dbURL := pgtest.NewURL(t)
 	_, prefix := estest.New(t)
-	env := map[string]string{"DATABASE_URL": dbURL, "ELASTICSEARCH_URL": estest.URL(t), "FLOWCARE_SEARCH_PREFIX": prefix}
+	env := withKeys(map[string]string{"DATABASE_URL": dbURL, "ELASTICSEARCH_URL": estest.URL(t), "FLOWCARE_SEARCH_PREFIX": prefix})
 	getenv := func(k string) string { return env[k] }
 	if code := run(ctx, []string{"migrate", "up"}, io.Discard, io.Discard, getenv); code != 0 {
 		t.Fatalf("migrate: exit %d", code)

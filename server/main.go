@@ -18,6 +18,7 @@ import (
 
 	"flowcare/graph"
 	"flowcare/internal/access"
+	"flowcare/internal/children"
 	"flowcare/internal/directory"
 	"flowcare/internal/postgres"
 	"flowcare/internal/reference"
@@ -33,8 +34,11 @@ usage:
   flowcare seed --demo          load reference data and fictional demo users (safe to repeat)
   flowcare reindex [--index N]  rebuild search indices from PostgreSQL behind their aliases, with no downtime
                                 (N: services, volunteers, slots or events; default all)
+  flowcare rotate-keys          re-encrypt personal data under the current data key, in batches
+  flowcare keygen               print a new set of personal-data keys as environment lines
 
 environment: DATABASE_URL, ELASTICSEARCH_URL, FLOWCARE_SEARCH_PREFIX, FLOWCARE_ADDR, FLOWCARE_ENV (dev|test|prod),
+             FLOWCARE_DATA_KEYS, FLOWCARE_DATA_KEY_ID, FLOWCARE_HASH_KEY,
              FLOWCARE_COOKIE_SECURE, FLOWCARE_SESSION_TTL, FLOWCARE_LOG_LEVEL
 `
 
@@ -69,6 +73,10 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		cmdErr = cmdSeed(ctx, cfg, log, stdout, args[1:])
 	case "reindex":
 		cmdErr = cmdReindex(ctx, cfg, stdout, args[1:])
+	case "rotate-keys":
+		cmdErr = cmdRotateKeys(ctx, cfg, stdout, args[1:])
+	case "keygen":
+		cmdErr = cmdKeygen(stdout)
 	default:
 		fmt.Fprintf(stderr, "flowcare: unknown command %q\n\n%s", args[0], usage)
 		return 2
@@ -127,10 +135,11 @@ type app struct {
 	access    *access.Service
 	reference *reference.Service
 	directory *directory.Service
+	children  *children.Service
 }
 
 func (a *app) resolver() *graph.Resolver {
-	return &graph.Resolver{Access: a.access, Reference: a.reference, Directory: a.directory}
+	return &graph.Resolver{Access: a.access, Reference: a.reference, Directory: a.directory, ChildFiles: a.children}
 }
 
 func newApp(ctx context.Context, cfg Config) (*app, error) {
@@ -163,7 +172,13 @@ func assemble(db *postgres.DB, cfg Config) (*app, error) {
 		return res.Token, res.ExpiresAt, nil
 	}
 	dir := directory.New(db, sc, access.DefaultArgon2id(), signIn, time.Now)
-	return &app{db: db, search: sc, access: acc, reference: reference.New(db, time.Now), directory: dir}, nil
+	// Without keys the child store refuses to work; serve and seed check for
+	// them up front, and commands that touch no personal data run without.
+	if k, err := cfg.keyring(); err == nil {
+		db.UseKeyring(k)
+	}
+	return &app{db: db, search: sc, access: acc, reference: reference.New(db, time.Now), directory: dir,
+		children: children.New(db, time.Now)}, nil
 }
 
 func cmdServe(ctx context.Context, cfg Config, log *slog.Logger, args []string) error {
@@ -174,6 +189,9 @@ func cmdServe(ctx context.Context, cfg Config, log *slog.Logger, args []string) 
 		return usageError{err.Error()}
 	}
 	log.Info("starting flowcare", "config", cfg)
+	if _, err := cfg.keyring(); err != nil {
+		return err
+	}
 	a, err := newApp(ctx, cfg)
 	if err != nil {
 		return err

@@ -87,6 +87,9 @@ func cmdSeed(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer
 	if err := fs.Parse(args); err != nil || !*demo {
 		return usageError{"say `seed --demo`"}
 	}
+	if _, err := cfg.keyring(); err != nil {
+		return err
+	}
 	a, err := newApp(ctx, cfg)
 	if err != nil {
 		return err
@@ -140,7 +143,10 @@ func seedDemo(ctx context.Context, a *app, hasher access.Hasher, out io.Writer) 
 		return err
 	}
 	fmt.Fprintf(out, "seed: %d demo users (%d new), password %q\n", len(demoUsers), created, DemoPassword)
-	return seedDirectory(ctx, a, hasher, orgIDs, time.Now(), out)
+	if err := seedDirectory(ctx, a, hasher, orgIDs, time.Now(), out); err != nil {
+		return err
+	}
+	return seedChildren(ctx, a, time.Now(), out)
 }
 
 func seedUser(ctx context.Context, tx flowcare.Tx, hasher access.Hasher, du demoUser, orgIDs map[string]string) (int, error) {

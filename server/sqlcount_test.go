@@ -74,7 +74,7 @@ func TestListsCostTheSameStatementsWhateverTheirLength(t *testing.T) {
 		t.Fatal(err)
 	}
 	cfg, _ := loadConfig(func(k string) string {
-		return map[string]string{"DATABASE_URL": url, "ELASTICSEARCH_URL": os.Getenv("ELASTICSEARCH_URL")}[k]
+		return withKeys(map[string]string{"DATABASE_URL": url, "ELASTICSEARCH_URL": os.Getenv("ELASTICSEARCH_URL")})[k]
 	})
 	a, err := assemble(db, cfg)
 	if err != nil {

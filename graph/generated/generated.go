@@ -33,7 +33,10 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 type ResolverRoot interface {
 	Area() AreaResolver
 	AuditEvent() AuditEventResolver
+	Child() ChildResolver
+	Consent() ConsentResolver
 	Event() EventResolver
+	Guardian() GuardianResolver
 	Location() LocationResolver
 	Mutation() MutationResolver
 	Organisation() OrganisationResolver
@@ -88,6 +91,73 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Child struct {
+		Active         func(childComplexity int) int
+		Address        func(childComplexity int) int
+		Age            func(childComplexity int) int
+		ArrivedOn      func(childComplexity int) int
+		BirthDate      func(childComplexity int) int
+		Community      func(childComplexity int) int
+		ConsentTo      func(childComplexity int, purpose flowcare.ConsentPurpose) int
+		Consents       func(childComplexity int) int
+		CreatedAt      func(childComplexity int) int
+		Disability     func(childComplexity int) int
+		District       func(childComplexity int) int
+		Eligibility    func(childComplexity int) int
+		Gender         func(childComplexity int) int
+		Guardians      func(childComplexity int) int
+		Hukou          func(childComplexity int) int
+		ID             func(childComplexity int) int
+		IDNumber       func(childComplexity int) int
+		Languages      func(childComplexity int) int
+		LastReviewedOn func(childComplexity int) int
+		MovedWith      func(childComplexity int) int
+		Name           func(childComplexity int) int
+		NoIDReason     func(childComplexity int) int
+		RegisteredBy   func(childComplexity int) int
+		ReviewDueOn    func(childComplexity int) int
+		ReviewOverdue  func(childComplexity int) int
+		School         func(childComplexity int) int
+		Street         func(childComplexity int) int
+		UpdatedAt      func(childComplexity int) int
+	}
+
+	ChildConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ChildEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	ChildView struct {
+		Actor func(childComplexity int) int
+		At    func(childComplexity int) int
+		IP    func(childComplexity int) int
+		Parts func(childComplexity int) int
+	}
+
+	Consent struct {
+		GivenOn     func(childComplexity int) int
+		Granted     func(childComplexity int) int
+		Guardian    func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Method      func(childComplexity int) int
+		Purpose     func(childComplexity int) int
+		RecordedAt  func(childComplexity int) int
+		RecordedBy  func(childComplexity int) int
+		WithdrawnAt func(childComplexity int) int
+	}
+
+	Eligibility struct {
+		Eligible       func(childComplexity int) int
+		Reasons        func(childComplexity int) int
+		TurnsSixteenOn func(childComplexity int) int
+	}
+
 	Event struct {
 		Area               func(childComplexity int) int
 		CanEdit            func(childComplexity int) int
@@ -120,6 +190,20 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Guardian struct {
+		ID       func(childComplexity int) int
+		Name     func(childComplexity int) int
+		Phone    func(childComplexity int) int
+		Primary  func(childComplexity int) int
+		Relation func(childComplexity int) int
+	}
+
+	HukouOrigin struct {
+		City     func(childComplexity int) int
+		County   func(childComplexity int) int
+		Province func(childComplexity int) int
+	}
+
 	Location struct {
 		Address   func(childComplexity int) int
 		Area      func(childComplexity int) int
@@ -141,8 +225,11 @@ type ComplexityRoot struct {
 		ImportAreas              func(childComplexity int, csv string) int
 		PublishSlot              func(childComplexity int, input model.SlotInput) int
 		PublishSlotSeries        func(childComplexity int, input model.SlotSeriesInput) int
+		RecordConsent            func(childComplexity int, childID string, input model.ConsentInput) int
 		RecordVetting            func(childComplexity int, input model.VettingInput) int
+		RegisterChild            func(childComplexity int, input model.ChildInput, confirmNotDuplicate *bool) int
 		RejectVetting            func(childComplexity int, id string, note string) int
+		ReviewChild              func(childComplexity int, id string, note *string) int
 		RevokeRole               func(childComplexity int, grantID string) int
 		SetEventStatus           func(childComplexity int, id string, status flowcare.EventStatus) int
 		SetServiceStatus         func(childComplexity int, id string, status flowcare.ServiceStatus) int
@@ -150,6 +237,7 @@ type ComplexityRoot struct {
 		SignIn                   func(childComplexity int, input model.SignInInput) int
 		SignOut                  func(childComplexity int) int
 		SignUpVolunteer          func(childComplexity int, input model.VolunteerSignUpInput) int
+		UpdateChild              func(childComplexity int, id string, input model.ChildInput) int
 		UpdateEvent              func(childComplexity int, id string, input model.EventInput) int
 		UpdateMyVolunteerProfile func(childComplexity int, input model.VolunteerProfileInput) int
 		UpdateOrganisation       func(childComplexity int, id string, input model.OrganisationProfileInput) int
@@ -197,6 +285,10 @@ type ComplexityRoot struct {
 		Area               func(childComplexity int, id string) int
 		Areas              func(childComplexity int, parentID *string, level *flowcare.AreaLevel) int
 		AuditEvents        func(childComplexity int, first *int, after *string, action *string) int
+		CheckEligibility   func(childComplexity int, input model.EligibilityInput) int
+		Child              func(childComplexity int, id string) int
+		ChildViews         func(childComplexity int, childID string, first *int, after *string) int
+		Children           func(childComplexity int, areaID *string, idNumber *string, reviewDue *bool, includeInactive *bool, first *int, after *string) int
 		Event              func(childComplexity int, id string) int
 		Events             func(childComplexity int, organisationID string, first *int, after *string) int
 		ExpiringVetting    func(childComplexity int, organisationID string, withinDays *int) int
@@ -404,12 +496,37 @@ type AreaResolver interface {
 type AuditEventResolver interface {
 	ID(ctx context.Context, obj *flowcare.AuditEvent) (string, error)
 }
+type ChildResolver interface {
+	Age(ctx context.Context, obj *flowcare.Child) (int, error)
+	IDNumber(ctx context.Context, obj *flowcare.Child) (*string, error)
+	NoIDReason(ctx context.Context, obj *flowcare.Child) (*string, error)
+
+	Community(ctx context.Context, obj *flowcare.Child) (*flowcare.Area, error)
+	Street(ctx context.Context, obj *flowcare.Child) (*flowcare.Area, error)
+	District(ctx context.Context, obj *flowcare.Child) (*flowcare.Area, error)
+	Address(ctx context.Context, obj *flowcare.Child) (*string, error)
+
+	Guardians(ctx context.Context, obj *flowcare.Child) ([]*flowcare.Guardian, error)
+	Consents(ctx context.Context, obj *flowcare.Child) ([]*flowcare.Consent, error)
+	ConsentTo(ctx context.Context, obj *flowcare.Child, purpose flowcare.ConsentPurpose) (bool, error)
+	Active(ctx context.Context, obj *flowcare.Child) (bool, error)
+
+	ReviewDueOn(ctx context.Context, obj *flowcare.Child) (*time.Time, error)
+	ReviewOverdue(ctx context.Context, obj *flowcare.Child) (bool, error)
+	RegisteredBy(ctx context.Context, obj *flowcare.Child) (*string, error)
+}
+type ConsentResolver interface {
+	Guardian(ctx context.Context, obj *flowcare.Consent) (*flowcare.Guardian, error)
+}
 type EventResolver interface {
 	Organisation(ctx context.Context, obj *flowcare.Event) (*flowcare.Organisation, error)
 
 	Area(ctx context.Context, obj *flowcare.Event) (*flowcare.Area, error)
 
 	CanEdit(ctx context.Context, obj *flowcare.Event) (bool, error)
+}
+type GuardianResolver interface {
+	Phone(ctx context.Context, obj *flowcare.Guardian) (*string, error)
 }
 type LocationResolver interface {
 	Area(ctx context.Context, obj *flowcare.Location) (*flowcare.Area, error)
@@ -422,6 +539,10 @@ type MutationResolver interface {
 	GrantRole(ctx context.Context, input model.GrantRoleInput) (*flowcare.Grant, error)
 	RevokeRole(ctx context.Context, grantID string) (*flowcare.Grant, error)
 	SetUserDisabled(ctx context.Context, userID string, disabled bool) (*flowcare.User, error)
+	RegisterChild(ctx context.Context, input model.ChildInput, confirmNotDuplicate *bool) (*flowcare.Child, error)
+	UpdateChild(ctx context.Context, id string, input model.ChildInput) (*flowcare.Child, error)
+	ReviewChild(ctx context.Context, id string, note *string) (*flowcare.Child, error)
+	RecordConsent(ctx context.Context, childID string, input model.ConsentInput) (*flowcare.Consent, error)
 	CreateOrganisation(ctx context.Context, input model.OrganisationInput) (*flowcare.Organisation, error)
 	UpdateOrganisation(ctx context.Context, id string, input model.OrganisationProfileInput) (*flowcare.Organisation, error)
 	VerifyOrganisation(ctx context.Context, id string, status flowcare.VerificationStatus, note *string) (*flowcare.Organisation, error)
@@ -457,6 +578,10 @@ type QueryResolver interface {
 	User(ctx context.Context, id string) (*flowcare.User, error)
 	GrantableRoles(ctx context.Context) ([]flowcare.Role, error)
 	AuditEvents(ctx context.Context, first *int, after *string, action *string) (*model.AuditEventConnection, error)
+	Children(ctx context.Context, areaID *string, idNumber *string, reviewDue *bool, includeInactive *bool, first *int, after *string) (*model.ChildConnection, error)
+	Child(ctx context.Context, id string) (*flowcare.Child, error)
+	ChildViews(ctx context.Context, childID string, first *int, after *string) ([]*model.ChildView, error)
+	CheckEligibility(ctx context.Context, input model.EligibilityInput) (*flowcare.Eligibility, error)
 	Organisation(ctx context.Context, id string) (*flowcare.Organisation, error)
 	MyOrganisations(ctx context.Context) ([]*flowcare.Organisation, error)
 	Services(ctx context.Context, organisationID string, status *flowcare.ServiceStatus, first *int, after *string) (*model.ServiceConnection, error)
@@ -671,6 +796,311 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
 
+	case "Child.active":
+		if e.ComplexityRoot.Child.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Active(childComplexity), true
+	case "Child.address":
+		if e.ComplexityRoot.Child.Address == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Address(childComplexity), true
+	case "Child.age":
+		if e.ComplexityRoot.Child.Age == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Age(childComplexity), true
+	case "Child.arrivedOn":
+		if e.ComplexityRoot.Child.ArrivedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.ArrivedOn(childComplexity), true
+	case "Child.birthDate":
+		if e.ComplexityRoot.Child.BirthDate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.BirthDate(childComplexity), true
+	case "Child.community":
+		if e.ComplexityRoot.Child.Community == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Community(childComplexity), true
+	case "Child.consentTo":
+		if e.ComplexityRoot.Child.ConsentTo == nil {
+			break
+		}
+
+		args, err := ec.field_Child_consentTo_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Child.ConsentTo(childComplexity, args["purpose"].(flowcare.ConsentPurpose)), true
+	case "Child.consents":
+		if e.ComplexityRoot.Child.Consents == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Consents(childComplexity), true
+	case "Child.createdAt":
+		if e.ComplexityRoot.Child.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.CreatedAt(childComplexity), true
+	case "Child.disability":
+		if e.ComplexityRoot.Child.Disability == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Disability(childComplexity), true
+	case "Child.district":
+		if e.ComplexityRoot.Child.District == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.District(childComplexity), true
+	case "Child.eligibility":
+		if e.ComplexityRoot.Child.Eligibility == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Eligibility(childComplexity), true
+	case "Child.gender":
+		if e.ComplexityRoot.Child.Gender == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Gender(childComplexity), true
+	case "Child.guardians":
+		if e.ComplexityRoot.Child.Guardians == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Guardians(childComplexity), true
+	case "Child.hukou":
+		if e.ComplexityRoot.Child.Hukou == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Hukou(childComplexity), true
+	case "Child.id":
+		if e.ComplexityRoot.Child.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.ID(childComplexity), true
+	case "Child.idNumber":
+		if e.ComplexityRoot.Child.IDNumber == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.IDNumber(childComplexity), true
+	case "Child.languages":
+		if e.ComplexityRoot.Child.Languages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Languages(childComplexity), true
+	case "Child.lastReviewedOn":
+		if e.ComplexityRoot.Child.LastReviewedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.LastReviewedOn(childComplexity), true
+	case "Child.movedWith":
+		if e.ComplexityRoot.Child.MovedWith == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.MovedWith(childComplexity), true
+	case "Child.name":
+		if e.ComplexityRoot.Child.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Name(childComplexity), true
+	case "Child.noIdReason":
+		if e.ComplexityRoot.Child.NoIDReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.NoIDReason(childComplexity), true
+	case "Child.registeredBy":
+		if e.ComplexityRoot.Child.RegisteredBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.RegisteredBy(childComplexity), true
+	case "Child.reviewDueOn":
+		if e.ComplexityRoot.Child.ReviewDueOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.ReviewDueOn(childComplexity), true
+	case "Child.reviewOverdue":
+		if e.ComplexityRoot.Child.ReviewOverdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.ReviewOverdue(childComplexity), true
+	case "Child.school":
+		if e.ComplexityRoot.Child.School == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.School(childComplexity), true
+	case "Child.street":
+		if e.ComplexityRoot.Child.Street == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Street(childComplexity), true
+	case "Child.updatedAt":
+		if e.ComplexityRoot.Child.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.UpdatedAt(childComplexity), true
+
+	case "ChildConnection.edges":
+		if e.ComplexityRoot.ChildConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildConnection.Edges(childComplexity), true
+	case "ChildConnection.pageInfo":
+		if e.ComplexityRoot.ChildConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildConnection.PageInfo(childComplexity), true
+	case "ChildConnection.totalCount":
+		if e.ComplexityRoot.ChildConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildConnection.TotalCount(childComplexity), true
+
+	case "ChildEdge.cursor":
+		if e.ComplexityRoot.ChildEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildEdge.Cursor(childComplexity), true
+	case "ChildEdge.node":
+		if e.ComplexityRoot.ChildEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildEdge.Node(childComplexity), true
+
+	case "ChildView.actor":
+		if e.ComplexityRoot.ChildView.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildView.Actor(childComplexity), true
+	case "ChildView.at":
+		if e.ComplexityRoot.ChildView.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildView.At(childComplexity), true
+	case "ChildView.ip":
+		if e.ComplexityRoot.ChildView.IP == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildView.IP(childComplexity), true
+	case "ChildView.parts":
+		if e.ComplexityRoot.ChildView.Parts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildView.Parts(childComplexity), true
+
+	case "Consent.givenOn":
+		if e.ComplexityRoot.Consent.GivenOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.GivenOn(childComplexity), true
+	case "Consent.granted":
+		if e.ComplexityRoot.Consent.Granted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Granted(childComplexity), true
+	case "Consent.guardian":
+		if e.ComplexityRoot.Consent.Guardian == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Guardian(childComplexity), true
+	case "Consent.id":
+		if e.ComplexityRoot.Consent.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.ID(childComplexity), true
+	case "Consent.method":
+		if e.ComplexityRoot.Consent.Method == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Method(childComplexity), true
+	case "Consent.purpose":
+		if e.ComplexityRoot.Consent.Purpose == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.Purpose(childComplexity), true
+	case "Consent.recordedAt":
+		if e.ComplexityRoot.Consent.RecordedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.RecordedAt(childComplexity), true
+	case "Consent.recordedBy":
+		if e.ComplexityRoot.Consent.RecordedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.RecordedBy(childComplexity), true
+	case "Consent.withdrawnAt":
+		if e.ComplexityRoot.Consent.WithdrawnAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Consent.WithdrawnAt(childComplexity), true
+
+	case "Eligibility.eligible":
+		if e.ComplexityRoot.Eligibility.Eligible == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Eligibility.Eligible(childComplexity), true
+	case "Eligibility.reasons":
+		if e.ComplexityRoot.Eligibility.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Eligibility.Reasons(childComplexity), true
+	case "Eligibility.turnsSixteenOn":
+		if e.ComplexityRoot.Eligibility.TurnsSixteenOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Eligibility.TurnsSixteenOn(childComplexity), true
+
 	case "Event.area":
 		if e.ComplexityRoot.Event.Area == nil {
 			break
@@ -811,6 +1241,56 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.EventEdge.Node(childComplexity), true
+
+	case "Guardian.id":
+		if e.ComplexityRoot.Guardian.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Guardian.ID(childComplexity), true
+	case "Guardian.name":
+		if e.ComplexityRoot.Guardian.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Guardian.Name(childComplexity), true
+	case "Guardian.phone":
+		if e.ComplexityRoot.Guardian.Phone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Guardian.Phone(childComplexity), true
+	case "Guardian.primary":
+		if e.ComplexityRoot.Guardian.Primary == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Guardian.Primary(childComplexity), true
+	case "Guardian.relation":
+		if e.ComplexityRoot.Guardian.Relation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Guardian.Relation(childComplexity), true
+
+	case "HukouOrigin.city":
+		if e.ComplexityRoot.HukouOrigin.City == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HukouOrigin.City(childComplexity), true
+	case "HukouOrigin.county":
+		if e.ComplexityRoot.HukouOrigin.County == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HukouOrigin.County(childComplexity), true
+	case "HukouOrigin.province":
+		if e.ComplexityRoot.HukouOrigin.Province == nil {
+			break
+		}
+
+		return e.ComplexityRoot.HukouOrigin.Province(childComplexity), true
 
 	case "Location.address":
 		if e.ComplexityRoot.Location.Address == nil {
@@ -970,6 +1450,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PublishSlotSeries(childComplexity, args["input"].(model.SlotSeriesInput)), true
+	case "Mutation.recordConsent":
+		if e.ComplexityRoot.Mutation.RecordConsent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordConsent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordConsent(childComplexity, args["childId"].(string), args["input"].(model.ConsentInput)), true
 	case "Mutation.recordVetting":
 		if e.ComplexityRoot.Mutation.RecordVetting == nil {
 			break
@@ -981,6 +1472,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordVetting(childComplexity, args["input"].(model.VettingInput)), true
+	case "Mutation.registerChild":
+		if e.ComplexityRoot.Mutation.RegisterChild == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_registerChild_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RegisterChild(childComplexity, args["input"].(model.ChildInput), args["confirmNotDuplicate"].(*bool)), true
 	case "Mutation.rejectVetting":
 		if e.ComplexityRoot.Mutation.RejectVetting == nil {
 			break
@@ -992,6 +1494,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectVetting(childComplexity, args["id"].(string), args["note"].(string)), true
+	case "Mutation.reviewChild":
+		if e.ComplexityRoot.Mutation.ReviewChild == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reviewChild_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReviewChild(childComplexity, args["id"].(string), args["note"].(*string)), true
 	case "Mutation.revokeRole":
 		if e.ComplexityRoot.Mutation.RevokeRole == nil {
 			break
@@ -1064,6 +1577,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SignUpVolunteer(childComplexity, args["input"].(model.VolunteerSignUpInput)), true
+	case "Mutation.updateChild":
+		if e.ComplexityRoot.Mutation.UpdateChild == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateChild_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateChild(childComplexity, args["id"].(string), args["input"].(model.ChildInput)), true
 	case "Mutation.updateEvent":
 		if e.ComplexityRoot.Mutation.UpdateEvent == nil {
 			break
@@ -1301,6 +1825,50 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["first"].(*int), args["after"].(*string), args["action"].(*string)), true
+	case "Query.checkEligibility":
+		if e.ComplexityRoot.Query.CheckEligibility == nil {
+			break
+		}
+
+		args, err := ec.field_Query_checkEligibility_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.CheckEligibility(childComplexity, args["input"].(model.EligibilityInput)), true
+	case "Query.child":
+		if e.ComplexityRoot.Query.Child == nil {
+			break
+		}
+
+		args, err := ec.field_Query_child_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Child(childComplexity, args["id"].(string)), true
+	case "Query.childViews":
+		if e.ComplexityRoot.Query.ChildViews == nil {
+			break
+		}
+
+		args, err := ec.field_Query_childViews_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ChildViews(childComplexity, args["childId"].(string), args["first"].(*int), args["after"].(*string)), true
+	case "Query.children":
+		if e.ComplexityRoot.Query.Children == nil {
+			break
+		}
+
+		args, err := ec.field_Query_children_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Children(childComplexity, args["areaId"].(*string), args["idNumber"].(*string), args["reviewDue"].(*bool), args["includeInactive"].(*bool), args["first"].(*int), args["after"].(*string)), true
 	case "Query.event":
 		if e.ComplexityRoot.Query.Event == nil {
 			break
@@ -2213,11 +2781,16 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
+			graphql.NewInputUnmarshaler("ChildInput", ec.unmarshalInputChildInput),
+			graphql.NewInputUnmarshaler("ConsentInput", ec.unmarshalInputConsentInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
+			graphql.NewInputUnmarshaler("EligibilityInput", ec.unmarshalInputEligibilityInput),
 			graphql.NewInputUnmarshaler("EventInput", ec.unmarshalInputEventInput),
 			graphql.NewInputUnmarshaler("GeoPointInput", ec.unmarshalInputGeoPointInput),
 			graphql.NewInputUnmarshaler("GrantInput", ec.unmarshalInputGrantInput),
 			graphql.NewInputUnmarshaler("GrantRoleInput", ec.unmarshalInputGrantRoleInput),
+			graphql.NewInputUnmarshaler("GuardianInput", ec.unmarshalInputGuardianInput),
+			graphql.NewInputUnmarshaler("HukouOriginInput", ec.unmarshalInputHukouOriginInput),
 			graphql.NewInputUnmarshaler("LocationInput", ec.unmarshalInputLocationInput),
 			graphql.NewInputUnmarshaler("OrganisationInput", ec.unmarshalInputOrganisationInput),
 			graphql.NewInputUnmarshaler("OrganisationProfileInput", ec.unmarshalInputOrganisationProfileInput),
@@ -2441,6 +3014,200 @@ extend type Mutation {
   revokeRole(grantId: ID!): RoleGrant!
   "Disabling also ends the user's sessions; enabling clears a lockout."
   setUserDisabled(userId: ID!, disabled: Boolean!): User!
+}
+`, BuiltIn: false},
+	{Name: "../schema/children.graphqls", Input: `enum Gender {
+  FEMALE
+  MALE
+}
+
+"With whom the child left their hukou county."
+enum MovedWith {
+  ONE_GUARDIAN
+  BOTH_GUARDIANS
+  OTHER_CARER
+  ALONE
+}
+
+enum ConsentPurpose {
+  "Receiving care services."
+  SERVICES
+  "Sharing the child's minimal profile with a service provider."
+  SHARE_WITH_PROVIDER
+  "Use in statistics."
+  STATISTICS
+}
+
+enum ConsentMethod {
+  WRITTEN
+  VERBAL
+  ONLINE
+}
+
+type HukouOrigin {
+  province: String!
+  city: String!
+  county: String!
+}
+
+input HukouOriginInput {
+  province: String!
+  city: String
+  county: String!
+}
+
+type Guardian {
+  id: ID!
+  name: String!
+  relation: String!
+  phone: String
+  primary: Boolean!
+}
+
+input GuardianInput {
+  name: String!
+  "e.g. 父亲, 母亲, 祖母"
+  relation: String!
+  "Mobile (11 digits) or landline such as 010-12345678."
+  phone: String
+  primary: Boolean
+}
+
+"""
+Whether the child counts as a flow child under the policy today, and why not.
+Reason codes: AGE_16_OR_OVER, LIVED_HERE_UNDER_6_MONTHS, MOVED_ONLY_AMONG_CENTRAL_DISTRICTS,
+HUKOU_IN_RESIDENCE_COUNTY, NOT_MOVED_WITH_GUARDIAN_OR_CARER, ARRIVAL_IN_FUTURE.
+"""
+type Eligibility {
+  eligible: Boolean!
+  reasons: [String!]!
+  turnsSixteenOn: Date!
+}
+
+type Consent {
+  id: ID!
+  purpose: ConsentPurpose!
+  granted: Boolean!
+  guardian: Guardian
+  method: ConsentMethod!
+  givenOn: Date!
+  recordedBy: String
+  recordedAt: Time!
+  withdrawnAt: Time
+}
+
+input ConsentInput {
+  purpose: ConsentPurpose!
+  granted: Boolean!
+  guardianId: ID!
+  method: ConsentMethod!
+  givenOn: Date!
+}
+
+"""
+A registered flow child. Reading a child through ` + "`" + `child` + "`" + ` writes an audit entry;
+lists never carry ID numbers, addresses or guardians.
+"""
+type Child {
+  id: ID!
+  name: String!
+  gender: Gender!
+  birthDate: Date!
+  age: Int!
+  "Only in the child's file (null in lists)."
+  idNumber: String
+  noIdReason: String
+  hukou: HukouOrigin!
+  movedWith: MovedWith!
+  community: Area!
+  street: Area!
+  district: Area!
+  "Only in the child's file (null in lists)."
+  address: String
+  arrivedOn: Date!
+  school: String!
+  languages: [String!]!
+  disability: String!
+  "Only in the child's file (empty in lists)."
+  guardians: [Guardian!]!
+  "Only in the child's file (empty in lists)."
+  consents: [Consent!]!
+  consentTo(purpose: ConsentPurpose!): Boolean!
+  active: Boolean!
+  eligibility: Eligibility!
+  lastReviewedOn: Date
+  reviewDueOn: Date!
+  reviewOverdue: Boolean!
+  registeredBy: String
+  createdAt: Time!
+  updatedAt: Time!
+}
+
+input ChildInput {
+  name: String!
+  gender: Gender!
+  birthDate: Date!
+  "18 characters, GB 11643; leave empty and give noIdReason when the child has none."
+  idNumber: String
+  noIdReason: String
+  hukou: HukouOriginInput!
+  movedWith: MovedWith!
+  "The community (village) the child lives in."
+  communityId: ID!
+  address: String
+  arrivedOn: Date!
+  school: String
+  languages: [String!]
+  disability: String
+  guardians: [GuardianInput!]!
+}
+
+input EligibilityInput {
+  birthDate: Date!
+  hukou: HukouOriginInput!
+  movedWith: MovedWith!
+  communityId: ID!
+  arrivedOn: Date!
+}
+
+type ChildEdge {
+  cursor: String!
+  node: Child!
+}
+
+type ChildConnection {
+  edges: [ChildEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+"One read of a child's file."
+type ChildView {
+  at: Time!
+  actor: String
+  "Which parts were read, e.g. profile, id_number, guardians, consents."
+  parts: [String!]!
+  ip: String
+}
+
+extend type Query {
+  "Children of an area in the viewer's scope (default: their own area). Turned-16 and inactive records are left out unless includeInactive."
+  children(areaId: ID, idNumber: String, reviewDue: Boolean, includeInactive: Boolean, first: Int = 20, after: String): ChildConnection!
+  "One child's file; every call is recorded in the audit log."
+  child(id: ID!): Child
+  "Who read a child's file: civil-affairs staff and auditors."
+  childViews(childId: ID!, first: Int = 50, after: String): [ChildView!]!
+  "Eligibility for a record being entered; writes nothing."
+  checkEligibility(input: EligibilityInput!): Eligibility!
+}
+
+extend type Mutation {
+  "Set confirmNotDuplicate after checking that a child with the same name and birth date is a different child."
+  registerChild(input: ChildInput!, confirmNotDuplicate: Boolean = false): Child!
+  updateChild(id: ID!, input: ChildInput!): Child!
+  "Records the half-yearly monitoring review."
+  reviewChild(id: ID!, note: String): Child!
+  recordConsent(childId: ID!, input: ConsentInput!): Consent!
 }
 `, BuiltIn: false},
 	{Name: "../schema/common.graphqls", Input: `"An instant in RFC 3339 form, always with a time zone."
@@ -3086,6 +3853,140 @@ func (ec *executionContext) childFields_AuditEventEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type AuditEventEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Child(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Child_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Child_name(ctx, field)
+	case "gender":
+		return ec.fieldContext_Child_gender(ctx, field)
+	case "birthDate":
+		return ec.fieldContext_Child_birthDate(ctx, field)
+	case "age":
+		return ec.fieldContext_Child_age(ctx, field)
+	case "idNumber":
+		return ec.fieldContext_Child_idNumber(ctx, field)
+	case "noIdReason":
+		return ec.fieldContext_Child_noIdReason(ctx, field)
+	case "hukou":
+		return ec.fieldContext_Child_hukou(ctx, field)
+	case "movedWith":
+		return ec.fieldContext_Child_movedWith(ctx, field)
+	case "community":
+		return ec.fieldContext_Child_community(ctx, field)
+	case "street":
+		return ec.fieldContext_Child_street(ctx, field)
+	case "district":
+		return ec.fieldContext_Child_district(ctx, field)
+	case "address":
+		return ec.fieldContext_Child_address(ctx, field)
+	case "arrivedOn":
+		return ec.fieldContext_Child_arrivedOn(ctx, field)
+	case "school":
+		return ec.fieldContext_Child_school(ctx, field)
+	case "languages":
+		return ec.fieldContext_Child_languages(ctx, field)
+	case "disability":
+		return ec.fieldContext_Child_disability(ctx, field)
+	case "guardians":
+		return ec.fieldContext_Child_guardians(ctx, field)
+	case "consents":
+		return ec.fieldContext_Child_consents(ctx, field)
+	case "consentTo":
+		return ec.fieldContext_Child_consentTo(ctx, field)
+	case "active":
+		return ec.fieldContext_Child_active(ctx, field)
+	case "eligibility":
+		return ec.fieldContext_Child_eligibility(ctx, field)
+	case "lastReviewedOn":
+		return ec.fieldContext_Child_lastReviewedOn(ctx, field)
+	case "reviewDueOn":
+		return ec.fieldContext_Child_reviewDueOn(ctx, field)
+	case "reviewOverdue":
+		return ec.fieldContext_Child_reviewOverdue(ctx, field)
+	case "registeredBy":
+		return ec.fieldContext_Child_registeredBy(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Child_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Child_updatedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Child", field.Name)
+}
+
+func (ec *executionContext) childFields_ChildConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ChildConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ChildConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ChildConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChildConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ChildEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ChildEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ChildEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChildEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ChildView(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "at":
+		return ec.fieldContext_ChildView_at(ctx, field)
+	case "actor":
+		return ec.fieldContext_ChildView_actor(ctx, field)
+	case "parts":
+		return ec.fieldContext_ChildView_parts(ctx, field)
+	case "ip":
+		return ec.fieldContext_ChildView_ip(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChildView", field.Name)
+}
+
+func (ec *executionContext) childFields_Consent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Consent_id(ctx, field)
+	case "purpose":
+		return ec.fieldContext_Consent_purpose(ctx, field)
+	case "granted":
+		return ec.fieldContext_Consent_granted(ctx, field)
+	case "guardian":
+		return ec.fieldContext_Consent_guardian(ctx, field)
+	case "method":
+		return ec.fieldContext_Consent_method(ctx, field)
+	case "givenOn":
+		return ec.fieldContext_Consent_givenOn(ctx, field)
+	case "recordedBy":
+		return ec.fieldContext_Consent_recordedBy(ctx, field)
+	case "recordedAt":
+		return ec.fieldContext_Consent_recordedAt(ctx, field)
+	case "withdrawnAt":
+		return ec.fieldContext_Consent_withdrawnAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Consent", field.Name)
+}
+
+func (ec *executionContext) childFields_Eligibility(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "eligible":
+		return ec.fieldContext_Eligibility_eligible(ctx, field)
+	case "reasons":
+		return ec.fieldContext_Eligibility_reasons(ctx, field)
+	case "turnsSixteenOn":
+		return ec.fieldContext_Eligibility_turnsSixteenOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Eligibility", field.Name)
+}
+
 func (ec *executionContext) childFields_Event(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -3148,6 +4049,34 @@ func (ec *executionContext) childFields_EventEdge(ctx context.Context, field gra
 		return ec.fieldContext_EventEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type EventEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_Guardian(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Guardian_id(ctx, field)
+	case "name":
+		return ec.fieldContext_Guardian_name(ctx, field)
+	case "relation":
+		return ec.fieldContext_Guardian_relation(ctx, field)
+	case "phone":
+		return ec.fieldContext_Guardian_phone(ctx, field)
+	case "primary":
+		return ec.fieldContext_Guardian_primary(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Guardian", field.Name)
+}
+
+func (ec *executionContext) childFields_HukouOrigin(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "province":
+		return ec.fieldContext_HukouOrigin_province(ctx, field)
+	case "city":
+		return ec.fieldContext_HukouOrigin_city(ctx, field)
+	case "county":
+		return ec.fieldContext_HukouOrigin_county(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type HukouOrigin", field.Name)
 }
 
 func (ec *executionContext) childFields_Location(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -3708,6 +4637,20 @@ func (ec *executionContext) childFields___Type(ctx context.Context, field graphq
 
 // region    ***************************** args.gotpl *****************************
 
+func (ec *executionContext) field_Child_consentTo_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "purpose",
+		func(ctx context.Context, v any) (flowcare.ConsentPurpose, error) {
+			return ec.unmarshalNConsentPurpose2flowcareᚋinternalᚋflowcareᚐConsentPurpose(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["purpose"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approveVetting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3878,6 +4821,28 @@ func (ec *executionContext) field_Mutation_publishSlot_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_recordConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "childId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["childId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ConsentInput, error) {
+			return ec.unmarshalNConsentInput2flowcareᚋgraphᚋmodelᚐConsentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_recordVetting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -3889,6 +4854,28 @@ func (ec *executionContext) field_Mutation_recordVetting_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_registerChild_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ChildInput, error) {
+			return ec.unmarshalNChildInput2flowcareᚋgraphᚋmodelᚐChildInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "confirmNotDuplicate",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["confirmNotDuplicate"] = arg1
 	return args, nil
 }
 
@@ -3906,6 +4893,28 @@ func (ec *executionContext) field_Mutation_rejectVetting_args(ctx context.Contex
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "note",
 		func(ctx context.Context, v any) (string, error) {
 			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_reviewChild_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4019,6 +5028,28 @@ func (ec *executionContext) field_Mutation_signUpVolunteer_args(ctx context.Cont
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateChild_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ChildInput, error) {
+			return ec.unmarshalNChildInput2flowcareᚋgraphᚋmodelᚐChildInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -4209,6 +5240,118 @@ func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["action"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_checkEligibility_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.EligibilityInput, error) {
+			return ec.unmarshalNEligibilityInput2flowcareᚋgraphᚋmodelᚐEligibilityInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_childViews_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "childId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["childId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_child_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_children_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "idNumber",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["idNumber"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reviewDue",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reviewDue"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "includeInactive",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["includeInactive"] = arg3
+	arg4, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg4
+	arg5, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg5
 	return args, nil
 }
 
@@ -5187,6 +6330,1253 @@ func (ec *executionContext) fieldContext_AuditEventEdge_node(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Child_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Child_name(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, false, false, "String")
+}
+
+func (ec *executionContext) _Child_gender(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_gender(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gender, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Gender) graphql.Marshaler {
+			return ec.marshalNGender2flowcareᚋinternalᚋflowcareᚐGender(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_gender(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, false, false, "Gender")
+}
+
+func (ec *executionContext) _Child_birthDate(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_birthDate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BirthDate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_birthDate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Child_age(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_age(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().Age(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_age(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, true, true, "Int")
+}
+
+func (ec *executionContext) _Child_idNumber(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_idNumber(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().IDNumber(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Child_idNumber(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, true, true, "String")
+}
+
+func (ec *executionContext) _Child_noIdReason(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_noIdReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().NoIDReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Child_noIdReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, true, true, "String")
+}
+
+func (ec *executionContext) _Child_hukou(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_hukou(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hukou, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.HukouOrigin) graphql.Marshaler {
+			return ec.marshalNHukouOrigin2flowcareᚋinternalᚋflowcareᚐHukouOrigin(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_hukou(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Child",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_HukouOrigin(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Child_movedWith(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_movedWith(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MovedWith, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.MovedWith) graphql.Marshaler {
+			return ec.marshalNMovedWith2flowcareᚋinternalᚋflowcareᚐMovedWith(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_movedWith(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, false, false, "MovedWith")
+}
+
+func (ec *executionContext) _Child_community(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_community(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().Community(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚖflowcareᚋinternalᚋflowcareᚐArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_community(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Child",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Child_street(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_street(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().Street(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚖflowcareᚋinternalᚋflowcareᚐArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_street(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Child",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Child_district(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_district(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().District(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚖflowcareᚋinternalᚋflowcareᚐArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_district(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Child",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Child_address(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_address(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().Address(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Child_address(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, true, true, "String")
+}
+
+func (ec *executionContext) _Child_arrivedOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_arrivedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ArrivedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_arrivedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Child_school(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_school(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.School, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_school(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, false, false, "String")
+}
+
+func (ec *executionContext) _Child_languages(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_languages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Languages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_languages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, false, false, "String")
+}
+
+func (ec *executionContext) _Child_disability(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_disability(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Disability, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_disability(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, false, false, "String")
+}
+
+func (ec *executionContext) _Child_guardians(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_guardians(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().Guardians(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Guardian) graphql.Marshaler {
+			return ec.marshalNGuardian2ᚕᚖflowcareᚋinternalᚋflowcareᚐGuardianᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_guardians(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Child",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Guardian(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Child_consents(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_consents(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().Consents(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Consent) graphql.Marshaler {
+			return ec.marshalNConsent2ᚕᚖflowcareᚋinternalᚋflowcareᚐConsentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_consents(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Child",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Child_consentTo(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_consentTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Child().ConsentTo(ctx, obj, fc.Args["purpose"].(flowcare.ConsentPurpose))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_consentTo(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Child",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Boolean does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Child_consentTo_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Child_active(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().Active(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Child_eligibility(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_eligibility(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Eligibility, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Eligibility) graphql.Marshaler {
+			return ec.marshalNEligibility2ᚖflowcareᚋinternalᚋflowcareᚐEligibility(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_eligibility(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Child",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Eligibility(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Child_lastReviewedOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_lastReviewedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LastReviewedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Child_lastReviewedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Child_reviewDueOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_reviewDueOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().ReviewDueOn(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalNDate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_reviewDueOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, true, true, "Date")
+}
+
+func (ec *executionContext) _Child_reviewOverdue(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_reviewOverdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().ReviewOverdue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_reviewOverdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Child_registeredBy(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_registeredBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().RegisteredBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Child_registeredBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, true, true, "String")
+}
+
+func (ec *executionContext) _Child_createdAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Child_updatedAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Child", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ChildConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ChildConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ChildEdge) graphql.Marshaler {
+			return ec.marshalNChildEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐChildEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChildConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChildEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChildConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ChildConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖflowcareᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChildConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChildConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ChildConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ChildEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ChildEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChildEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ChildEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Child) graphql.Marshaler {
+			return ec.marshalNChild2ᚖflowcareᚋinternalᚋflowcareᚐChild(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChildEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Child(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChildView_at(ctx context.Context, field graphql.CollectedField, obj *model.ChildView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildView_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildView_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildView", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ChildView_actor(ctx context.Context, field graphql.CollectedField, obj *model.ChildView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildView_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Actor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChildView_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildView", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChildView_parts(ctx context.Context, field graphql.CollectedField, obj *model.ChildView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildView_parts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Parts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildView_parts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildView", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChildView_ip(ctx context.Context, field graphql.CollectedField, obj *model.ChildView) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildView_ip(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IP, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChildView_ip(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildView", field, false, false, "String")
+}
+
+func (ec *executionContext) _Consent_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Consent_purpose(ctx context.Context, field graphql.CollectedField, obj *flowcare.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_purpose(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Purpose, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.ConsentPurpose) graphql.Marshaler {
+			return ec.marshalNConsentPurpose2flowcareᚋinternalᚋflowcareᚐConsentPurpose(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_purpose(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "ConsentPurpose")
+}
+
+func (ec *executionContext) _Consent_granted(ctx context.Context, field graphql.CollectedField, obj *flowcare.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_granted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Granted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_granted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Consent_guardian(ctx context.Context, field graphql.CollectedField, obj *flowcare.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_guardian(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Consent().Guardian(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Guardian) graphql.Marshaler {
+			return ec.marshalOGuardian2ᚖflowcareᚋinternalᚋflowcareᚐGuardian(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_guardian(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Consent",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Guardian(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Consent_method(ctx context.Context, field graphql.CollectedField, obj *flowcare.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_method(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Method, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.ConsentMethod) graphql.Marshaler {
+			return ec.marshalNConsentMethod2flowcareᚋinternalᚋflowcareᚐConsentMethod(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_method(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "ConsentMethod")
+}
+
+func (ec *executionContext) _Consent_givenOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_givenOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GivenOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_givenOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Consent_recordedBy(ctx context.Context, field graphql.CollectedField, obj *flowcare.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_recordedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_recordedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "String")
+}
+
+func (ec *executionContext) _Consent_recordedAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_recordedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.RecordedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_recordedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Consent_withdrawnAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Consent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Consent_withdrawnAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.WithdrawnAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Consent_withdrawnAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Consent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Eligibility_eligible(ctx context.Context, field graphql.CollectedField, obj *flowcare.Eligibility) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Eligibility_eligible(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Eligible, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Eligibility_eligible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Eligibility", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Eligibility_reasons(ctx context.Context, field graphql.CollectedField, obj *flowcare.Eligibility) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Eligibility_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Eligibility_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Eligibility", field, false, false, "String")
+}
+
+func (ec *executionContext) _Eligibility_turnsSixteenOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.Eligibility) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Eligibility_turnsSixteenOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TurnsSixteenOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Eligibility_turnsSixteenOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Eligibility", field, false, false, "Date")
+}
+
 func (ec *executionContext) _Event_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Event) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -5761,6 +8151,190 @@ func (ec *executionContext) fieldContext_EventEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Guardian_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Guardian) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Guardian_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Guardian_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Guardian", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Guardian_name(ctx context.Context, field graphql.CollectedField, obj *flowcare.Guardian) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Guardian_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Guardian_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Guardian", field, false, false, "String")
+}
+
+func (ec *executionContext) _Guardian_relation(ctx context.Context, field graphql.CollectedField, obj *flowcare.Guardian) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Guardian_relation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Relation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Guardian_relation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Guardian", field, false, false, "String")
+}
+
+func (ec *executionContext) _Guardian_phone(ctx context.Context, field graphql.CollectedField, obj *flowcare.Guardian) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Guardian_phone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Guardian().Phone(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Guardian_phone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Guardian", field, true, true, "String")
+}
+
+func (ec *executionContext) _Guardian_primary(ctx context.Context, field graphql.CollectedField, obj *flowcare.Guardian) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Guardian_primary(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Primary, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Guardian_primary(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Guardian", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _HukouOrigin_province(ctx context.Context, field graphql.CollectedField, obj *flowcare.HukouOrigin) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HukouOrigin_province(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Province, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HukouOrigin_province(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HukouOrigin", field, false, false, "String")
+}
+
+func (ec *executionContext) _HukouOrigin_city(ctx context.Context, field graphql.CollectedField, obj *flowcare.HukouOrigin) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HukouOrigin_city(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.City, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HukouOrigin_city(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HukouOrigin", field, false, false, "String")
+}
+
+func (ec *executionContext) _HukouOrigin_county(ctx context.Context, field graphql.CollectedField, obj *flowcare.HukouOrigin) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_HukouOrigin_county(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.County, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_HukouOrigin_county(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("HukouOrigin", field, false, false, "String")
+}
+
 func (ec *executionContext) _Location_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Location) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -6189,6 +8763,182 @@ func (ec *executionContext) fieldContext_Mutation_setUserDisabled(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_setUserDisabled_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_registerChild(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_registerChild(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RegisterChild(ctx, fc.Args["input"].(model.ChildInput), fc.Args["confirmNotDuplicate"].(*bool))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Child) graphql.Marshaler {
+			return ec.marshalNChild2ᚖflowcareᚋinternalᚋflowcareᚐChild(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_registerChild(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Child(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_registerChild_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateChild(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateChild(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateChild(ctx, fc.Args["id"].(string), fc.Args["input"].(model.ChildInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Child) graphql.Marshaler {
+			return ec.marshalNChild2ᚖflowcareᚋinternalᚋflowcareᚐChild(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateChild(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Child(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateChild_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reviewChild(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reviewChild(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReviewChild(ctx, fc.Args["id"].(string), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Child) graphql.Marshaler {
+			return ec.marshalNChild2ᚖflowcareᚋinternalᚋflowcareᚐChild(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reviewChild(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Child(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reviewChild_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordConsent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordConsent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordConsent(ctx, fc.Args["childId"].(string), fc.Args["input"].(model.ConsentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Consent) graphql.Marshaler {
+			return ec.marshalNConsent2ᚖflowcareᚋinternalᚋflowcareᚐConsent(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordConsent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Consent(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordConsent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -7765,6 +10515,182 @@ func (ec *executionContext) fieldContext_Query_auditEvents(ctx context.Context, 
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_auditEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_children(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_children(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Children(ctx, fc.Args["areaId"].(*string), fc.Args["idNumber"].(*string), fc.Args["reviewDue"].(*bool), fc.Args["includeInactive"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ChildConnection) graphql.Marshaler {
+			return ec.marshalNChildConnection2ᚖflowcareᚋgraphᚋmodelᚐChildConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_children(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChildConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_children_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_child(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_child(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Child(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Child) graphql.Marshaler {
+			return ec.marshalOChild2ᚖflowcareᚋinternalᚋflowcareᚐChild(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_child(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Child(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_child_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_childViews(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_childViews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ChildViews(ctx, fc.Args["childId"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ChildView) graphql.Marshaler {
+			return ec.marshalNChildView2ᚕᚖflowcareᚋgraphᚋmodelᚐChildViewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_childViews(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChildView(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_childViews_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_checkEligibility(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_checkEligibility(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().CheckEligibility(ctx, fc.Args["input"].(model.EligibilityInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Eligibility) graphql.Marshaler {
+			return ec.marshalNEligibility2ᚖflowcareᚋinternalᚋflowcareᚐEligibility(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_checkEligibility(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Eligibility(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_checkEligibility_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -12612,6 +15538,209 @@ func UnmarshalChangePasswordInput(ctx context.Context, raw any) (model.ChangePas
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputChildInput(ctx context.Context, obj any) (model.ChildInput, error) {
+	var it model.ChildInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "gender", "birthDate", "idNumber", "noIdReason", "hukou", "movedWith", "communityId", "address", "arrivedOn", "school", "languages", "disability", "guardians"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "gender":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("gender"))
+			data, err := ec.unmarshalNGender2flowcareᚋinternalᚋflowcareᚐGender(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Gender = data
+		case "birthDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthDate"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BirthDate = data
+		case "idNumber":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idNumber"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IDNumber = data
+		case "noIdReason":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("noIdReason"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NoIDReason = data
+		case "hukou":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hukou"))
+			data, err := ec.unmarshalNHukouOriginInput2ᚖflowcareᚋgraphᚋmodelᚐHukouOriginInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Hukou = data
+		case "movedWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("movedWith"))
+			data, err := ec.unmarshalNMovedWith2flowcareᚋinternalᚋflowcareᚐMovedWith(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MovedWith = data
+		case "communityId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("communityId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommunityID = data
+		case "address":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("address"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Address = data
+		case "arrivedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("arrivedOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ArrivedOn = data
+		case "school":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("school"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.School = data
+		case "languages":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("languages"))
+			data, err := ec.unmarshalOString2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Languages = data
+		case "disability":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("disability"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Disability = data
+		case "guardians":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("guardians"))
+			data, err := ec.unmarshalNGuardianInput2ᚕᚖflowcareᚋgraphᚋmodelᚐGuardianInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Guardians = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalChildInput unmarshals raw into the ChildInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalChildInput(ctx context.Context, raw any) (model.ChildInput, error) {
+	var out model.ChildInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ChildInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputConsentInput(ctx context.Context, obj any) (model.ConsentInput, error) {
+	var it model.ConsentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"purpose", "granted", "guardianId", "method", "givenOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "purpose":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purpose"))
+			data, err := ec.unmarshalNConsentPurpose2flowcareᚋinternalᚋflowcareᚐConsentPurpose(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Purpose = data
+		case "granted":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("granted"))
+			data, err := ec.unmarshalNBoolean2bool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Granted = data
+		case "guardianId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("guardianId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GuardianID = data
+		case "method":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("method"))
+			data, err := ec.unmarshalNConsentMethod2flowcareᚋinternalᚋflowcareᚐConsentMethod(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Method = data
+		case "givenOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("givenOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.GivenOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalConsentInput unmarshals raw into the ConsentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalConsentInput(ctx context.Context, raw any) (model.ConsentInput, error) {
+	var out model.ConsentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConsentInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, obj any) (model.CreateUserInput, error) {
 	var it model.CreateUserInput
 	if obj == nil {
@@ -12672,6 +15801,76 @@ func (ec *executionContext) unmarshalInputCreateUserInput(ctx context.Context, o
 func UnmarshalCreateUserInput(ctx context.Context, raw any) (model.CreateUserInput, error) {
 	var out model.CreateUserInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "CreateUserInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputEligibilityInput(ctx context.Context, obj any) (model.EligibilityInput, error) {
+	var it model.EligibilityInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"birthDate", "hukou", "movedWith", "communityId", "arrivedOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "birthDate":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("birthDate"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BirthDate = data
+		case "hukou":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("hukou"))
+			data, err := ec.unmarshalNHukouOriginInput2ᚖflowcareᚋgraphᚋmodelᚐHukouOriginInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Hukou = data
+		case "movedWith":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("movedWith"))
+			data, err := ec.unmarshalNMovedWith2flowcareᚋinternalᚋflowcareᚐMovedWith(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MovedWith = data
+		case "communityId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("communityId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.CommunityID = data
+		case "arrivedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("arrivedOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ArrivedOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalEligibilityInput unmarshals raw into the EligibilityInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalEligibilityInput(ctx context.Context, raw any) (model.EligibilityInput, error) {
+	var out model.EligibilityInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "EligibilityInput", raw, &out)
 	return out, err
 }
 
@@ -12959,6 +16158,125 @@ func (ec *executionContext) unmarshalInputGrantRoleInput(ctx context.Context, ob
 func UnmarshalGrantRoleInput(ctx context.Context, raw any) (model.GrantRoleInput, error) {
 	var out model.GrantRoleInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "GrantRoleInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputGuardianInput(ctx context.Context, obj any) (model.GuardianInput, error) {
+	var it model.GuardianInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "relation", "phone", "primary"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "relation":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("relation"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Relation = data
+		case "phone":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("phone"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Phone = data
+		case "primary":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("primary"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Primary = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalGuardianInput unmarshals raw into the GuardianInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalGuardianInput(ctx context.Context, raw any) (model.GuardianInput, error) {
+	var out model.GuardianInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "GuardianInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputHukouOriginInput(ctx context.Context, obj any) (model.HukouOriginInput, error) {
+	var it model.HukouOriginInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"province", "city", "county"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "province":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("province"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Province = data
+		case "city":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("city"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.City = data
+		case "county":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("county"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.County = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalHukouOriginInput unmarshals raw into the HukouOriginInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalHukouOriginInput(ctx context.Context, raw any) (model.HukouOriginInput, error) {
+	var out model.HukouOriginInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "HukouOriginInput", raw, &out)
 	return out, err
 }
 
@@ -14210,6 +17528,434 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var childImplementors = []string{"Child"}
+
+func (ec *executionContext) _Child(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Child) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, childImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Child")
+		case "id":
+			out.Values[i] = ec._Child_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Child_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "gender":
+			out.Values[i] = ec._Child_gender(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "birthDate":
+			out.Values[i] = ec._Child_birthDate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "age":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_age(ctx, field, obj)
+				})
+		case "idNumber":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_idNumber(ctx, field, obj)
+				})
+		case "noIdReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_noIdReason(ctx, field, obj)
+				})
+		case "hukou":
+			out.Values[i] = ec._Child_hukou(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "movedWith":
+			out.Values[i] = ec._Child_movedWith(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "community":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_community(ctx, field, obj)
+				})
+		case "street":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_street(ctx, field, obj)
+				})
+		case "district":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_district(ctx, field, obj)
+				})
+		case "address":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_address(ctx, field, obj)
+				})
+		case "arrivedOn":
+			out.Values[i] = ec._Child_arrivedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "school":
+			out.Values[i] = ec._Child_school(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "languages":
+			out.Values[i] = ec._Child_languages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "disability":
+			out.Values[i] = ec._Child_disability(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "guardians":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_guardians(ctx, field, obj)
+				})
+		case "consents":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_consents(ctx, field, obj)
+				})
+		case "consentTo":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_consentTo(ctx, field, obj)
+				})
+		case "active":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_active(ctx, field, obj)
+				})
+		case "eligibility":
+			out.Values[i] = ec._Child_eligibility(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "lastReviewedOn":
+			out.Values[i] = ec._Child_lastReviewedOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewDueOn":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_reviewDueOn(ctx, field, obj)
+				})
+		case "reviewOverdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_reviewOverdue(ctx, field, obj)
+				})
+		case "registeredBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_registeredBy(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Child_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Child_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var childConnectionImplementors = []string{"ChildConnection"}
+
+func (ec *executionContext) _ChildConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ChildConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, childConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChildConnection")
+		case "edges":
+			out.Values[i] = ec._ChildConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ChildConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ChildConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var childEdgeImplementors = []string{"ChildEdge"}
+
+func (ec *executionContext) _ChildEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ChildEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, childEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChildEdge")
+		case "cursor":
+			out.Values[i] = ec._ChildEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ChildEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var childViewImplementors = []string{"ChildView"}
+
+func (ec *executionContext) _ChildView(ctx context.Context, sel ast.SelectionSet, obj *model.ChildView) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, childViewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChildView")
+		case "at":
+			out.Values[i] = ec._ChildView_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "actor":
+			out.Values[i] = ec._ChildView_actor(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "parts":
+			out.Values[i] = ec._ChildView_parts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "ip":
+			out.Values[i] = ec._ChildView_ip(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var consentImplementors = []string{"Consent"}
+
+func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Consent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, consentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Consent")
+		case "id":
+			out.Values[i] = ec._Consent_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "purpose":
+			out.Values[i] = ec._Consent_purpose(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "granted":
+			out.Values[i] = ec._Consent_granted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "guardian":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Consent_guardian(ctx, field, obj)
+				})
+		case "method":
+			out.Values[i] = ec._Consent_method(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "givenOn":
+			out.Values[i] = ec._Consent_givenOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedBy":
+			out.Values[i] = ec._Consent_recordedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "recordedAt":
+			out.Values[i] = ec._Consent_recordedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "withdrawnAt":
+			out.Values[i] = ec._Consent_withdrawnAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var eligibilityImplementors = []string{"Eligibility"}
+
+func (ec *executionContext) _Eligibility(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Eligibility) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, eligibilityImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Eligibility")
+		case "eligible":
+			out.Values[i] = ec._Eligibility_eligible(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reasons":
+			out.Values[i] = ec._Eligibility_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "turnsSixteenOn":
+			out.Values[i] = ec._Eligibility_turnsSixteenOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var eventImplementors = []string{"Event"}
 
 func (ec *executionContext) _Event(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Event) graphql.Marshaler {
@@ -14412,6 +18158,103 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var guardianImplementors = []string{"Guardian"}
+
+func (ec *executionContext) _Guardian(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Guardian) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, guardianImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Guardian")
+		case "id":
+			out.Values[i] = ec._Guardian_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._Guardian_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "relation":
+			out.Values[i] = ec._Guardian_relation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "phone":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Guardian_phone(ctx, field, obj)
+				})
+		case "primary":
+			out.Values[i] = ec._Guardian_primary(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var hukouOriginImplementors = []string{"HukouOrigin"}
+
+func (ec *executionContext) _HukouOrigin(ctx context.Context, sel ast.SelectionSet, obj *flowcare.HukouOrigin) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, hukouOriginImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("HukouOrigin")
+		case "province":
+			out.Values[i] = ec._HukouOrigin_province(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "city":
+			out.Values[i] = ec._HukouOrigin_city(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "county":
+			out.Values[i] = ec._HukouOrigin_county(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var locationImplementors = []string{"Location"}
 
 func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Location) graphql.Marshaler {
@@ -14535,6 +18378,34 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "setUserDisabled":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setUserDisabled(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "registerChild":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_registerChild(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateChild":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateChild(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewChild":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reviewChild(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordConsent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordConsent(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -14967,6 +18838,30 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditEvents(ctx, field)
+				})
+		case "children":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_children(ctx, field)
+				})
+		case "child":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_child(ctx, field)
+				})
+		case "childViews":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_childViews(ctx, field)
+				})
+		case "checkEligibility":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_checkEligibility(ctx, field)
 				})
 		case "organisation":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -16749,6 +20644,134 @@ func (ec *executionContext) unmarshalNChangePasswordInput2flowcareᚋgraphᚋmod
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNChild2ᚖflowcareᚋinternalᚋflowcareᚐChild(ctx context.Context, sel ast.SelectionSet, v *flowcare.Child) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Child!")
+		return graphql.Null
+	}
+	return ec._Child(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNChildConnection2ᚖflowcareᚋgraphᚋmodelᚐChildConnection(ctx context.Context, sel ast.SelectionSet, v *model.ChildConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChildConnection!")
+		return graphql.Null
+	}
+	return ec._ChildConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNChildEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐChildEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ChildEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChildEdge2ᚖflowcareᚋgraphᚋmodelᚐChildEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNChildEdge2ᚖflowcareᚋgraphᚋmodelᚐChildEdge(ctx context.Context, sel ast.SelectionSet, v *model.ChildEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChildEdge!")
+		return graphql.Null
+	}
+	return ec._ChildEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNChildInput2flowcareᚋgraphᚋmodelᚐChildInput(ctx context.Context, v any) (model.ChildInput, error) {
+	res, err := ec.unmarshalInputChildInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChildView2ᚕᚖflowcareᚋgraphᚋmodelᚐChildViewᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ChildView) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChildView2ᚖflowcareᚋgraphᚋmodelᚐChildView(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNChildView2ᚖflowcareᚋgraphᚋmodelᚐChildView(ctx context.Context, sel ast.SelectionSet, v *model.ChildView) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChildView!")
+		return graphql.Null
+	}
+	return ec._ChildView(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNConsent2ᚕᚖflowcareᚋinternalᚋflowcareᚐConsentᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Consent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNConsent2ᚖflowcareᚋinternalᚋflowcareᚐConsent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNConsent2ᚖflowcareᚋinternalᚋflowcareᚐConsent(ctx context.Context, sel ast.SelectionSet, v *flowcare.Consent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Consent!")
+		return graphql.Null
+	}
+	return ec._Consent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNConsentInput2flowcareᚋgraphᚋmodelᚐConsentInput(ctx context.Context, v any) (model.ConsentInput, error) {
+	res, err := ec.unmarshalInputConsentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNConsentMethod2flowcareᚋinternalᚋflowcareᚐConsentMethod(ctx context.Context, v any) (flowcare.ConsentMethod, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.ConsentMethod(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsentMethod2flowcareᚋinternalᚋflowcareᚐConsentMethod(ctx context.Context, sel ast.SelectionSet, v flowcare.ConsentMethod) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConsentMethod!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNConsentPurpose2flowcareᚋinternalᚋflowcareᚐConsentPurpose(ctx context.Context, v any) (flowcare.ConsentPurpose, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.ConsentPurpose(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNConsentPurpose2flowcareᚋinternalᚋflowcareᚐConsentPurpose(ctx context.Context, sel ast.SelectionSet, v flowcare.ConsentPurpose) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ConsentPurpose!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNCreateUserInput2flowcareᚋgraphᚋmodelᚐCreateUserInput(ctx context.Context, v any) (model.CreateUserInput, error) {
 	res, err := ec.unmarshalInputCreateUserInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -16766,6 +20789,37 @@ func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel as
 		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNDate2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
+	res, err := scalar.UnmarshalDate(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDate2ᚖtimeᚐTime(ctx context.Context, sel ast.SelectionSet, v *time.Time) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Date!")
+		return graphql.Null
+	}
+	_ = sel
+	res := scalar.MarshalDate(*v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNEligibility2ᚖflowcareᚋinternalᚋflowcareᚐEligibility(ctx context.Context, sel ast.SelectionSet, v *flowcare.Eligibility) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Eligibility!")
+		return graphql.Null
+	}
+	return ec._Eligibility(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNEligibilityInput2flowcareᚋgraphᚋmodelᚐEligibilityInput(ctx context.Context, v any) (model.EligibilityInput, error) {
+	res, err := ec.unmarshalInputEligibilityInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNEvent2ᚖflowcareᚋinternalᚋflowcareᚐEvent(ctx context.Context, sel ast.SelectionSet, v *flowcare.Event) graphql.Marshaler {
@@ -16857,6 +20911,21 @@ func (ec *executionContext) marshalNFunding2flowcareᚋinternalᚋflowcareᚐFun
 	return res
 }
 
+func (ec *executionContext) unmarshalNGender2flowcareᚋinternalᚋflowcareᚐGender(ctx context.Context, v any) (flowcare.Gender, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.Gender(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNGender2flowcareᚋinternalᚋflowcareᚐGender(ctx context.Context, sel ast.SelectionSet, v flowcare.Gender) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Gender!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNGrantInput2ᚖflowcareᚋgraphᚋmodelᚐGrantInput(ctx context.Context, v any) (*model.GrantInput, error) {
 	res, err := ec.unmarshalInputGrantInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
@@ -16865,6 +20934,58 @@ func (ec *executionContext) unmarshalNGrantInput2ᚖflowcareᚋgraphᚋmodelᚐG
 func (ec *executionContext) unmarshalNGrantRoleInput2flowcareᚋgraphᚋmodelᚐGrantRoleInput(ctx context.Context, v any) (model.GrantRoleInput, error) {
 	res, err := ec.unmarshalInputGrantRoleInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNGuardian2ᚕᚖflowcareᚋinternalᚋflowcareᚐGuardianᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Guardian) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNGuardian2ᚖflowcareᚋinternalᚋflowcareᚐGuardian(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNGuardian2ᚖflowcareᚋinternalᚋflowcareᚐGuardian(ctx context.Context, sel ast.SelectionSet, v *flowcare.Guardian) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Guardian!")
+		return graphql.Null
+	}
+	return ec._Guardian(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNGuardianInput2ᚕᚖflowcareᚋgraphᚋmodelᚐGuardianInputᚄ(ctx context.Context, v any) ([]*model.GuardianInput, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]*model.GuardianInput, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNGuardianInput2ᚖflowcareᚋgraphᚋmodelᚐGuardianInput(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) unmarshalNGuardianInput2ᚖflowcareᚋgraphᚋmodelᚐGuardianInput(ctx context.Context, v any) (*model.GuardianInput, error) {
+	res, err := ec.unmarshalInputGuardianInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNHukouOrigin2flowcareᚋinternalᚋflowcareᚐHukouOrigin(ctx context.Context, sel ast.SelectionSet, v flowcare.HukouOrigin) graphql.Marshaler {
+	return ec._HukouOrigin(ctx, sel, &v)
+}
+
+func (ec *executionContext) unmarshalNHukouOriginInput2ᚖflowcareᚋgraphᚋmodelᚐHukouOriginInput(ctx context.Context, v any) (*model.HukouOriginInput, error) {
+	res, err := ec.unmarshalInputHukouOriginInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNID2string(ctx context.Context, v any) (string, error) {
@@ -16922,6 +21043,21 @@ func (ec *executionContext) marshalNLocation2ᚖflowcareᚋinternalᚋflowcare�
 func (ec *executionContext) unmarshalNLocationInput2ᚖflowcareᚋgraphᚋmodelᚐLocationInput(ctx context.Context, v any) (*model.LocationInput, error) {
 	res, err := ec.unmarshalInputLocationInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNMovedWith2flowcareᚋinternalᚋflowcareᚐMovedWith(ctx context.Context, v any) (flowcare.MovedWith, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.MovedWith(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMovedWith2flowcareᚋinternalᚋflowcareᚐMovedWith(ctx context.Context, sel ast.SelectionSet, v flowcare.MovedWith) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MovedWith!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNOrganisation2ᚕᚖflowcareᚋinternalᚋflowcareᚐOrganisationᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Organisation) graphql.Marshaler {
@@ -17801,6 +21937,13 @@ func (ec *executionContext) marshalOCategory2ᚕflowcareᚋinternalᚋflowcare�
 	return ret
 }
 
+func (ec *executionContext) marshalOChild2ᚖflowcareᚋinternalᚋflowcareᚐChild(ctx context.Context, sel ast.SelectionSet, v *flowcare.Child) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Child(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalODate2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
 	if v == nil {
 		return nil, nil
@@ -17849,6 +21992,13 @@ func (ec *executionContext) unmarshalOGeoPointInput2ᚖflowcareᚋgraphᚋmodel�
 	}
 	res, err := ec.unmarshalInputGeoPointInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOGuardian2ᚖflowcareᚋinternalᚋflowcareᚐGuardian(ctx context.Context, sel ast.SelectionSet, v *flowcare.Guardian) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Guardian(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOID2string(ctx context.Context, v any) (string, error) {

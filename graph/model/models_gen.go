@@ -32,6 +32,53 @@ type ChangePasswordInput struct {
 	NewPassword string `json:"newPassword"`
 }
 
+type ChildConnection struct {
+	Edges      []*ChildEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+type ChildEdge struct {
+	Cursor string          `json:"cursor"`
+	Node   *flowcare.Child `json:"node"`
+}
+
+type ChildInput struct {
+	Name      string          `json:"name"`
+	Gender    flowcare.Gender `json:"gender"`
+	BirthDate time.Time       `json:"birthDate"`
+	// 18 characters, GB 11643; leave empty and give noIdReason when the child has none.
+	IDNumber   *string            `json:"idNumber,omitempty"`
+	NoIDReason *string            `json:"noIdReason,omitempty"`
+	Hukou      *HukouOriginInput  `json:"hukou"`
+	MovedWith  flowcare.MovedWith `json:"movedWith"`
+	// The community (village) the child lives in.
+	CommunityID string           `json:"communityId"`
+	Address     *string          `json:"address,omitempty"`
+	ArrivedOn   time.Time        `json:"arrivedOn"`
+	School      *string          `json:"school,omitempty"`
+	Languages   []string         `json:"languages,omitempty"`
+	Disability  *string          `json:"disability,omitempty"`
+	Guardians   []*GuardianInput `json:"guardians"`
+}
+
+// One read of a child's file.
+type ChildView struct {
+	At    time.Time `json:"at"`
+	Actor *string   `json:"actor,omitempty"`
+	// Which parts were read, e.g. profile, id_number, guardians, consents.
+	Parts []string `json:"parts"`
+	IP    *string  `json:"ip,omitempty"`
+}
+
+type ConsentInput struct {
+	Purpose    flowcare.ConsentPurpose `json:"purpose"`
+	Granted    bool                    `json:"granted"`
+	GuardianID string                  `json:"guardianId"`
+	Method     flowcare.ConsentMethod  `json:"method"`
+	GivenOn    time.Time               `json:"givenOn"`
+}
+
 type CreateUserInput struct {
 	// 3 to 40 characters: lower-case letters, digits, dot, dash, underscore.
 	Username    string `json:"username"`
@@ -40,6 +87,14 @@ type CreateUserInput struct {
 	Password string `json:"password"`
 	// The first role of the new user; the creator must be allowed to grant it.
 	Grant *GrantInput `json:"grant"`
+}
+
+type EligibilityInput struct {
+	BirthDate   time.Time          `json:"birthDate"`
+	Hukou       *HukouOriginInput  `json:"hukou"`
+	MovedWith   flowcare.MovedWith `json:"movedWith"`
+	CommunityID string             `json:"communityId"`
+	ArrivedOn   time.Time          `json:"arrivedOn"`
 }
 
 type EventConnection struct {
@@ -86,6 +141,21 @@ type GrantInput struct {
 type GrantRoleInput struct {
 	UserID string      `json:"userId"`
 	Grant  *GrantInput `json:"grant"`
+}
+
+type GuardianInput struct {
+	Name string `json:"name"`
+	// e.g. 父亲, 母亲, 祖母
+	Relation string `json:"relation"`
+	// Mobile (11 digits) or landline such as 010-12345678.
+	Phone   *string `json:"phone,omitempty"`
+	Primary *bool   `json:"primary,omitempty"`
+}
+
+type HukouOriginInput struct {
+	Province string  `json:"province"`
+	City     *string `json:"city,omitempty"`
+	County   string  `json:"county"`
 }
 
 type LocationInput struct {

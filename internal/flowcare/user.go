@@ -113,6 +113,7 @@ type Tx interface {
 	Areas() AreaStore
 	Audit() AuditStore
 	Directory() DirectoryStore
+	Children() ChildStore
 }
 
 // Transactor runs fn in one transaction, committing if it returns nil.
@@ -167,4 +168,5 @@ type OrganisationFilter struct {
 type AuditStore interface {
 	Record(ctx context.Context, e *AuditEvent) error
 	List(ctx context.Context, action string, p Page) ([]*AuditEvent, error)
+	ListByTarget(ctx context.Context, action, target string, p Page) ([]*AuditEvent, error)
 }

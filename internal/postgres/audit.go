@@ -25,8 +25,17 @@ func (s *auditStore) Record(ctx context.Context, e *flowcare.AuditEvent) error {
 
 // List pages backwards through the log; the cursor is the last id seen.
 func (s *auditStore) List(ctx context.Context, action string, p flowcare.Page) ([]*flowcare.AuditEvent, error) {
+	return s.ListByTarget(ctx, action, "", p)
+}
+
+// ListByTarget is List narrowed to events about one target when target is set.
+func (s *auditStore) ListByTarget(ctx context.Context, action, target string, p flowcare.Page) ([]*flowcare.AuditEvent, error) {
 	q := `SELECT id, at, actor_id, actor_username, action, target, ip, user_agent, request_id, detail::text FROM audit_events WHERE TRUE`
 	var args []any
+	if target != "" {
+		args = append(args, target)
+		q += ` AND target = $` + itoa(len(args))
+	}
 	if action != "" {
 		args = append(args, action)
 		q += ` AND action = $` + itoa(len(args))

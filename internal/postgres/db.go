@@ -12,13 +12,19 @@ import (
 	"github.com/lib/pq"
 
 	"flowcare/internal/flowcare"
+	"flowcare/internal/secrets"
 )
 
 // DB is the PostgreSQL adapter. Its stores run outside a transaction; InTx
 // gives stores that share one.
 type DB struct {
-	db *sqlx.DB
+	db   *sqlx.DB
+	keys *secrets.Keyring
 }
+
+// UseKeyring sets the keys that encrypt personal data at rest; the child
+// store refuses to work without them.
+func (d *DB) UseKeyring(k *secrets.Keyring) { d.keys = k }
 
 // Open connects to PostgreSQL and checks that it answers.
 func Open(ctx context.Context, url string) (*DB, error) { return OpenDriver(ctx, "postgres", url) }
@@ -52,24 +58,31 @@ func (d *DB) SQL() *sql.DB { return d.db.DB }
 // Ping checks that PostgreSQL answers.
 func (d *DB) Ping(ctx context.Context) error { return d.db.PingContext(ctx) }
 
-type tx struct{ q sqlx.ExtContext }
+type tx struct {
+	q    sqlx.ExtContext
+	keys *secrets.Keyring
+}
 
 func (t tx) Users() flowcare.UserStore          { return &userStore{q: t.q} }
 func (t tx) Areas() flowcare.AreaStore          { return &areaStore{q: t.q} }
 func (t tx) Audit() flowcare.AuditStore         { return &auditStore{q: t.q} }
 func (t tx) Directory() flowcare.DirectoryStore { return &directoryStore{q: t.q} }
+func (t tx) Children() flowcare.ChildStore      { return &childStore{q: t.q, keys: t.keys} }
 
 // Users returns the user store outside any transaction.
-func (d *DB) Users() flowcare.UserStore { return tx{d.db}.Users() }
+func (d *DB) Users() flowcare.UserStore { return tx{q: d.db}.Users() }
 
 // Areas returns the area store outside any transaction.
-func (d *DB) Areas() flowcare.AreaStore { return tx{d.db}.Areas() }
+func (d *DB) Areas() flowcare.AreaStore { return tx{q: d.db}.Areas() }
 
 // Audit returns the audit store outside any transaction.
-func (d *DB) Audit() flowcare.AuditStore { return tx{d.db}.Audit() }
+func (d *DB) Audit() flowcare.AuditStore { return tx{q: d.db}.Audit() }
 
 // Directory returns the directory store outside any transaction.
-func (d *DB) Directory() flowcare.DirectoryStore { return tx{d.db}.Directory() }
+func (d *DB) Directory() flowcare.DirectoryStore { return tx{q: d.db}.Directory() }
+
+// Children returns the child store outside any transaction.
+func (d *DB) Children() flowcare.ChildStore { return tx{q: d.db, keys: d.keys}.Children() }
 
 // InTx runs fn in one transaction and commits when it returns nil, so that a
 // failure part-way leaves nothing half-written.
@@ -84,7 +97,7 @@ func (d *DB) InTx(ctx context.Context, fn func(flowcare.Tx) error) (err error) {
 			panic(p)
 		}
 	}()
-	if err := fn(tx{t}); err != nil {
+	if err := fn(tx{q: t, keys: d.keys}); err != nil {
 		_ = t.Rollback()
 		return err
 	}

@@ -16,6 +16,7 @@ import (
 	_ "github.com/lib/pq" // the driver behind database/sql
 
 	"flowcare/internal/postgres"
+	"flowcare/internal/secrets"
 )
 
 const howToStart = "start PostgreSQL with `make services` and export DATABASE_URL (`make test` does both)"
@@ -71,6 +72,7 @@ func New(t testing.TB) *postgres.DB {
 	if err := postgres.Migrate(ctx, db.SQL(), slog.New(slog.NewTextHandler(io.Discard, nil))); err != nil {
 		t.Fatalf("migrate test database: %v", err)
 	}
+	db.UseKeyring(Keyring(t))
 	return db
 }
 
@@ -80,4 +82,21 @@ func redact(s string) string {
 		return "(unparsable URL)"
 	}
 	return u.Redacted()
+}
+
+// Test keys: fixed, so that tests can reason about key ids; never used outside tests.
+const (
+	TestKey1    = "t1:MDEyMzQ1Njc4OWFiY2RlZjAxMjM0NTY3ODlhYmNkZWY="
+	TestKey2    = "t2:ZmVkY2JhOTg3NjU0MzIxMGZlZGNiYTk4NzY1NDMyMTA="
+	TestHashKey = "aGFzaC1rZXktZm9yLXRlc3RzLW9ubHktMzItYnl0ZXMhIQ=="
+)
+
+// Keyring returns a keyring with the first test key current.
+func Keyring(t testing.TB) *secrets.Keyring {
+	t.Helper()
+	k, err := secrets.New([]string{TestKey1}, "t1", TestHashKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return k
 }

@@ -1,0 +1,56 @@
+package graph
+
+import (
+	"encoding/json"
+	"strings"
+
+	"flowcare/graph/model"
+	"flowcare/internal/children"
+	"flowcare/internal/flowcare"
+)
+
+func hukou(in *model.HukouOriginInput) flowcare.HukouOrigin {
+	if in == nil {
+		return flowcare.HukouOrigin{}
+	}
+	return flowcare.HukouOrigin{Province: in.Province, City: str(in.City), County: in.County}
+}
+
+func childInput(in model.ChildInput) children.ChildInput {
+	out := children.ChildInput{Name: in.Name, Gender: in.Gender, BirthDate: in.BirthDate, IDNumber: str(in.IDNumber),
+		NoIDReason: str(in.NoIDReason), Hukou: hukou(in.Hukou), MovedWith: in.MovedWith, CommunityID: in.CommunityID,
+		Address: str(in.Address), ArrivedOn: in.ArrivedOn, School: str(in.School), Languages: in.Languages,
+		Disability: str(in.Disability)}
+	for _, g := range in.Guardians {
+		out.Guardians = append(out.Guardians, children.GuardianInput{Name: g.Name, Relation: g.Relation, Phone: str(g.Phone),
+			Primary: g.Primary != nil && *g.Primary})
+	}
+	return out
+}
+
+// pathArea returns the area id at depth i of a child's community path.
+func pathArea(c *flowcare.Child, i int) *string {
+	parts := strings.Split(c.AreaPath, "/")
+	if i >= len(parts) {
+		return nil
+	}
+	return &parts[i]
+}
+
+func childView(e *flowcare.AuditEvent) *model.ChildView {
+	var d struct {
+		Parts []string `json:"parts"`
+	}
+	_ = json.Unmarshal([]byte(e.Detail), &d)
+	if d.Parts == nil {
+		d.Parts = []string{}
+	}
+	return &model.ChildView{At: e.At, Actor: e.ActorUsername, Parts: d.Parts, IP: e.IP}
+}
+
+func optional(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}

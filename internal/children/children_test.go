@@ -1,0 +1,421 @@
+package children_test
+
+import (
+	"context"
+	"fmt"
+	"sort"
+	"strings"
+	"testing"
+	"time"
+
+	"flowcare/internal/children"
+	"flowcare/internal/flowcare"
+	"flowcare/internal/postgres"
+	"flowcare/internal/postgres/pgtest"
+	"flowcare/internal/secrets"
+)
+
+var now = time.Date(2026, 11, 28, 2, 0, 0, 0, time.UTC)
+
+type fixture struct {
+	t   *testing.T
+	db  *postgres.DB
+	svc *children.Service
+	org string
+}
+
+func setup(t *testing.T) *fixture {
+	t.Helper()
+	db := pgtest.New(t)
+	ctx := context.Background()
+	for _, a := range [][3]string{
+		{"110105001", "110105", "STREET"}, {"110105001001", "110105001", "COMMUNITY"}, {"110105001002", "110105001", "COMMUNITY"},
+		{"110108001", "110108", "STREET"}, {"110108001001", "110108001", "COMMUNITY"}, {"110112001", "110112", "STREET"},
+		{"110112001001", "110112001", "COMMUNITY"},
+	} {
+		p := a[1]
+		if _, err := db.Areas().UpsertArea(ctx, &flowcare.Area{ID: a[0], ParentID: &p, Level: flowcare.AreaLevel(a[2]), Name: a[0]}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	o := &flowcare.Organisation{Name: "测试机构", Kind: flowcare.OrgSocial, AreaID: "110105"}
+	if err := db.Directory().CreateOrganisation(ctx, o); err != nil {
+		t.Fatal(err)
+	}
+	return &fixture{t: t, db: db, svc: children.New(db, func() time.Time { return now }), org: o.ID}
+}
+
+func (f *fixture) actor(name string, role flowcare.Role, area string, org bool) *flowcare.Actor {
+	f.t.Helper()
+	ctx := context.Background()
+	u := &flowcare.User{Username: name, DisplayName: name, PasswordHash: "x"}
+	if err := f.db.Users().CreateUser(ctx, u); err != nil {
+		f.t.Fatal(err)
+	}
+	g := &flowcare.Grant{UserID: u.ID, Role: role, GrantedAt: now}
+	if area != "" {
+		g.AreaID = &area
+	}
+	if org {
+		g.OrganisationID = &f.org
+	}
+	if err := f.db.Users().CreateGrant(ctx, g, ""); err != nil {
+		f.t.Fatal(err)
+	}
+	gs, _ := f.db.Users().ActiveGrants(ctx, []string{u.ID})
+	return &flowcare.Actor{UserID: u.ID, Username: name, Grants: gs[u.ID]}
+}
+
+func as(a *flowcare.Actor) context.Context { return flowcare.WithActor(context.Background(), a) }
+
+func idFor(birth time.Time, seq int) string {
+	first17 := fmt.Sprintf("411681%s%03d", birth.Format("20060102"), seq)
+	return first17 + string(flowcare.IDCheckChar(first17))
+}
+
+func goodChild(name string, seq int) children.ChildInput {
+	birth := time.Date(2017, 5, 12, 0, 0, 0, 0, time.UTC)
+	return children.ChildInput{Name: name, Gender: flowcare.GenderFemale, BirthDate: birth, IDNumber: idFor(birth, seq),
+		Hukou:     flowcare.HukouOrigin{Province: "河南省", City: "周口市", County: "项城市"},
+		MovedWith: flowcare.MovedWithBothGuardians, CommunityID: "110105001001", ArrivedOn: time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC),
+		Address:   "示例路 1 号院 3 单元", Languages: []string{"河南话"},
+		Guardians: []children.GuardianInput{{Name: "测试家长", Relation: "母亲", Phone: "13912345678"}}}
+}
+
+func (f *fixture) writes() string {
+	var n [4]int
+	err := f.db.SQL().QueryRow(`SELECT (SELECT count(*) FROM children), (SELECT count(*) FROM consents),
+		(SELECT count(*) FROM child_reviews), (SELECT count(*) FROM audit_events)`).Scan(&n[0], &n[1], &n[2], &n[3])
+	if err != nil {
+		f.t.Fatal(err)
+	}
+	return fmt.Sprint(n)
+}
+
+func wantCode(t *testing.T, err error, code string) {
+	t.Helper()
+	if got := flowcare.ErrorCode(err); got != code {
+		t.Fatalf("error code = %q (%v), want %q", got, err, code)
+	}
+}
+
+// TestChildDataAuthorizationMatrix runs every role, on scopes inside and
+// outside the child's area, through every child-data action. Refusals must
+// not reveal the child (NOT_FOUND) where the actor may not see it, and must
+// write nothing — not even an audit entry.
+func TestChildDataAuthorizationMatrix(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("owner", flowcare.RoleCivilAffairs, "110105", false)
+	child, err := f.svc.Register(as(civil), goodChild("矩阵儿童", 1), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	guardian := child.Guardians[0].ID
+	actors := map[string]*flowcare.Actor{
+		"admin":            f.actor("admin", flowcare.RoleAdmin, "110000", false),
+		"civil-city":       f.actor("civil.city", flowcare.RoleCivilAffairs, "110000", false),
+		"civil-chaoyang":   f.actor("civil.cy", flowcare.RoleCivilAffairs, "110105", false),
+		"civil-haidian":    f.actor("civil.hd", flowcare.RoleCivilAffairs, "110108", false),
+		"supervisor":       f.actor("sup", flowcare.RoleChildSupervisor, "110105001", false),
+		"supervisor-other": f.actor("sup.other", flowcare.RoleChildSupervisor, "110108001", false),
+		"director":         f.actor("dir", flowcare.RoleChildDirector, "110105001001", false),
+		"director-next":    f.actor("dir.next", flowcare.RoleChildDirector, "110105001002", false),
+		"org-admin":        f.actor("orgadmin", flowcare.RoleOrgAdmin, "", true),
+		"org-staff":        f.actor("orgstaff", flowcare.RoleOrgStaff, "", true),
+		"volunteer":        f.actor("vol", flowcare.RoleVolunteer, "", false),
+		"venue":            f.actor("venue", flowcare.RoleVenueStaff, "", true),
+		"organiser":        f.actor("organiser", flowcare.RoleEventOrganiser, "", true),
+		"auditor":          f.actor("auditor", flowcare.RoleAuditor, "110000", false),
+		"auditor-haidian":  f.actor("auditor.hd", flowcare.RoleAuditor, "110108", false),
+	}
+	seq := 100
+	actions := []struct {
+		name   string
+		denial string
+		run    func(*flowcare.Actor) error
+	}{
+		{"register in the child's community", flowcare.EFORBIDDEN, func(a *flowcare.Actor) error {
+			seq++
+			_, err := f.svc.Register(as(a), goodChild(fmt.Sprintf("新儿童%d", seq), seq), false)
+			return err
+		}},
+		{"read the file", flowcare.ENOTFOUND, func(a *flowcare.Actor) error {
+			_, err := f.svc.File(as(a), child.ID, []string{children.PartProfile})
+			return err
+		}},
+		{"update the record", flowcare.ENOTFOUND, func(a *flowcare.Actor) error {
+			_, err := f.svc.Update(as(a), child.ID, goodChild("矩阵儿童", 1))
+			return err
+		}},
+		{"record a review", flowcare.ENOTFOUND, func(a *flowcare.Actor) error {
+			_, err := f.svc.RecordReview(as(a), child.ID, "")
+			return err
+		}},
+		{"record consent", flowcare.ENOTFOUND, func(a *flowcare.Actor) error {
+			_, err := f.svc.RecordConsent(as(a), child.ID, children.ConsentInput{Purpose: flowcare.ConsentServices, Granted: true,
+				GuardianID: guardian, Method: flowcare.ConsentWritten, GivenOn: now.AddDate(0, 0, -1)})
+			return err
+		}},
+		{"list Chaoyang's children", flowcare.EFORBIDDEN, func(a *flowcare.Actor) error {
+			_, err := f.svc.List(as(a), children.ListQuery{AreaID: "110105"}, flowcare.Page{})
+			return err
+		}},
+		{"see who viewed the file", "", func(a *flowcare.Actor) error {
+			_, err := f.svc.Viewers(as(a), child.ID, flowcare.Page{})
+			return err
+		}},
+	}
+	matrix := map[string]string{
+		"admin":            "0000000",
+		"civil-city":       "1111111",
+		"civil-chaoyang":   "1111111",
+		"civil-haidian":    "0000000",
+		"supervisor":       "1111100",
+		"supervisor-other": "0000000",
+		"director":         "1111100",
+		"director-next":    "0000000",
+		"org-admin":        "0000000",
+		"org-staff":        "0000000",
+		"volunteer":        "0000000",
+		"venue":            "0000000",
+		"organiser":        "0000000",
+		"auditor":          "0100011",
+		"auditor-haidian":  "0000000",
+	}
+	names := make([]string, 0, len(matrix))
+	for n := range matrix {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	cells := 0
+	for _, name := range names {
+		row := matrix[name]
+		for i, act := range actions {
+			cells++
+			t.Run(name+"/"+act.name, func(t *testing.T) {
+				before := f.writes()
+				err := act.run(actors[name])
+				if row[i] == '1' {
+					if err != nil {
+						t.Fatalf("allowed action failed: %v", err)
+					}
+					return
+				}
+				want := act.denial
+				if want == "" {
+					// Viewers: those who may read the file learn it exists; others do not.
+					want = flowcare.ENOTFOUND
+					if row[1] == '1' {
+						want = flowcare.EFORBIDDEN
+					}
+				}
+				wantCode(t, err, want)
+				if f.writes() != before {
+					t.Errorf("a refused action wrote something: %s -> %s", before, f.writes())
+				}
+			})
+		}
+	}
+	t.Logf("child-data authorization matrix: %d roles-on-scope × %d actions = %d cells", len(matrix), len(actions), cells)
+}
+
+func TestEveryFileReadIsAuditedWithItsParts(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110105", false)
+	auditor := f.actor("auditor", flowcare.RoleAuditor, "110000", false)
+	c, err := f.svc.Register(as(civil), goodChild("被查看的儿童", 1), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx := flowcare.WithRequestInfo(as(auditor), flowcare.RequestInfo{IP: "10.1.2.3"})
+	if _, err := f.svc.File(ctx, c.ID, []string{children.PartProfile, children.PartGuardians}); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.File(as(civil), c.ID, []string{children.PartProfile}); err != nil {
+		t.Fatal(err)
+	}
+	views, err := f.svc.Viewers(as(civil), c.ID, flowcare.Page{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(views) != 2 || *views[0].ActorUsername != "civil" || *views[1].ActorUsername != "auditor" ||
+		*views[1].IP != "10.1.2.3" || !strings.Contains(views[1].Detail, "guardians") {
+		t.Fatalf("views = %+v", views)
+	}
+}
+
+func TestBadInputIsRefusedAndWritesNothing(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110000", false)
+	cases := []struct {
+		name, field string
+		edit        func(*children.ChildInput)
+	}{
+		{"birth date in the future", "birthDate", func(c *children.ChildInput) { c.BirthDate = now.AddDate(0, 1, 0) }},
+		{"sixteen or over", "birthDate", func(c *children.ChildInput) {
+			c.BirthDate = time.Date(2010, 11, 28, 0, 0, 0, 0, time.UTC)
+			c.IDNumber = ""
+			c.NoIDReason = "测试"
+		}},
+		{"bad check digit", "idNumber", func(c *children.ChildInput) {
+			last := c.IDNumber[17]
+			c.IDNumber = c.IDNumber[:17] + map[bool]string{true: "1", false: "0"}[last == '0']
+		}},
+		{"ID birth date differs", "idNumber", func(c *children.ChildInput) { c.BirthDate = c.BirthDate.AddDate(0, 0, 1) }},
+		{"no ID and no reason", "noIdReason", func(c *children.ChildInput) { c.IDNumber = "" }},
+		{"unknown community", "communityId", func(c *children.ChildInput) { c.CommunityID = "110199001001" }},
+		{"a street, not a community", "communityId", func(c *children.ChildInput) { c.CommunityID = "110105001" }},
+		{"arrived before birth", "arrivedOn", func(c *children.ChildInput) { c.ArrivedOn = c.BirthDate.AddDate(0, 0, -1) }},
+		{"arrival in the future", "arrivedOn", func(c *children.ChildInput) { c.ArrivedOn = now.AddDate(0, 0, 3) }},
+		{"no guardian", "guardians", func(c *children.ChildInput) { c.Guardians = nil }},
+		{"guardian phone malformed", "guardians", func(c *children.ChildInput) { c.Guardians[0].Phone = "12-34" }},
+		{"no hukou province", "hukouProvince", func(c *children.ChildInput) { c.Hukou.Province = " " }},
+		{"unknown moved-with", "movedWith", func(c *children.ChildInput) { c.MovedWith = "BY_TRAIN" }},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			in := goodChild("坏输入", 7)
+			c.edit(&in)
+			before := f.writes()
+			_, err := f.svc.Register(as(civil), in, false)
+			wantCode(t, err, flowcare.EINVALID)
+			if flowcare.ErrorField(err) != c.field {
+				t.Errorf("field = %q, want %q (%v)", flowcare.ErrorField(err), c.field, err)
+			}
+			if f.writes() != before {
+				t.Errorf("invalid input wrote something")
+			}
+		})
+	}
+}
+
+func TestDuplicatesAreCaughtByIDAndByNameAndBirthDate(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110000", false)
+	if _, err := f.svc.Register(as(civil), goodChild("重复儿童", 1), false); err != nil {
+		t.Fatal(err)
+	}
+	_, err := f.svc.Register(as(civil), goodChild("另一个名字", 1), false)
+	wantCode(t, err, flowcare.ECONFLICT)
+	sameNameBirth := goodChild("重复儿童", 2)
+	_, err = f.svc.Register(as(civil), sameNameBirth, false)
+	wantCode(t, err, flowcare.ECONFLICT)
+	if flowcare.ErrorField(err) != "name" {
+		t.Errorf("field = %q", flowcare.ErrorField(err))
+	}
+	if _, err := f.svc.Register(as(civil), sameNameBirth, true); err != nil {
+		t.Fatalf("confirmed different child refused: %v", err)
+	}
+}
+
+func TestPersonalDataIsEncryptedAtRestAndKeysRotate(t *testing.T) {
+	f := setup(t)
+	ctx := context.Background()
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110000", false)
+	in := goodChild("加密测试儿童", 3)
+	c, err := f.svc.Register(as(civil), in, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var row, guardians string
+	if err := f.db.SQL().QueryRow(`SELECT row_to_json(c)::text FROM children c WHERE id = $1`, c.ID).Scan(&row); err != nil {
+		t.Fatal(err)
+	}
+	if err := f.db.SQL().QueryRow(`SELECT string_agg(row_to_json(g)::text, ',') FROM guardians g WHERE child_id = $1`, c.ID).Scan(&guardians); err != nil {
+		t.Fatal(err)
+	}
+	for _, plain := range []string{in.Name, in.IDNumber, in.Address, "示例路", in.Guardians[0].Name, in.Guardians[0].Phone} {
+		if strings.Contains(row, plain) || strings.Contains(guardians, plain) {
+			t.Fatalf("plaintext %q found in the stored row", plain)
+		}
+	}
+	if !strings.Contains(row, `"name_enc":"t1.`) {
+		t.Fatalf("name not stored under key t1: %s", row)
+	}
+
+	// Rotate: t2 becomes current, t1 stays readable until everything moves.
+	rotated, err := secrets.New([]string{pgtest.TestKey1, pgtest.TestKey2}, "t2", pgtest.TestHashKey)
+	if err != nil {
+		t.Fatal(err)
+	}
+	f.db.UseKeyring(rotated)
+	total := 0
+	for {
+		n := 0
+		if err := f.db.InTx(ctx, func(tx flowcare.Tx) error {
+			var err error
+			n, err = tx.Children().ReencryptBatch(ctx, 1)
+			return err
+		}); err != nil {
+			t.Fatal(err)
+		}
+		if n == 0 {
+			break
+		}
+		total += n
+	}
+	if total != 1 {
+		t.Fatalf("re-encrypted %d children, want 1", total)
+	}
+	var left int
+	if err := f.db.SQL().QueryRow(`SELECT count(*) FROM children WHERE name_enc LIKE 't1.%' OR id_number_enc LIKE 't1.%' OR address_enc LIKE 't1.%'`).Scan(&left); err != nil || left != 0 {
+		t.Fatalf("%d values still under t1 (%v)", left, err)
+	}
+	// Only t2 is needed now; the ID-number hash still finds the child.
+	onlyNew, _ := secrets.New([]string{pgtest.TestKey2}, "t2", pgtest.TestHashKey)
+	f.db.UseKeyring(onlyNew)
+	got, err := f.svc.File(as(civil), c.ID, nil)
+	if err != nil || got.Name != in.Name || got.IDNumber != in.IDNumber || got.Guardians[0].Phone != in.Guardians[0].Phone {
+		t.Fatalf("read after rotation = %+v, %v", got, err)
+	}
+	l, err := f.svc.List(as(civil), children.ListQuery{IDNumber: strings.ToLower(in.IDNumber)}, flowcare.Page{})
+	if err != nil || l.Total != 1 {
+		t.Fatalf("find by ID number after rotation = %+v, %v", l, err)
+	}
+	if l.Children[0].IDNumber != "" || l.Children[0].Address != "" {
+		t.Error("a list carries an ID number or address")
+	}
+}
+
+func TestReviewsAndTheActiveList(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110000", false)
+	c, err := f.svc.Register(as(civil), goodChild("复核儿童", 4), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	// A record created six months and a day ago, never reviewed, is due.
+	if _, err := f.db.SQL().Exec(`UPDATE children SET created_at = $2 WHERE id = $1`, c.ID, now.AddDate(0, -6, -1)); err != nil {
+		t.Fatal(err)
+	}
+	due, err := f.svc.List(as(civil), children.ListQuery{ReviewDue: true}, flowcare.Page{})
+	if err != nil || due.Total != 1 {
+		t.Fatalf("review due = %+v, %v", due, err)
+	}
+	if _, err := f.svc.RecordReview(as(civil), c.ID, "已入户核实"); err != nil {
+		t.Fatal(err)
+	}
+	if due, _ := f.svc.List(as(civil), children.ListQuery{ReviewDue: true}, flowcare.Page{}); due.Total != 0 {
+		t.Fatalf("still due after review: %d", due.Total)
+	}
+	// Turning 16 takes a child off the active list but keeps the record.
+	older := goodChild("将满十六岁", 5)
+	older.BirthDate, older.IDNumber, older.NoIDReason = time.Date(2010, 12, 1, 0, 0, 0, 0, time.UTC), "", "测试"
+	o, err := f.svc.Register(as(civil), older, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if o.Eligibility.TurnsSixteenOn.Format("2006-01-02") != "2026-12-01" {
+		t.Errorf("turns 16 on %v", o.Eligibility.TurnsSixteenOn)
+	}
+	later := children.New(f.db, func() time.Time { return now.AddDate(0, 0, 5) })
+	active, _ := later.List(as(civil), children.ListQuery{}, flowcare.Page{})
+	all, _ := later.List(as(civil), children.ListQuery{IncludeInactive: true}, flowcare.Page{})
+	if active.Total != 1 || all.Total != 2 {
+		t.Fatalf("after the birthday: active %d, all %d", active.Total, all.Total)
+	}
+	file, err := later.File(as(civil), o.ID, nil)
+	if err != nil || file.Eligibility.Eligible || file.Eligibility.Reasons[0] != flowcare.IneligibleAge16 {
+		t.Fatalf("file after the birthday = %+v, %v", file.Eligibility, err)
+	}
+}

@@ -1,0 +1,430 @@
+package postgres
+
+import (
+	"context"
+	"errors"
+	"strings"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+	"github.com/lib/pq"
+
+	"flowcare/internal/flowcare"
+	"flowcare/internal/secrets"
+)
+
+type childStore struct {
+	q    sqlx.ExtContext
+	keys *secrets.Keyring
+}
+
+// Field names bound into each ciphertext.
+const (
+	fChildName     = "children.name"
+	fChildID       = "children.id_number"
+	fChildAddress  = "children.address"
+	fGuardianName  = "guardians.name"
+	fGuardianPhone = "guardians.phone"
+)
+
+var errNoKeys = errors.New("no data keys configured for personal data")
+
+type childRow struct {
+	ID             string         `db:"id"`
+	NameEnc        string         `db:"name_enc"`
+	Gender         string         `db:"gender"`
+	BirthDate      time.Time      `db:"birth_date"`
+	IDNumberEnc    *string        `db:"id_number_enc"`
+	NoIDReason     *string        `db:"no_id_reason"`
+	Province       string         `db:"hukou_province"`
+	City           string         `db:"hukou_city"`
+	County         string         `db:"hukou_county"`
+	MovedWith      string         `db:"moved_with"`
+	CommunityID    string         `db:"community_id"`
+	AddressEnc     *string        `db:"address_enc"`
+	ArrivedOn      time.Time      `db:"arrived_on"`
+	School         string         `db:"school"`
+	Languages      pq.StringArray `db:"languages"`
+	Disability     string         `db:"disability"`
+	Status         string         `db:"status"`
+	LastReviewedOn *time.Time     `db:"last_reviewed_on"`
+	RegisteredBy   *string        `db:"registered_by_username"`
+	CreatedAt      time.Time      `db:"created_at"`
+	UpdatedAt      time.Time      `db:"updated_at"`
+	AreaPath       string         `db:"area_path"`
+}
+
+const childSelect = `
+	SELECT c.id, c.name_enc, c.gender, c.birth_date, c.id_number_enc, c.no_id_reason, c.hukou_province, c.hukou_city,
+	       c.hukou_county, c.moved_with, c.community_id, c.address_enc, c.arrived_on, c.school, c.languages, c.disability,
+	       c.status, c.last_reviewed_on, u.username AS registered_by_username, c.created_at, c.updated_at, a.path AS area_path
+	FROM children c JOIN areas a ON a.id = c.community_id LEFT JOIN users u ON u.id = c.registered_by`
+
+func (s *childStore) decrypt(field string, v *string) (string, error) {
+	if v == nil {
+		return "", nil
+	}
+	pt, err := s.keys.Decrypt(field, *v)
+	if err != nil {
+		return "", flowcare.Internal(err)
+	}
+	return pt, nil
+}
+
+func (s *childStore) domain(r *childRow) (*flowcare.Child, error) {
+	c := &flowcare.Child{ID: r.ID, Gender: flowcare.Gender(r.Gender), BirthDate: r.BirthDate,
+		Hukou:     flowcare.HukouOrigin{Province: r.Province, City: r.City, County: r.County},
+		MovedWith: flowcare.MovedWith(r.MovedWith), CommunityID: r.CommunityID, ArrivedOn: r.ArrivedOn, School: r.School,
+		Languages: nonNil(r.Languages), Disability: r.Disability, Status: flowcare.ChildStatus(r.Status),
+		LastReviewedOn: r.LastReviewedOn, CreatedAt: r.CreatedAt, UpdatedAt: r.UpdatedAt, AreaPath: r.AreaPath,
+		Guardians: []flowcare.Guardian{}}
+	var err error
+	if c.Name, err = s.decrypt(fChildName, &r.NameEnc); err != nil {
+		return nil, err
+	}
+	if c.IDNumber, err = s.decrypt(fChildID, r.IDNumberEnc); err != nil {
+		return nil, err
+	}
+	if c.Address, err = s.decrypt(fChildAddress, r.AddressEnc); err != nil {
+		return nil, err
+	}
+	if r.NoIDReason != nil {
+		c.NoIDReason = *r.NoIDReason
+	}
+	if r.RegisteredBy != nil {
+		c.RegisteredBy = *r.RegisteredBy
+	}
+	return c, nil
+}
+
+// sealed holds the encrypted and hashed forms of a child's personal data.
+type sealed struct {
+	name, idNumber, address *string
+	idHash                  *string
+	nameBirthHash           string
+}
+
+func (s *childStore) seal(c *flowcare.Child) (*sealed, error) {
+	if s.keys == nil {
+		return nil, flowcare.Internal(errNoKeys)
+	}
+	enc := func(field, v string) (*string, error) {
+		if v == "" {
+			return nil, nil
+		}
+		ct, err := s.keys.Encrypt(field, v)
+		return &ct, err
+	}
+	out := &sealed{nameBirthHash: s.keys.Hash("name+birth", c.Name+"|"+c.BirthDate.Format("2006-01-02"))}
+	var err error
+	if out.name, err = enc(fChildName, c.Name); err != nil {
+		return nil, flowcare.Internal(err)
+	}
+	if out.idNumber, err = enc(fChildID, c.IDNumber); err != nil {
+		return nil, flowcare.Internal(err)
+	}
+	if out.address, err = enc(fChildAddress, c.Address); err != nil {
+		return nil, flowcare.Internal(err)
+	}
+	if c.IDNumber != "" {
+		h := s.keys.Hash("id", c.IDNumber)
+		out.idHash = &h
+	}
+	return out, nil
+}
+
+func nullable(s string) *string {
+	if s == "" {
+		return nil
+	}
+	return &s
+}
+
+func (s *childStore) CreateChild(ctx context.Context, c *flowcare.Child) error {
+	sd, err := s.seal(c)
+	if err != nil {
+		return err
+	}
+	err = s.q.QueryRowxContext(ctx, `
+		INSERT INTO children (name_enc, name_birth_hash, gender, birth_date, id_number_enc, id_number_hash, no_id_reason,
+			hukou_province, hukou_city, hukou_county, moved_with, community_id, address_enc, arrived_on, school, languages,
+			disability, status, registered_by)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, NULLIF($19, '')::uuid)
+		RETURNING id, created_at, updated_at`,
+		*sd.name, sd.nameBirthHash, c.Gender, c.BirthDate, sd.idNumber, sd.idHash, nullable(c.NoIDReason),
+		c.Hukou.Province, c.Hukou.City, c.Hukou.County, c.MovedWith, c.CommunityID, sd.address, c.ArrivedOn, c.School,
+		stringArray(c.Languages), c.Disability, c.Status, c.RegisteredBy).Scan(&c.ID, &c.CreatedAt, &c.UpdatedAt)
+	if err != nil {
+		return childConflict(err)
+	}
+	return s.replaceGuardians(ctx, c)
+}
+
+func childConflict(err error) error {
+	var pe *pq.Error
+	if errors.As(err, &pe) && pe.Code.Name() == "unique_violation" {
+		return &flowcare.Error{Code: flowcare.ECONFLICT, Field: "idNumber", Message: "该身份证号码的儿童已经登记", Err: err}
+	}
+	return mapError(err)
+}
+
+func (s *childStore) UpdateChild(ctx context.Context, c *flowcare.Child) error {
+	sd, err := s.seal(c)
+	if err != nil {
+		return err
+	}
+	err = s.q.QueryRowxContext(ctx, `
+		UPDATE children SET name_enc = $2, name_birth_hash = $3, gender = $4, birth_date = $5, id_number_enc = $6,
+			id_number_hash = $7, no_id_reason = $8, hukou_province = $9, hukou_city = $10, hukou_county = $11, moved_with = $12,
+			community_id = $13, address_enc = $14, arrived_on = $15, school = $16, languages = $17, disability = $18,
+			status = $19, updated_at = now()
+		WHERE id = $1 RETURNING created_at, updated_at`,
+		c.ID, *sd.name, sd.nameBirthHash, c.Gender, c.BirthDate, sd.idNumber, sd.idHash, nullable(c.NoIDReason),
+		c.Hukou.Province, c.Hukou.City, c.Hukou.County, c.MovedWith, c.CommunityID, sd.address, c.ArrivedOn, c.School,
+		stringArray(c.Languages), c.Disability, c.Status).Scan(&c.CreatedAt, &c.UpdatedAt)
+	if err != nil {
+		return childConflict(err)
+	}
+	return s.replaceGuardians(ctx, c)
+}
+
+// replaceGuardians writes the child's guardians in order; existing rows keep
+// their ids (consents refer to them) and surplus rows go.
+func (s *childStore) replaceGuardians(ctx context.Context, c *flowcare.Child) error {
+	var keep []string
+	for i := range c.Guardians {
+		g := &c.Guardians[i]
+		name, err := s.keys.Encrypt(fGuardianName, g.Name)
+		if err != nil {
+			return flowcare.Internal(err)
+		}
+		phone, err := s.keys.Encrypt(fGuardianPhone, g.Phone)
+		if err != nil {
+			return flowcare.Internal(err)
+		}
+		err = sqlx.GetContext(ctx, s.q, &g.ID, `
+			INSERT INTO guardians (child_id, position, name_enc, relation, phone_enc, is_primary)
+			VALUES ($1, $2, $3, $4, NULLIF($5, ''), $6)
+			ON CONFLICT (child_id, position) DO UPDATE SET name_enc = EXCLUDED.name_enc, relation = EXCLUDED.relation,
+				phone_enc = EXCLUDED.phone_enc, is_primary = EXCLUDED.is_primary
+			RETURNING id`, c.ID, i, name, g.Relation, phone, g.Primary)
+		if err != nil {
+			return mapError(err)
+		}
+		g.ChildID = c.ID
+		keep = append(keep, g.ID)
+	}
+	_, err := s.q.ExecContext(ctx, `
+		UPDATE consents SET guardian_id = NULL WHERE child_id = $1 AND guardian_id <> ALL($2::uuid[])`, c.ID, stringArray(keep))
+	if err != nil {
+		return mapError(err)
+	}
+	_, err = s.q.ExecContext(ctx, `DELETE FROM guardians WHERE child_id = $1 AND id <> ALL($2::uuid[])`, c.ID, stringArray(keep))
+	return mapError(err)
+}
+
+func (s *childStore) guardiansOf(ctx context.Context, cs []*flowcare.Child) error {
+	if len(cs) == 0 {
+		return nil
+	}
+	ids := make([]string, len(cs))
+	byID := map[string]*flowcare.Child{}
+	for i, c := range cs {
+		ids[i], byID[c.ID] = c.ID, c
+	}
+	var rows []struct {
+		flowcare.Guardian
+		NameEnc  string  `db:"name_enc"`
+		PhoneEnc *string `db:"phone_enc"`
+	}
+	err := sqlx.SelectContext(ctx, s.q, &rows, `SELECT id, child_id, name_enc, relation, phone_enc, is_primary FROM guardians
+		WHERE child_id = ANY($1::uuid[]) ORDER BY child_id, position`, pq.Array(ids))
+	if err != nil {
+		return mapError(err)
+	}
+	for _, r := range rows {
+		g := r.Guardian
+		if g.Name, err = s.decrypt(fGuardianName, &r.NameEnc); err != nil {
+			return err
+		}
+		if g.Phone, err = s.decrypt(fGuardianPhone, r.PhoneEnc); err != nil {
+			return err
+		}
+		byID[g.ChildID].Guardians = append(byID[g.ChildID].Guardians, g)
+	}
+	return nil
+}
+
+func (s *childStore) selectChildren(ctx context.Context, withGuardians bool, query string, args ...any) ([]*flowcare.Child, error) {
+	if s.keys == nil {
+		return nil, flowcare.Internal(errNoKeys)
+	}
+	var rows []childRow
+	if err := sqlx.SelectContext(ctx, s.q, &rows, query, args...); err != nil {
+		return nil, mapError(err)
+	}
+	out := make([]*flowcare.Child, len(rows))
+	for i := range rows {
+		c, err := s.domain(&rows[i])
+		if err != nil {
+			return nil, err
+		}
+		out[i] = c
+	}
+	if withGuardians {
+		if err := s.guardiansOf(ctx, out); err != nil {
+			return nil, err
+		}
+	}
+	return out, nil
+}
+
+func (s *childStore) ChildByID(ctx context.Context, id string) (*flowcare.Child, error) {
+	if !validUUID(id) {
+		return nil, flowcare.Errorf(flowcare.ENOTFOUND, "儿童档案不存在")
+	}
+	cs, err := s.selectChildren(ctx, true, childSelect+` WHERE c.id = $1`, id)
+	if err != nil {
+		return nil, err
+	}
+	if len(cs) == 0 {
+		return nil, flowcare.Errorf(flowcare.ENOTFOUND, "儿童档案不存在")
+	}
+	return cs[0], nil
+}
+
+func (s *childStore) FindDuplicates(ctx context.Context, c *flowcare.Child) ([]string, []string, error) {
+	if s.keys == nil {
+		return nil, nil, flowcare.Internal(errNoKeys)
+	}
+	self := c.ID
+	if self == "" {
+		self = "00000000-0000-0000-0000-000000000000"
+	}
+	var byID, byName []string
+	if c.IDNumber != "" {
+		if err := sqlx.SelectContext(ctx, s.q, &byID, `SELECT id FROM children WHERE id_number_hash = $1 AND id <> $2`,
+			s.keys.Hash("id", c.IDNumber), self); err != nil {
+			return nil, nil, mapError(err)
+		}
+	}
+	h := s.keys.Hash("name+birth", c.Name+"|"+c.BirthDate.Format("2006-01-02"))
+	if err := sqlx.SelectContext(ctx, s.q, &byName, `SELECT id FROM children WHERE name_birth_hash = $1 AND id <> $2`, h, self); err != nil {
+		return nil, nil, mapError(err)
+	}
+	return byID, byName, nil
+}
+
+// ListChildren lists children of an area, oldest registration first. The
+// active list leaves out children who have turned 16 by today.
+func (s *childStore) ListChildren(ctx context.Context, f flowcare.ChildFilter, today time.Time, p flowcare.Page) ([]*flowcare.Child, int, error) {
+	var where []string
+	var args []any
+	arg := func(v any) string { args = append(args, v); return "$" + itoa(len(args)) }
+	if f.AreaPath != "" {
+		where = append(where, "(a.path = "+arg(f.AreaPath)+" OR a.path LIKE "+arg(escapeLike(f.AreaPath)+"/%")+")")
+	}
+	if f.Status == flowcare.ChildActive {
+		where = append(where, "c.status = 'ACTIVE' AND c.birth_date > "+arg(today.AddDate(-16, 0, 0)))
+	}
+	if f.ReviewDueBefore != nil {
+		where = append(where, "(c.last_reviewed_on IS NULL OR c.last_reviewed_on < "+arg(*f.ReviewDueBefore)+")")
+	}
+	if f.Search != "" && s.keys != nil {
+		where = append(where, "c.id_number_hash = "+arg(s.keys.Hash("id", f.Search)))
+	}
+	cond := "TRUE"
+	if len(where) > 0 {
+		cond = strings.Join(where, " AND ")
+	}
+	var total int
+	if err := sqlx.GetContext(ctx, s.q, &total, `SELECT count(*) FROM children c JOIN areas a ON a.id = c.community_id WHERE `+cond, args...); err != nil {
+		return nil, 0, mapError(err)
+	}
+	if p.After != "" {
+		if !validUUID(p.After) {
+			return nil, 0, flowcare.Invalid("after", "分页游标无效")
+		}
+		cond += " AND (c.created_at, c.id) > (SELECT created_at, id FROM children WHERE id = " + arg(p.After) + ")"
+	}
+	cs, err := s.selectChildren(ctx, false, childSelect+` WHERE `+cond+` ORDER BY c.created_at, c.id LIMIT `+itoa(p.Limit()+1), args...)
+	return cs, total, err
+}
+
+func (s *childStore) RecordReview(ctx context.Context, childID string, on time.Time, by, note string) error {
+	if _, err := s.q.ExecContext(ctx, `INSERT INTO child_reviews (child_id, reviewed_on, reviewer, note) VALUES ($1, $2, NULLIF($3, '')::uuid, $4)`,
+		childID, on, by, note); err != nil {
+		return mapError(err)
+	}
+	_, err := s.q.ExecContext(ctx, `UPDATE children SET last_reviewed_on = GREATEST(coalesce(last_reviewed_on, $2), $2), updated_at = now() WHERE id = $1`, childID, on)
+	return mapError(err)
+}
+
+const consentSelect = `
+	SELECT k.id, k.child_id, k.purpose, k.granted, k.guardian_id, k.method, k.given_on, u.username AS recorded_by_username,
+	       k.recorded_at, k.withdrawn_at
+	FROM consents k LEFT JOIN users u ON u.id = k.recorded_by`
+
+func (s *childStore) CreateConsent(ctx context.Context, c *flowcare.Consent, by string) error {
+	return mapError(sqlx.GetContext(ctx, s.q, c, `
+		INSERT INTO consents (child_id, purpose, granted, guardian_id, method, given_on, recorded_by)
+		VALUES ($1, $2, $3, $4, $5, $6, NULLIF($7, '')::uuid) RETURNING id, recorded_at`,
+		c.ChildID, c.Purpose, c.Granted, c.GuardianID, c.Method, c.GivenOn, by))
+}
+
+func (s *childStore) ConsentByID(ctx context.Context, id string) (*flowcare.Consent, error) {
+	if !validUUID(id) {
+		return nil, flowcare.Errorf(flowcare.ENOTFOUND, "同意记录不存在")
+	}
+	var c flowcare.Consent
+	err := sqlx.GetContext(ctx, s.q, &c, consentSelect+` WHERE k.id = $1`, id)
+	return &c, notFound(err, "同意记录不存在")
+}
+
+func (s *childStore) WithdrawConsent(ctx context.Context, id string, at time.Time) error {
+	_, err := s.q.ExecContext(ctx, `UPDATE consents SET withdrawn_at = $2 WHERE id = $1 AND withdrawn_at IS NULL`, id, at)
+	return mapError(err)
+}
+
+func (s *childStore) ConsentsOf(ctx context.Context, childIDs []string) (map[string][]flowcare.Consent, error) {
+	var cs []flowcare.Consent
+	if err := sqlx.SelectContext(ctx, s.q, &cs, consentSelect+` WHERE k.child_id = ANY($1::uuid[]) ORDER BY k.recorded_at DESC, k.id`,
+		pq.Array(validUUIDs(childIDs))); err != nil {
+		return nil, mapError(err)
+	}
+	out := map[string][]flowcare.Consent{}
+	for _, c := range cs {
+		out[c.ChildID] = append(out[c.ChildID], c)
+	}
+	return out, nil
+}
+
+// ReencryptBatch re-seals the personal data of up to limit children (with
+// their guardians) that hold any value under a key other than the current one.
+func (s *childStore) ReencryptBatch(ctx context.Context, limit int) (int, error) {
+	if s.keys == nil {
+		return 0, flowcare.Internal(errNoKeys)
+	}
+	prefix := s.keys.Current() + ".%"
+	var ids []string
+	err := sqlx.SelectContext(ctx, s.q, &ids, `
+		SELECT c.id FROM children c
+		WHERE c.name_enc NOT LIKE $1 OR (c.id_number_enc IS NOT NULL AND c.id_number_enc NOT LIKE $1)
+		   OR (c.address_enc IS NOT NULL AND c.address_enc NOT LIKE $1)
+		   OR EXISTS (SELECT 1 FROM guardians g WHERE g.child_id = c.id
+		              AND (g.name_enc NOT LIKE $1 OR (g.phone_enc IS NOT NULL AND g.phone_enc NOT LIKE $1)))
+		ORDER BY c.id LIMIT $2 FOR UPDATE OF c SKIP LOCKED`, prefix, limit)
+	if err != nil {
+		return 0, mapError(err)
+	}
+	for _, id := range ids {
+		c, err := s.ChildByID(ctx, id)
+		if err != nil {
+			return 0, err
+		}
+		if err := s.UpdateChild(ctx, c); err != nil {
+			return 0, err
+		}
+	}
+	return len(ids), nil
+}

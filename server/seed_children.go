@@ -1,0 +1,68 @@
+package main
+
+import (
+	"context"
+	"fmt"
+	"io"
+	"time"
+
+	"flowcare/internal/flowcare"
+)
+
+// fictionalID makes a well-formed ID number for demo data: a real county
+// code and birth date, with a sequence number in the 9xx range.
+func fictionalID(county string, birth time.Time, seq int) string {
+	first17 := fmt.Sprintf("%s%s%03d", county, birth.Format("20060102"), seq)
+	return first17 + string(flowcare.IDCheckChar(first17))
+}
+
+func day(y int, m time.Month, d int) time.Time { return time.Date(y, m, d, 0, 0, 0, 0, time.UTC) }
+
+// seedChildren registers a few plainly fictional children once.
+func seedChildren(ctx context.Context, a *app, now time.Time, out io.Writer) error {
+	existing, _, err := a.db.Children().ListChildren(ctx, flowcare.ChildFilter{}, now, flowcare.Page{First: 1})
+	if err != nil {
+		return err
+	}
+	if len(existing) > 0 {
+		fmt.Fprintln(out, "seed: demo children already present")
+		return nil
+	}
+	ago := func(years, months int) time.Time {
+		t := now.AddDate(-years, -months, 0)
+		return day(t.Year(), t.Month(), t.Day())
+	}
+	kids := []flowcare.Child{
+		{Name: "演示儿童甲", Gender: flowcare.GenderFemale, BirthDate: ago(8, 3), Hukou: flowcare.HukouOrigin{Province: "河南省", City: "周口市", County: "项城市"},
+			MovedWith: flowcare.MovedWithBothGuardians, CommunityID: "110105001001", ArrivedOn: ago(2, 0), School: "示例小学（演示）", Languages: []string{"普通话", "河南话"},
+			Guardians: []flowcare.Guardian{{Name: "演示家长甲", Relation: "母亲", Phone: "13800000001", Primary: true}}},
+		{Name: "演示儿童乙", Gender: flowcare.GenderMale, BirthDate: ago(11, 7), Hukou: flowcare.HukouOrigin{Province: "四川省", City: "成都市", County: "金牛区"},
+			MovedWith: flowcare.MovedWithOneGuardian, CommunityID: "110105001001", ArrivedOn: ago(0, 2), NoIDReason: "户籍地尚未办理身份证（演示）",
+			Languages: []string{"四川话"}, Guardians: []flowcare.Guardian{{Name: "演示家长乙", Relation: "父亲", Phone: "13800000002", Primary: true}}},
+		{Name: "演示儿童丙", Gender: flowcare.GenderMale, BirthDate: ago(9, 1), Hukou: flowcare.HukouOrigin{Province: "北京市", City: "北京市", County: "海淀区"},
+			MovedWith: flowcare.MovedWithBothGuardians, CommunityID: "110105001002", ArrivedOn: ago(3, 0), Languages: []string{"普通话"},
+			Guardians: []flowcare.Guardian{{Name: "演示家长丙", Relation: "母亲", Phone: "13800000003", Primary: true}}},
+		{Name: "演示儿童丁", Gender: flowcare.GenderFemale, BirthDate: ago(15, 10), Hukou: flowcare.HukouOrigin{Province: "湖北省", City: "黄冈市", County: "麻城市"},
+			MovedWith: flowcare.MovedWithOtherCarer, CommunityID: "110105001002", ArrivedOn: ago(4, 0), Disability: "听力残疾（演示）",
+			Guardians: []flowcare.Guardian{{Name: "演示祖母丁", Relation: "祖母", Phone: "010-60000004", Primary: true}}},
+	}
+	ids := map[string]string{"演示儿童甲": "411681", "演示儿童丙": "110108", "演示儿童丁": "421181"}
+	err = a.db.InTx(ctx, func(tx flowcare.Tx) error {
+		for i := range kids {
+			c := &kids[i]
+			c.Status = flowcare.ChildActive
+			if county, ok := ids[c.Name]; ok {
+				c.IDNumber = fictionalID(county, c.BirthDate, 900+i)
+			}
+			if err := tx.Children().CreateChild(ctx, c); err != nil {
+				return fmt.Errorf("child %d: %w", i, err)
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "seed: %d demo children\n", len(kids))
+	return nil
+}
