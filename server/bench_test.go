@@ -19,8 +19,8 @@ import (
 	"flowcare/search/estest"
 )
 
-// benchApp is a migrated, demo-seeded app on its own database and index prefix.
-func benchApp(b *testing.B) (*app, Config) {
+// seededApp is a migrated, demo-seeded app on its own database and index prefix.
+func seededApp(b testing.TB) (*app, Config) {
 	b.Helper()
 	ctx := context.Background()
 	url := pgtest.NewURL(b)
@@ -58,7 +58,7 @@ func percentile(ds []time.Duration, p float64) time.Duration {
 // a service takes from its committed write to being found by a search.
 // It includes Elasticsearch's 1 s refresh interval, which dominates.
 func BenchmarkOutboxLag(b *testing.B) {
-	a, cfg := benchApp(b)
+	a, cfg := seededApp(b)
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	m := newMetrics(prometheus.NewRegistry(), a)
@@ -106,7 +106,7 @@ func BenchmarkOutboxLag(b *testing.B) {
 // BenchmarkReindex rebuilds the services index from 100,000 generated rows,
 // through the same code as `flowcare reindex`.
 func BenchmarkReindex(b *testing.B) {
-	a, _ := benchApp(b)
+	a, _ := seededApp(b)
 	ctx := context.Background()
 	const rows = 100000
 	start := time.Now()
