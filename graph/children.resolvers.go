@@ -56,8 +56,7 @@ func (r *childResolver) Guardians(ctx context.Context, obj *flowcare.Child) ([]*
 
 // Consents is the resolver for the consents field.
 func (r *childResolver) Consents(ctx context.Context, obj *flowcare.Child) ([]*flowcare.Consent, error) {
-	if len(obj.Guardians) == 0 {
-		// Lists carry no guardians, and so no consents either.
+	if !obj.FileRead {
 		return []*flowcare.Consent{}, nil
 	}
 	cs, err := loadOptional(ctx, loaders(ctx).Consents, &obj.ID)
@@ -146,7 +145,8 @@ func (r *queryResolver) Children(ctx context.Context, areaID *string, idNumber *
 
 // Child is the resolver for the child field.
 func (r *queryResolver) Child(ctx context.Context, id string) (*flowcare.Child, error) {
-	parts := []string{children.PartProfile, children.PartIDNumber, children.PartGuardians, children.PartConsents}
+	parts := []string{children.PartProfile, children.PartIDNumber, children.PartGuardians, children.PartConsents,
+		children.PartLedger, children.PartVisits, children.PartNeeds}
 	return r.ChildFiles.File(ctx, id, parts)
 }
 

@@ -54,3 +54,18 @@ func optional(s string) *string {
 	}
 	return &s
 }
+
+func needInput(in model.NeedInput) children.NeedInput {
+	return children.NeedInput{Category: in.Category, Description: in.Description, Urgency: in.Urgency, Windows: windows(in.Windows),
+		Language: str(in.Language), Place: in.Place}
+}
+
+func cadence(c map[flowcare.Level]int) []*model.VisitCadence {
+	out := []*model.VisitCadence{}
+	for _, l := range []flowcare.Level{flowcare.LevelHigh, flowcare.LevelMedium, flowcare.LevelLow} {
+		if d, ok := c[l]; ok {
+			out = append(out, &model.VisitCadence{Risk: l, Days: d})
+		}
+	}
+	return out
+}

@@ -22,6 +22,7 @@ type Loaders struct {
 	Locations     *dataloadgen.Loader[string, []flowcare.Location]
 	Volunteers    *dataloadgen.Loader[string, *flowcare.Volunteer]
 	Consents      *dataloadgen.Loader[string, []flowcare.Consent]
+	Kids          *dataloadgen.Loader[string, *flowcare.Child]
 }
 
 func newLoaders(res *Resolver) *Loaders {
@@ -52,6 +53,14 @@ func newLoaders(res *Resolver) *Loaders {
 		}, wait),
 		Locations: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]flowcare.Location, error) {
 			return dir.LocationsOf(ctx, ids)
+		}, wait),
+		Kids: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*flowcare.Child, error) {
+			cs, err := kids.ChildrenByIDs(ctx, ids)
+			m := make(map[string]*flowcare.Child, len(cs))
+			for _, c := range cs {
+				m[c.ID] = c
+			}
+			return m, err
 		}, wait),
 		Consents: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]flowcare.Consent, error) {
 			return kids.Consents(ctx, ids)

@@ -37,8 +37,12 @@ type ResolverRoot interface {
 	Consent() ConsentResolver
 	Event() EventResolver
 	Guardian() GuardianResolver
+	LedgerEntry() LedgerEntryResolver
+	LedgerEvent() LedgerEventResolver
 	Location() LocationResolver
 	Mutation() MutationResolver
+	Need() NeedResolver
+	NeedEvent() NeedEventResolver
 	Organisation() OrganisationResolver
 	Query() QueryResolver
 	RoleGrant() RoleGrantResolver
@@ -47,6 +51,7 @@ type ResolverRoot interface {
 	Slot() SlotResolver
 	User() UserResolver
 	VettingItem() VettingItemResolver
+	Visit() VisitResolver
 	Volunteer() VolunteerResolver
 }
 
@@ -111,8 +116,10 @@ type ComplexityRoot struct {
 		IDNumber       func(childComplexity int) int
 		Languages      func(childComplexity int) int
 		LastReviewedOn func(childComplexity int) int
+		Ledger         func(childComplexity int) int
 		MovedWith      func(childComplexity int) int
 		Name           func(childComplexity int) int
+		Needs          func(childComplexity int) int
 		NoIDReason     func(childComplexity int) int
 		RegisteredBy   func(childComplexity int) int
 		ReviewDueOn    func(childComplexity int) int
@@ -120,6 +127,7 @@ type ComplexityRoot struct {
 		School         func(childComplexity int) int
 		Street         func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
+		Visits         func(childComplexity int) int
 	}
 
 	ChildConnection struct {
@@ -204,6 +212,36 @@ type ComplexityRoot struct {
 		Province func(childComplexity int) int
 	}
 
+	LedgerConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	LedgerEntry struct {
+		Child        func(childComplexity int) int
+		EnteredOn    func(childComplexity int) int
+		History      func(childComplexity int) int
+		LeftOn       func(childComplexity int) int
+		LeftReason   func(childComplexity int) int
+		NextVisitDue func(childComplexity int) int
+		Overdue      func(childComplexity int) int
+		Reasons      func(childComplexity int) int
+		Risk         func(childComplexity int) int
+	}
+
+	LedgerEntryEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	LedgerEvent struct {
+		Actor  func(childComplexity int) int
+		At     func(childComplexity int) int
+		Detail func(childComplexity int) int
+		Event  func(childComplexity int) int
+	}
+
 	Location struct {
 		Address   func(childComplexity int) int
 		Area      func(childComplexity int) int
@@ -214,35 +252,66 @@ type ComplexityRoot struct {
 	}
 
 	Mutation struct {
+		AcceptVisit              func(childComplexity int, id string, note *string) int
 		ApproveVetting           func(childComplexity int, id string) int
 		CancelSlot               func(childComplexity int, id string) int
+		ChangeLedger             func(childComplexity int, childID string, reasons []flowcare.LedgerReason, risk flowcare.Level, note string) int
 		ChangePassword           func(childComplexity int, input model.ChangePasswordInput) int
 		CreateEvent              func(childComplexity int, organisationID string, input model.EventInput) int
+		CreateNeed               func(childComplexity int, childID string, input model.NeedInput) int
 		CreateOrganisation       func(childComplexity int, input model.OrganisationInput) int
 		CreateService            func(childComplexity int, organisationID string, input model.ServiceInput) int
 		CreateUser               func(childComplexity int, input model.CreateUserInput) int
+		EnterLedger              func(childComplexity int, childID string, reasons []flowcare.LedgerReason, risk flowcare.Level) int
 		GrantRole                func(childComplexity int, input model.GrantRoleInput) int
 		ImportAreas              func(childComplexity int, csv string) int
+		LeaveLedger              func(childComplexity int, childID string, reason string) int
 		PublishSlot              func(childComplexity int, input model.SlotInput) int
 		PublishSlotSeries        func(childComplexity int, input model.SlotSeriesInput) int
 		RecordConsent            func(childComplexity int, childID string, input model.ConsentInput) int
 		RecordVetting            func(childComplexity int, input model.VettingInput) int
+		RecordVisit              func(childComplexity int, childID string, input model.VisitInput) int
 		RegisterChild            func(childComplexity int, input model.ChildInput, confirmNotDuplicate *bool) int
 		RejectVetting            func(childComplexity int, id string, note string) int
+		ReturnVisit              func(childComplexity int, id string, note string) int
 		ReviewChild              func(childComplexity int, id string, note *string) int
 		RevokeRole               func(childComplexity int, grantID string) int
 		SetEventStatus           func(childComplexity int, id string, status flowcare.EventStatus) int
+		SetNeedStatus            func(childComplexity int, id string, status flowcare.NeedStatus, note *string) int
 		SetServiceStatus         func(childComplexity int, id string, status flowcare.ServiceStatus) int
 		SetUserDisabled          func(childComplexity int, userID string, disabled bool) int
+		SetVisitCadence          func(childComplexity int, risk flowcare.Level, days int) int
 		SignIn                   func(childComplexity int, input model.SignInInput) int
 		SignOut                  func(childComplexity int) int
 		SignUpVolunteer          func(childComplexity int, input model.VolunteerSignUpInput) int
 		UpdateChild              func(childComplexity int, id string, input model.ChildInput) int
 		UpdateEvent              func(childComplexity int, id string, input model.EventInput) int
 		UpdateMyVolunteerProfile func(childComplexity int, input model.VolunteerProfileInput) int
+		UpdateNeed               func(childComplexity int, id string, input model.NeedInput) int
 		UpdateOrganisation       func(childComplexity int, id string, input model.OrganisationProfileInput) int
 		UpdateService            func(childComplexity int, id string, input model.ServiceInput) int
 		VerifyOrganisation       func(childComplexity int, id string, status flowcare.VerificationStatus, note *string) int
+	}
+
+	Need struct {
+		Category    func(childComplexity int) int
+		CreatedAt   func(childComplexity int) int
+		Description func(childComplexity int) int
+		History     func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Language    func(childComplexity int) int
+		Place       func(childComplexity int) int
+		Status      func(childComplexity int) int
+		UpdatedAt   func(childComplexity int) int
+		Urgency     func(childComplexity int) int
+		Windows     func(childComplexity int) int
+	}
+
+	NeedEvent struct {
+		Actor  func(childComplexity int) int
+		At     func(childComplexity int) int
+		Note   func(childComplexity int) int
+		Status func(childComplexity int) int
 	}
 
 	Organisation struct {
@@ -293,17 +362,20 @@ type ComplexityRoot struct {
 		Events             func(childComplexity int, organisationID string, first *int, after *string) int
 		ExpiringVetting    func(childComplexity int, organisationID string, withinDays *int) int
 		GrantableRoles     func(childComplexity int) int
+		Ledger             func(childComplexity int, areaID *string, overdue *bool, first *int, after *string) int
 		Me                 func(childComplexity int) int
 		MyOrganisations    func(childComplexity int) int
 		MyVolunteerProfile func(childComplexity int) int
 		Organisation       func(childComplexity int, id string) int
 		Organisations      func(childComplexity int, first *int, after *string, search *string, kind *flowcare.OrganisationKind, verification *flowcare.VerificationStatus, areaID *string) int
+		PendingVisits      func(childComplexity int) int
 		Search             func(childComplexity int, input model.SearchInput, first *int, after *string) int
 		Service            func(childComplexity int, id string) int
 		Services           func(childComplexity int, organisationID string, status *flowcare.ServiceStatus, first *int, after *string) int
 		Slots              func(childComplexity int, venueID string, from *time.Time, to *time.Time, first *int, after *string) int
 		User               func(childComplexity int, id string) int
 		Users              func(childComplexity int, first *int, after *string, search *string) int
+		VisitCadence       func(childComplexity int) int
 		Volunteer          func(childComplexity int, id string) int
 		Volunteers         func(childComplexity int, organisationID string, first *int, after *string) int
 	}
@@ -456,6 +528,26 @@ type ComplexityRoot struct {
 		Volunteer   func(childComplexity int) int
 	}
 
+	Visit struct {
+		Child       func(childComplexity int) int
+		Findings    func(childComplexity int) int
+		FollowUp    func(childComplexity int) int
+		Form        func(childComplexity int) int
+		ID          func(childComplexity int) int
+		NextVisitOn func(childComplexity int) int
+		ReviewNote  func(childComplexity int) int
+		ReviewedAt  func(childComplexity int) int
+		ReviewedBy  func(childComplexity int) int
+		Status      func(childComplexity int) int
+		VisitedOn   func(childComplexity int) int
+		Visitor     func(childComplexity int) int
+	}
+
+	VisitCadence struct {
+		Days func(childComplexity int) int
+		Risk func(childComplexity int) int
+	}
+
 	Volunteer struct {
 		Availability     func(childComplexity int) int
 		Bio              func(childComplexity int) int
@@ -514,6 +606,10 @@ type ChildResolver interface {
 	ReviewDueOn(ctx context.Context, obj *flowcare.Child) (*time.Time, error)
 	ReviewOverdue(ctx context.Context, obj *flowcare.Child) (bool, error)
 	RegisteredBy(ctx context.Context, obj *flowcare.Child) (*string, error)
+
+	Ledger(ctx context.Context, obj *flowcare.Child) (*flowcare.LedgerEntry, error)
+	Visits(ctx context.Context, obj *flowcare.Child) ([]*flowcare.Visit, error)
+	Needs(ctx context.Context, obj *flowcare.Child) ([]*flowcare.Need, error)
 }
 type ConsentResolver interface {
 	Guardian(ctx context.Context, obj *flowcare.Consent) (*flowcare.Guardian, error)
@@ -528,6 +624,17 @@ type EventResolver interface {
 type GuardianResolver interface {
 	Phone(ctx context.Context, obj *flowcare.Guardian) (*string, error)
 }
+type LedgerEntryResolver interface {
+	Child(ctx context.Context, obj *flowcare.LedgerEntry) (*flowcare.Child, error)
+
+	LeftReason(ctx context.Context, obj *flowcare.LedgerEntry) (*string, error)
+
+	Overdue(ctx context.Context, obj *flowcare.LedgerEntry) (bool, error)
+	History(ctx context.Context, obj *flowcare.LedgerEntry) ([]*flowcare.LedgerEvent, error)
+}
+type LedgerEventResolver interface {
+	Actor(ctx context.Context, obj *flowcare.LedgerEvent) (*string, error)
+}
 type LocationResolver interface {
 	Area(ctx context.Context, obj *flowcare.Location) (*flowcare.Area, error)
 }
@@ -539,6 +646,16 @@ type MutationResolver interface {
 	GrantRole(ctx context.Context, input model.GrantRoleInput) (*flowcare.Grant, error)
 	RevokeRole(ctx context.Context, grantID string) (*flowcare.Grant, error)
 	SetUserDisabled(ctx context.Context, userID string, disabled bool) (*flowcare.User, error)
+	EnterLedger(ctx context.Context, childID string, reasons []flowcare.LedgerReason, risk flowcare.Level) (*flowcare.LedgerEntry, error)
+	ChangeLedger(ctx context.Context, childID string, reasons []flowcare.LedgerReason, risk flowcare.Level, note string) (*flowcare.LedgerEntry, error)
+	LeaveLedger(ctx context.Context, childID string, reason string) (*flowcare.LedgerEntry, error)
+	RecordVisit(ctx context.Context, childID string, input model.VisitInput) (*flowcare.Visit, error)
+	AcceptVisit(ctx context.Context, id string, note *string) (*flowcare.Visit, error)
+	ReturnVisit(ctx context.Context, id string, note string) (*flowcare.Visit, error)
+	CreateNeed(ctx context.Context, childID string, input model.NeedInput) (*flowcare.Need, error)
+	UpdateNeed(ctx context.Context, id string, input model.NeedInput) (*flowcare.Need, error)
+	SetNeedStatus(ctx context.Context, id string, status flowcare.NeedStatus, note *string) (*flowcare.Need, error)
+	SetVisitCadence(ctx context.Context, risk flowcare.Level, days int) ([]*model.VisitCadence, error)
 	RegisterChild(ctx context.Context, input model.ChildInput, confirmNotDuplicate *bool) (*flowcare.Child, error)
 	UpdateChild(ctx context.Context, id string, input model.ChildInput) (*flowcare.Child, error)
 	ReviewChild(ctx context.Context, id string, note *string) (*flowcare.Child, error)
@@ -562,6 +679,12 @@ type MutationResolver interface {
 	SetEventStatus(ctx context.Context, id string, status flowcare.EventStatus) (*flowcare.Event, error)
 	ImportAreas(ctx context.Context, csv string) (*model.AreaImportResult, error)
 }
+type NeedResolver interface {
+	History(ctx context.Context, obj *flowcare.Need) ([]*flowcare.NeedEvent, error)
+}
+type NeedEventResolver interface {
+	Actor(ctx context.Context, obj *flowcare.NeedEvent) (*string, error)
+}
 type OrganisationResolver interface {
 	Area(ctx context.Context, obj *flowcare.Organisation) (*flowcare.Area, error)
 
@@ -578,6 +701,9 @@ type QueryResolver interface {
 	User(ctx context.Context, id string) (*flowcare.User, error)
 	GrantableRoles(ctx context.Context) ([]flowcare.Role, error)
 	AuditEvents(ctx context.Context, first *int, after *string, action *string) (*model.AuditEventConnection, error)
+	Ledger(ctx context.Context, areaID *string, overdue *bool, first *int, after *string) (*model.LedgerConnection, error)
+	PendingVisits(ctx context.Context) ([]*flowcare.Visit, error)
+	VisitCadence(ctx context.Context) ([]*model.VisitCadence, error)
 	Children(ctx context.Context, areaID *string, idNumber *string, reviewDue *bool, includeInactive *bool, first *int, after *string) (*model.ChildConnection, error)
 	Child(ctx context.Context, id string) (*flowcare.Child, error)
 	ChildViews(ctx context.Context, childID string, first *int, after *string) ([]*model.ChildView, error)
@@ -628,6 +754,15 @@ type VettingItemResolver interface {
 	ExpiresSoon(ctx context.Context, obj *flowcare.VettingItem) (bool, error)
 	Expired(ctx context.Context, obj *flowcare.VettingItem) (bool, error)
 	Volunteer(ctx context.Context, obj *flowcare.VettingItem) (*flowcare.Volunteer, error)
+}
+type VisitResolver interface {
+	Child(ctx context.Context, obj *flowcare.Visit) (*flowcare.Child, error)
+
+	FollowUp(ctx context.Context, obj *flowcare.Visit) (string, error)
+
+	ReviewedBy(ctx context.Context, obj *flowcare.Visit) (*string, error)
+
+	ReviewNote(ctx context.Context, obj *flowcare.Visit) (*string, error)
 }
 type VolunteerResolver interface {
 	Phone(ctx context.Context, obj *flowcare.Volunteer) (*string, error)
@@ -915,6 +1050,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Child.LastReviewedOn(childComplexity), true
+	case "Child.ledger":
+		if e.ComplexityRoot.Child.Ledger == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Ledger(childComplexity), true
 	case "Child.movedWith":
 		if e.ComplexityRoot.Child.MovedWith == nil {
 			break
@@ -927,6 +1068,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Child.Name(childComplexity), true
+	case "Child.needs":
+		if e.ComplexityRoot.Child.Needs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Needs(childComplexity), true
 	case "Child.noIdReason":
 		if e.ComplexityRoot.Child.NoIDReason == nil {
 			break
@@ -969,6 +1116,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Child.UpdatedAt(childComplexity), true
+	case "Child.visits":
+		if e.ComplexityRoot.Child.Visits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Visits(childComplexity), true
 
 	case "ChildConnection.edges":
 		if e.ComplexityRoot.ChildConnection.Edges == nil {
@@ -1292,6 +1445,118 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.HukouOrigin.Province(childComplexity), true
 
+	case "LedgerConnection.edges":
+		if e.ComplexityRoot.LedgerConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerConnection.Edges(childComplexity), true
+	case "LedgerConnection.pageInfo":
+		if e.ComplexityRoot.LedgerConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerConnection.PageInfo(childComplexity), true
+	case "LedgerConnection.totalCount":
+		if e.ComplexityRoot.LedgerConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerConnection.TotalCount(childComplexity), true
+
+	case "LedgerEntry.child":
+		if e.ComplexityRoot.LedgerEntry.Child == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.Child(childComplexity), true
+	case "LedgerEntry.enteredOn":
+		if e.ComplexityRoot.LedgerEntry.EnteredOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.EnteredOn(childComplexity), true
+	case "LedgerEntry.history":
+		if e.ComplexityRoot.LedgerEntry.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.History(childComplexity), true
+	case "LedgerEntry.leftOn":
+		if e.ComplexityRoot.LedgerEntry.LeftOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.LeftOn(childComplexity), true
+	case "LedgerEntry.leftReason":
+		if e.ComplexityRoot.LedgerEntry.LeftReason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.LeftReason(childComplexity), true
+	case "LedgerEntry.nextVisitDue":
+		if e.ComplexityRoot.LedgerEntry.NextVisitDue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.NextVisitDue(childComplexity), true
+	case "LedgerEntry.overdue":
+		if e.ComplexityRoot.LedgerEntry.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.Overdue(childComplexity), true
+	case "LedgerEntry.reasons":
+		if e.ComplexityRoot.LedgerEntry.Reasons == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.Reasons(childComplexity), true
+	case "LedgerEntry.risk":
+		if e.ComplexityRoot.LedgerEntry.Risk == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntry.Risk(childComplexity), true
+
+	case "LedgerEntryEdge.cursor":
+		if e.ComplexityRoot.LedgerEntryEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntryEdge.Cursor(childComplexity), true
+	case "LedgerEntryEdge.node":
+		if e.ComplexityRoot.LedgerEntryEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEntryEdge.Node(childComplexity), true
+
+	case "LedgerEvent.actor":
+		if e.ComplexityRoot.LedgerEvent.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEvent.Actor(childComplexity), true
+	case "LedgerEvent.at":
+		if e.ComplexityRoot.LedgerEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEvent.At(childComplexity), true
+	case "LedgerEvent.detail":
+		if e.ComplexityRoot.LedgerEvent.Detail == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEvent.Detail(childComplexity), true
+	case "LedgerEvent.event":
+		if e.ComplexityRoot.LedgerEvent.Event == nil {
+			break
+		}
+
+		return e.ComplexityRoot.LedgerEvent.Event(childComplexity), true
+
 	case "Location.address":
 		if e.ComplexityRoot.Location.Address == nil {
 			break
@@ -1329,6 +1594,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Location.Name(childComplexity), true
 
+	case "Mutation.acceptVisit":
+		if e.ComplexityRoot.Mutation.AcceptVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_acceptVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AcceptVisit(childComplexity, args["id"].(string), args["note"].(*string)), true
 	case "Mutation.approveVetting":
 		if e.ComplexityRoot.Mutation.ApproveVetting == nil {
 			break
@@ -1351,6 +1627,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CancelSlot(childComplexity, args["id"].(string)), true
+	case "Mutation.changeLedger":
+		if e.ComplexityRoot.Mutation.ChangeLedger == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_changeLedger_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ChangeLedger(childComplexity, args["childId"].(string), args["reasons"].([]flowcare.LedgerReason), args["risk"].(flowcare.Level), args["note"].(string)), true
 	case "Mutation.changePassword":
 		if e.ComplexityRoot.Mutation.ChangePassword == nil {
 			break
@@ -1373,6 +1660,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateEvent(childComplexity, args["organisationId"].(string), args["input"].(model.EventInput)), true
+	case "Mutation.createNeed":
+		if e.ComplexityRoot.Mutation.CreateNeed == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createNeed_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateNeed(childComplexity, args["childId"].(string), args["input"].(model.NeedInput)), true
 	case "Mutation.createOrganisation":
 		if e.ComplexityRoot.Mutation.CreateOrganisation == nil {
 			break
@@ -1406,6 +1704,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateUser(childComplexity, args["input"].(model.CreateUserInput)), true
+	case "Mutation.enterLedger":
+		if e.ComplexityRoot.Mutation.EnterLedger == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_enterLedger_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EnterLedger(childComplexity, args["childId"].(string), args["reasons"].([]flowcare.LedgerReason), args["risk"].(flowcare.Level)), true
 	case "Mutation.grantRole":
 		if e.ComplexityRoot.Mutation.GrantRole == nil {
 			break
@@ -1428,6 +1737,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ImportAreas(childComplexity, args["csv"].(string)), true
+	case "Mutation.leaveLedger":
+		if e.ComplexityRoot.Mutation.LeaveLedger == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_leaveLedger_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LeaveLedger(childComplexity, args["childId"].(string), args["reason"].(string)), true
 	case "Mutation.publishSlot":
 		if e.ComplexityRoot.Mutation.PublishSlot == nil {
 			break
@@ -1472,6 +1792,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordVetting(childComplexity, args["input"].(model.VettingInput)), true
+	case "Mutation.recordVisit":
+		if e.ComplexityRoot.Mutation.RecordVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordVisit(childComplexity, args["childId"].(string), args["input"].(model.VisitInput)), true
 	case "Mutation.registerChild":
 		if e.ComplexityRoot.Mutation.RegisterChild == nil {
 			break
@@ -1494,6 +1825,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectVetting(childComplexity, args["id"].(string), args["note"].(string)), true
+	case "Mutation.returnVisit":
+		if e.ComplexityRoot.Mutation.ReturnVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_returnVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReturnVisit(childComplexity, args["id"].(string), args["note"].(string)), true
 	case "Mutation.reviewChild":
 		if e.ComplexityRoot.Mutation.ReviewChild == nil {
 			break
@@ -1527,6 +1869,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetEventStatus(childComplexity, args["id"].(string), args["status"].(flowcare.EventStatus)), true
+	case "Mutation.setNeedStatus":
+		if e.ComplexityRoot.Mutation.SetNeedStatus == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setNeedStatus_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetNeedStatus(childComplexity, args["id"].(string), args["status"].(flowcare.NeedStatus), args["note"].(*string)), true
 	case "Mutation.setServiceStatus":
 		if e.ComplexityRoot.Mutation.SetServiceStatus == nil {
 			break
@@ -1549,6 +1902,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetUserDisabled(childComplexity, args["userId"].(string), args["disabled"].(bool)), true
+	case "Mutation.setVisitCadence":
+		if e.ComplexityRoot.Mutation.SetVisitCadence == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setVisitCadence_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetVisitCadence(childComplexity, args["risk"].(flowcare.Level), args["days"].(int)), true
 	case "Mutation.signIn":
 		if e.ComplexityRoot.Mutation.SignIn == nil {
 			break
@@ -1610,6 +1974,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateMyVolunteerProfile(childComplexity, args["input"].(model.VolunteerProfileInput)), true
+	case "Mutation.updateNeed":
+		if e.ComplexityRoot.Mutation.UpdateNeed == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_updateNeed_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.UpdateNeed(childComplexity, args["id"].(string), args["input"].(model.NeedInput)), true
 	case "Mutation.updateOrganisation":
 		if e.ComplexityRoot.Mutation.UpdateOrganisation == nil {
 			break
@@ -1643,6 +2018,98 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.VerifyOrganisation(childComplexity, args["id"].(string), args["status"].(flowcare.VerificationStatus), args["note"].(*string)), true
+
+	case "Need.category":
+		if e.ComplexityRoot.Need.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Need.Category(childComplexity), true
+	case "Need.createdAt":
+		if e.ComplexityRoot.Need.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Need.CreatedAt(childComplexity), true
+	case "Need.description":
+		if e.ComplexityRoot.Need.Description == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Need.Description(childComplexity), true
+	case "Need.history":
+		if e.ComplexityRoot.Need.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Need.History(childComplexity), true
+	case "Need.id":
+		if e.ComplexityRoot.Need.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Need.ID(childComplexity), true
+	case "Need.language":
+		if e.ComplexityRoot.Need.Language == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Need.Language(childComplexity), true
+	case "Need.place":
+		if e.ComplexityRoot.Need.Place == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Need.Place(childComplexity), true
+	case "Need.status":
+		if e.ComplexityRoot.Need.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Need.Status(childComplexity), true
+	case "Need.updatedAt":
+		if e.ComplexityRoot.Need.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Need.UpdatedAt(childComplexity), true
+	case "Need.urgency":
+		if e.ComplexityRoot.Need.Urgency == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Need.Urgency(childComplexity), true
+	case "Need.windows":
+		if e.ComplexityRoot.Need.Windows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Need.Windows(childComplexity), true
+
+	case "NeedEvent.actor":
+		if e.ComplexityRoot.NeedEvent.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NeedEvent.Actor(childComplexity), true
+	case "NeedEvent.at":
+		if e.ComplexityRoot.NeedEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NeedEvent.At(childComplexity), true
+	case "NeedEvent.note":
+		if e.ComplexityRoot.NeedEvent.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NeedEvent.Note(childComplexity), true
+	case "NeedEvent.status":
+		if e.ComplexityRoot.NeedEvent.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NeedEvent.Status(childComplexity), true
 
 	case "Organisation.address":
 		if e.ComplexityRoot.Organisation.Address == nil {
@@ -1909,6 +2376,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.GrantableRoles(childComplexity), true
 
+	case "Query.ledger":
+		if e.ComplexityRoot.Query.Ledger == nil {
+			break
+		}
+
+		args, err := ec.field_Query_ledger_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Ledger(childComplexity, args["areaId"].(*string), args["overdue"].(*bool), args["first"].(*int), args["after"].(*string)), true
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
 			break
@@ -1949,6 +2427,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Organisations(childComplexity, args["first"].(*int), args["after"].(*string), args["search"].(*string), args["kind"].(*flowcare.OrganisationKind), args["verification"].(*flowcare.VerificationStatus), args["areaId"].(*string)), true
+	case "Query.pendingVisits":
+		if e.ComplexityRoot.Query.PendingVisits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.PendingVisits(childComplexity), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -2015,6 +2499,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Users(childComplexity, args["first"].(*int), args["after"].(*string), args["search"].(*string)), true
+	case "Query.visitCadence":
+		if e.ComplexityRoot.Query.VisitCadence == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.VisitCadence(childComplexity), true
 	case "Query.volunteer":
 		if e.ComplexityRoot.Query.Volunteer == nil {
 			break
@@ -2654,6 +3144,92 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.VettingItem.Volunteer(childComplexity), true
 
+	case "Visit.child":
+		if e.ComplexityRoot.Visit.Child == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.Child(childComplexity), true
+	case "Visit.findings":
+		if e.ComplexityRoot.Visit.Findings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.Findings(childComplexity), true
+	case "Visit.followUp":
+		if e.ComplexityRoot.Visit.FollowUp == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.FollowUp(childComplexity), true
+	case "Visit.form":
+		if e.ComplexityRoot.Visit.Form == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.Form(childComplexity), true
+	case "Visit.id":
+		if e.ComplexityRoot.Visit.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.ID(childComplexity), true
+	case "Visit.nextVisitOn":
+		if e.ComplexityRoot.Visit.NextVisitOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.NextVisitOn(childComplexity), true
+	case "Visit.reviewNote":
+		if e.ComplexityRoot.Visit.ReviewNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.ReviewNote(childComplexity), true
+	case "Visit.reviewedAt":
+		if e.ComplexityRoot.Visit.ReviewedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.ReviewedAt(childComplexity), true
+	case "Visit.reviewedBy":
+		if e.ComplexityRoot.Visit.ReviewedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.ReviewedBy(childComplexity), true
+	case "Visit.status":
+		if e.ComplexityRoot.Visit.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.Status(childComplexity), true
+	case "Visit.visitedOn":
+		if e.ComplexityRoot.Visit.VisitedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.VisitedOn(childComplexity), true
+	case "Visit.visitor":
+		if e.ComplexityRoot.Visit.Visitor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Visit.Visitor(childComplexity), true
+
+	case "VisitCadence.days":
+		if e.ComplexityRoot.VisitCadence.Days == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitCadence.Days(childComplexity), true
+	case "VisitCadence.risk":
+		if e.ComplexityRoot.VisitCadence.Risk == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VisitCadence.Risk(childComplexity), true
+
 	case "Volunteer.availability":
 		if e.ComplexityRoot.Volunteer.Availability == nil {
 			break
@@ -2792,6 +3368,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("GuardianInput", ec.unmarshalInputGuardianInput),
 			graphql.NewInputUnmarshaler("HukouOriginInput", ec.unmarshalInputHukouOriginInput),
 			graphql.NewInputUnmarshaler("LocationInput", ec.unmarshalInputLocationInput),
+			graphql.NewInputUnmarshaler("NeedInput", ec.unmarshalInputNeedInput),
 			graphql.NewInputUnmarshaler("OrganisationInput", ec.unmarshalInputOrganisationInput),
 			graphql.NewInputUnmarshaler("OrganisationProfileInput", ec.unmarshalInputOrganisationProfileInput),
 			graphql.NewInputUnmarshaler("SearchInput", ec.unmarshalInputSearchInput),
@@ -2801,6 +3378,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("SlotSeriesInput", ec.unmarshalInputSlotSeriesInput),
 			graphql.NewInputUnmarshaler("TimeWindowInput", ec.unmarshalInputTimeWindowInput),
 			graphql.NewInputUnmarshaler("VettingInput", ec.unmarshalInputVettingInput),
+			graphql.NewInputUnmarshaler("VisitInput", ec.unmarshalInputVisitInput),
 			graphql.NewInputUnmarshaler("VolunteerProfileInput", ec.unmarshalInputVolunteerProfileInput),
 			graphql.NewInputUnmarshaler("VolunteerSignUpInput", ec.unmarshalInputVolunteerSignUpInput),
 		)
@@ -3014,6 +3592,175 @@ extend type Mutation {
   revokeRole(grantId: ID!): RoleGrant!
   "Disabling also ends the user's sessions; enabling clears a lockout."
   setUserDisabled(userId: ID!, disabled: Boolean!): User!
+}
+`, BuiltIn: false},
+	{Name: "../schema/care.graphqls", Input: `"Why a child is on the key-care ledger (policy part II, item 2)."
+enum LedgerReason {
+  FAMILY_HARDSHIP
+  DISABILITY
+  LACK_OF_GUARDIANSHIP
+  VAGRANCY
+  PSYCHOLOGICAL_OR_BEHAVIOURAL
+  OWN_REQUEST_FOR_HELP
+}
+
+enum Level {
+  HIGH
+  MEDIUM
+  LOW
+}
+
+enum VisitForm {
+  HOME
+  SCHOOL
+  PHONE
+}
+
+enum VisitStatus {
+  PENDING_REVIEW
+  ACCEPTED
+  RETURNED
+}
+
+enum NeedStatus {
+  OPEN
+  MATCHING
+  IN_SERVICE
+  MET
+  WITHDRAWN
+}
+
+enum NeedPlace {
+  NEAR_HOME
+  NEAR_SCHOOL
+  VENUE
+  ANY
+}
+
+type LedgerEntry {
+  child: Child!
+  reasons: [LedgerReason!]!
+  risk: Level!
+  enteredOn: Date!
+  leftOn: Date
+  leftReason: String
+  nextVisitDue: Date!
+  overdue: Boolean!
+  "Entered, changed and left, with reasons; only in the child's file (empty in lists)."
+  history: [LedgerEvent!]!
+}
+
+type LedgerEvent {
+  at: Time!
+  "ENTERED, CHANGED or LEFT."
+  event: String!
+  actor: String
+  "Facts of the change as a JSON object (reasons, risk before and after, note)."
+  detail: String!
+}
+
+type LedgerEntryEdge {
+  cursor: String!
+  node: LedgerEntry!
+}
+
+type LedgerConnection {
+  edges: [LedgerEntryEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type Visit {
+  id: ID!
+  child: Child!
+  visitedOn: Date!
+  visitor: String!
+  form: VisitForm!
+  findings: String!
+  followUp: String!
+  nextVisitOn: Date
+  status: VisitStatus!
+  reviewedBy: String
+  reviewedAt: Time
+  reviewNote: String
+}
+
+input VisitInput {
+  visitedOn: Date!
+  form: VisitForm!
+  findings: String!
+  followUp: String
+  nextVisitOn: Date
+}
+
+type NeedEvent {
+  status: NeedStatus!
+  note: String!
+  at: Time!
+  actor: String
+}
+
+type Need {
+  id: ID!
+  category: Category!
+  description: String!
+  urgency: Level!
+  windows: [TimeWindow!]!
+  language: String!
+  place: NeedPlace!
+  status: NeedStatus!
+  createdAt: Time!
+  updatedAt: Time!
+  history: [NeedEvent!]!
+}
+
+input NeedInput {
+  category: Category!
+  description: String!
+  urgency: Level!
+  windows: [TimeWindowInput!]
+  "Language or dialect the child is most at ease in."
+  language: String
+  place: NeedPlace!
+}
+
+type VisitCadence {
+  risk: Level!
+  days: Int!
+}
+
+extend type Child {
+  "Only in the child's file (null in lists)."
+  ledger: LedgerEntry
+  "Only in the child's file (empty in lists)."
+  visits: [Visit!]!
+  "Only in the child's file (empty in lists)."
+  needs: [Need!]!
+}
+
+extend type Query {
+  "Current key-care ledger of an area in the viewer's scope (default: their own), soonest visit first."
+  ledger(areaId: ID, overdue: Boolean, first: Int = 20, after: String): LedgerConnection!
+  "Visits waiting for the viewer (a child supervisor or civil-affairs staff) to accept or return."
+  pendingVisits: [Visit!]!
+  visitCadence: [VisitCadence!]!
+}
+
+extend type Mutation {
+  enterLedger(childId: ID!, reasons: [LedgerReason!]!, risk: Level!): LedgerEntry!
+  "A note is required: the history keeps why."
+  changeLedger(childId: ID!, reasons: [LedgerReason!]!, risk: Level!, note: String!): LedgerEntry!
+  leaveLedger(childId: ID!, reason: String!): LedgerEntry!
+  "Supervisors' and civil-affairs staff's visits are accepted at once; others wait for review."
+  recordVisit(childId: ID!, input: VisitInput!): Visit!
+  acceptVisit(id: ID!, note: String): Visit!
+  returnVisit(id: ID!, note: String!): Visit!
+  createNeed(childId: ID!, input: NeedInput!): Need!
+  updateNeed(id: ID!, input: NeedInput!): Need!
+  "A note is required to withdraw."
+  setNeedStatus(id: ID!, status: NeedStatus!, note: String): Need!
+  "City civil-affairs staff only; 7 to 366 days."
+  setVisitCadence(risk: Level!, days: Int!): [VisitCadence!]!
 }
 `, BuiltIn: false},
 	{Name: "../schema/children.graphqls", Input: `enum Gender {
@@ -3911,6 +4658,12 @@ func (ec *executionContext) childFields_Child(ctx context.Context, field graphql
 		return ec.fieldContext_Child_createdAt(ctx, field)
 	case "updatedAt":
 		return ec.fieldContext_Child_updatedAt(ctx, field)
+	case "ledger":
+		return ec.fieldContext_Child_ledger(ctx, field)
+	case "visits":
+		return ec.fieldContext_Child_visits(ctx, field)
+	case "needs":
+		return ec.fieldContext_Child_needs(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Child", field.Name)
 }
@@ -4079,6 +4832,66 @@ func (ec *executionContext) childFields_HukouOrigin(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type HukouOrigin", field.Name)
 }
 
+func (ec *executionContext) childFields_LedgerConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_LedgerConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_LedgerConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_LedgerConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LedgerConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_LedgerEntry(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "child":
+		return ec.fieldContext_LedgerEntry_child(ctx, field)
+	case "reasons":
+		return ec.fieldContext_LedgerEntry_reasons(ctx, field)
+	case "risk":
+		return ec.fieldContext_LedgerEntry_risk(ctx, field)
+	case "enteredOn":
+		return ec.fieldContext_LedgerEntry_enteredOn(ctx, field)
+	case "leftOn":
+		return ec.fieldContext_LedgerEntry_leftOn(ctx, field)
+	case "leftReason":
+		return ec.fieldContext_LedgerEntry_leftReason(ctx, field)
+	case "nextVisitDue":
+		return ec.fieldContext_LedgerEntry_nextVisitDue(ctx, field)
+	case "overdue":
+		return ec.fieldContext_LedgerEntry_overdue(ctx, field)
+	case "history":
+		return ec.fieldContext_LedgerEntry_history(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LedgerEntry", field.Name)
+}
+
+func (ec *executionContext) childFields_LedgerEntryEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_LedgerEntryEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_LedgerEntryEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LedgerEntryEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_LedgerEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "at":
+		return ec.fieldContext_LedgerEvent_at(ctx, field)
+	case "event":
+		return ec.fieldContext_LedgerEvent_event(ctx, field)
+	case "actor":
+		return ec.fieldContext_LedgerEvent_actor(ctx, field)
+	case "detail":
+		return ec.fieldContext_LedgerEvent_detail(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type LedgerEvent", field.Name)
+}
+
 func (ec *executionContext) childFields_Location(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4095,6 +4908,48 @@ func (ec *executionContext) childFields_Location(ctx context.Context, field grap
 		return ec.fieldContext_Location_longitude(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Location", field.Name)
+}
+
+func (ec *executionContext) childFields_Need(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Need_id(ctx, field)
+	case "category":
+		return ec.fieldContext_Need_category(ctx, field)
+	case "description":
+		return ec.fieldContext_Need_description(ctx, field)
+	case "urgency":
+		return ec.fieldContext_Need_urgency(ctx, field)
+	case "windows":
+		return ec.fieldContext_Need_windows(ctx, field)
+	case "language":
+		return ec.fieldContext_Need_language(ctx, field)
+	case "place":
+		return ec.fieldContext_Need_place(ctx, field)
+	case "status":
+		return ec.fieldContext_Need_status(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Need_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Need_updatedAt(ctx, field)
+	case "history":
+		return ec.fieldContext_Need_history(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Need", field.Name)
+}
+
+func (ec *executionContext) childFields_NeedEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "status":
+		return ec.fieldContext_NeedEvent_status(ctx, field)
+	case "note":
+		return ec.fieldContext_NeedEvent_note(ctx, field)
+	case "at":
+		return ec.fieldContext_NeedEvent_at(ctx, field)
+	case "actor":
+		return ec.fieldContext_NeedEvent_actor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NeedEvent", field.Name)
 }
 
 func (ec *executionContext) childFields_Organisation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4465,6 +5320,46 @@ func (ec *executionContext) childFields_VettingItem(ctx context.Context, field g
 	return nil, fmt.Errorf("no field named %q was found under type VettingItem", field.Name)
 }
 
+func (ec *executionContext) childFields_Visit(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Visit_id(ctx, field)
+	case "child":
+		return ec.fieldContext_Visit_child(ctx, field)
+	case "visitedOn":
+		return ec.fieldContext_Visit_visitedOn(ctx, field)
+	case "visitor":
+		return ec.fieldContext_Visit_visitor(ctx, field)
+	case "form":
+		return ec.fieldContext_Visit_form(ctx, field)
+	case "findings":
+		return ec.fieldContext_Visit_findings(ctx, field)
+	case "followUp":
+		return ec.fieldContext_Visit_followUp(ctx, field)
+	case "nextVisitOn":
+		return ec.fieldContext_Visit_nextVisitOn(ctx, field)
+	case "status":
+		return ec.fieldContext_Visit_status(ctx, field)
+	case "reviewedBy":
+		return ec.fieldContext_Visit_reviewedBy(ctx, field)
+	case "reviewedAt":
+		return ec.fieldContext_Visit_reviewedAt(ctx, field)
+	case "reviewNote":
+		return ec.fieldContext_Visit_reviewNote(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Visit", field.Name)
+}
+
+func (ec *executionContext) childFields_VisitCadence(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "risk":
+		return ec.fieldContext_VisitCadence_risk(ctx, field)
+	case "days":
+		return ec.fieldContext_VisitCadence_days(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VisitCadence", field.Name)
+}
+
 func (ec *executionContext) childFields_Volunteer(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4651,6 +5546,28 @@ func (ec *executionContext) field_Child_consentTo_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_acceptVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approveVetting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4676,6 +5593,44 @@ func (ec *executionContext) field_Mutation_cancelSlot_args(ctx context.Context, 
 		return nil, err
 	}
 	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_changeLedger_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "childId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["childId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reasons",
+		func(ctx context.Context, v any) ([]flowcare.LedgerReason, error) {
+			return ec.unmarshalNLedgerReason2ᚕflowcareᚋinternalᚋflowcareᚐLedgerReasonᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reasons"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "risk",
+		func(ctx context.Context, v any) (flowcare.Level, error) {
+			return ec.unmarshalNLevel2flowcareᚋinternalᚋflowcareᚐLevel(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["risk"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg3
 	return args, nil
 }
 
@@ -4707,6 +5662,28 @@ func (ec *executionContext) field_Mutation_createEvent_args(ctx context.Context,
 	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
 		func(ctx context.Context, v any) (model.EventInput, error) {
 			return ec.unmarshalNEventInput2flowcareᚋgraphᚋmodelᚐEventInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createNeed_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "childId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["childId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.NeedInput, error) {
+			return ec.unmarshalNNeedInput2flowcareᚋgraphᚋmodelᚐNeedInput(ctx, v)
 		})
 	if err != nil {
 		return nil, err
@@ -4765,6 +5742,36 @@ func (ec *executionContext) field_Mutation_createUser_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_enterLedger_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "childId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["childId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reasons",
+		func(ctx context.Context, v any) ([]flowcare.LedgerReason, error) {
+			return ec.unmarshalNLedgerReason2ᚕflowcareᚋinternalᚋflowcareᚐLedgerReasonᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reasons"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "risk",
+		func(ctx context.Context, v any) (flowcare.Level, error) {
+			return ec.unmarshalNLevel2flowcareᚋinternalᚋflowcareᚐLevel(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["risk"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_grantRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4790,6 +5797,28 @@ func (ec *executionContext) field_Mutation_importAreas_args(ctx context.Context,
 		return nil, err
 	}
 	args["csv"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_leaveLedger_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "childId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["childId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
 	return args, nil
 }
 
@@ -4857,6 +5886,28 @@ func (ec *executionContext) field_Mutation_recordVetting_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_recordVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "childId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["childId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.VisitInput, error) {
+			return ec.unmarshalNVisitInput2flowcareᚋgraphᚋmodelᚐVisitInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_registerChild_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -4880,6 +5931,28 @@ func (ec *executionContext) field_Mutation_registerChild_args(ctx context.Contex
 }
 
 func (ec *executionContext) field_Mutation_rejectVetting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_returnVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
 	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
@@ -4959,6 +6032,36 @@ func (ec *executionContext) field_Mutation_setEventStatus_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setNeedStatus_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (flowcare.NeedStatus, error) {
+			return ec.unmarshalNNeedStatus2flowcareᚋinternalᚋflowcareᚐNeedStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setServiceStatus_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5000,6 +6103,28 @@ func (ec *executionContext) field_Mutation_setUserDisabled_args(ctx context.Cont
 		return nil, err
 	}
 	args["disabled"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_setVisitCadence_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "risk",
+		func(ctx context.Context, v any) (flowcare.Level, error) {
+			return ec.unmarshalNLevel2flowcareᚋinternalᚋflowcareᚐLevel(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["risk"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "days",
+		func(ctx context.Context, v any) (int, error) {
+			return ec.unmarshalNInt2int(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["days"] = arg1
 	return args, nil
 }
 
@@ -5086,6 +6211,28 @@ func (ec *executionContext) field_Mutation_updateMyVolunteerProfile_args(ctx con
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_updateNeed_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.NeedInput, error) {
+			return ec.unmarshalNNeedInput2flowcareᚋgraphᚋmodelᚐNeedInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -5418,6 +6565,44 @@ func (ec *executionContext) field_Query_expiringVetting_args(ctx context.Context
 		return nil, err
 	}
 	args["withinDays"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_ledger_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "overdue",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["overdue"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -7058,6 +8243,102 @@ func (ec *executionContext) fieldContext_Child_updatedAt(_ context.Context, fiel
 	return graphql.NewScalarFieldContext("Child", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Child_ledger(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_ledger(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().Ledger(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.LedgerEntry) graphql.Marshaler {
+			return ec.marshalOLedgerEntry2ᚖflowcareᚋinternalᚋflowcareᚐLedgerEntry(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Child_ledger(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Child",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Child_visits(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_visits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().Visits(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Visit) graphql.Marshaler {
+			return ec.marshalNVisit2ᚕᚖflowcareᚋinternalᚋflowcareᚐVisitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_visits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Child",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Child_needs(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_needs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().Needs(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Need) graphql.Marshaler {
+			return ec.marshalNNeed2ᚕᚖflowcareᚋinternalᚋflowcareᚐNeedᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_needs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Child",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Need(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ChildConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ChildConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8335,6 +9616,465 @@ func (ec *executionContext) fieldContext_HukouOrigin_county(_ context.Context, f
 	return graphql.NewScalarFieldContext("HukouOrigin", field, false, false, "String")
 }
 
+func (ec *executionContext) _LedgerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.LedgerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.LedgerEntryEdge) graphql.Marshaler {
+			return ec.marshalNLedgerEntryEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐLedgerEntryEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LedgerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerEntryEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LedgerConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.LedgerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖflowcareᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LedgerConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LedgerConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.LedgerConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _LedgerEntry_child(ctx context.Context, field graphql.CollectedField, obj *flowcare.LedgerEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEntry_child(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LedgerEntry().Child(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Child) graphql.Marshaler {
+			return ec.marshalNChild2ᚖflowcareᚋinternalᚋflowcareᚐChild(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEntry_child(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LedgerEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Child(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LedgerEntry_reasons(ctx context.Context, field graphql.CollectedField, obj *flowcare.LedgerEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEntry_reasons(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reasons, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []flowcare.LedgerReason) graphql.Marshaler {
+			return ec.marshalNLedgerReason2ᚕflowcareᚋinternalᚋflowcareᚐLedgerReasonᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEntry_reasons(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerEntry", field, false, false, "LedgerReason")
+}
+
+func (ec *executionContext) _LedgerEntry_risk(ctx context.Context, field graphql.CollectedField, obj *flowcare.LedgerEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEntry_risk(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Risk, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Level) graphql.Marshaler {
+			return ec.marshalNLevel2flowcareᚋinternalᚋflowcareᚐLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEntry_risk(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerEntry", field, false, false, "Level")
+}
+
+func (ec *executionContext) _LedgerEntry_enteredOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.LedgerEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEntry_enteredOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EnteredOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEntry_enteredOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerEntry", field, false, false, "Date")
+}
+
+func (ec *executionContext) _LedgerEntry_leftOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.LedgerEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEntry_leftOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LeftOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEntry_leftOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerEntry", field, false, false, "Date")
+}
+
+func (ec *executionContext) _LedgerEntry_leftReason(ctx context.Context, field graphql.CollectedField, obj *flowcare.LedgerEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEntry_leftReason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LedgerEntry().LeftReason(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEntry_leftReason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerEntry", field, true, true, "String")
+}
+
+func (ec *executionContext) _LedgerEntry_nextVisitDue(ctx context.Context, field graphql.CollectedField, obj *flowcare.LedgerEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEntry_nextVisitDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextVisitDue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEntry_nextVisitDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerEntry", field, false, false, "Date")
+}
+
+func (ec *executionContext) _LedgerEntry_overdue(ctx context.Context, field graphql.CollectedField, obj *flowcare.LedgerEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEntry_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LedgerEntry().Overdue(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEntry_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerEntry", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _LedgerEntry_history(ctx context.Context, field graphql.CollectedField, obj *flowcare.LedgerEntry) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEntry_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LedgerEntry().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.LedgerEvent) graphql.Marshaler {
+			return ec.marshalNLedgerEvent2ᚕᚖflowcareᚋinternalᚋflowcareᚐLedgerEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEntry_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LedgerEntry",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LedgerEntryEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.LedgerEntryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEntryEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEntryEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerEntryEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _LedgerEntryEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.LedgerEntryEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEntryEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.LedgerEntry) graphql.Marshaler {
+			return ec.marshalNLedgerEntry2ᚖflowcareᚋinternalᚋflowcareᚐLedgerEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEntryEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "LedgerEntryEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerEntry(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _LedgerEvent_at(ctx context.Context, field graphql.CollectedField, obj *flowcare.LedgerEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _LedgerEvent_event(ctx context.Context, field graphql.CollectedField, obj *flowcare.LedgerEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEvent_event(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Event, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEvent_event(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _LedgerEvent_actor(ctx context.Context, field graphql.CollectedField, obj *flowcare.LedgerEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEvent_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.LedgerEvent().Actor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerEvent", field, true, true, "String")
+}
+
+func (ec *executionContext) _LedgerEvent_detail(ctx context.Context, field graphql.CollectedField, obj *flowcare.LedgerEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_LedgerEvent_detail(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Detail, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_LedgerEvent_detail(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("LedgerEvent", field, false, false, "String")
+}
+
 func (ec *executionContext) _Location_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Location) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -8763,6 +10503,446 @@ func (ec *executionContext) fieldContext_Mutation_setUserDisabled(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_setUserDisabled_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_enterLedger(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_enterLedger(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EnterLedger(ctx, fc.Args["childId"].(string), fc.Args["reasons"].([]flowcare.LedgerReason), fc.Args["risk"].(flowcare.Level))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.LedgerEntry) graphql.Marshaler {
+			return ec.marshalNLedgerEntry2ᚖflowcareᚋinternalᚋflowcareᚐLedgerEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_enterLedger(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_enterLedger_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_changeLedger(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_changeLedger(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ChangeLedger(ctx, fc.Args["childId"].(string), fc.Args["reasons"].([]flowcare.LedgerReason), fc.Args["risk"].(flowcare.Level), fc.Args["note"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.LedgerEntry) graphql.Marshaler {
+			return ec.marshalNLedgerEntry2ᚖflowcareᚋinternalᚋflowcareᚐLedgerEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_changeLedger(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_changeLedger_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_leaveLedger(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_leaveLedger(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LeaveLedger(ctx, fc.Args["childId"].(string), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.LedgerEntry) graphql.Marshaler {
+			return ec.marshalNLedgerEntry2ᚖflowcareᚋinternalᚋflowcareᚐLedgerEntry(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_leaveLedger(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerEntry(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_leaveLedger_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordVisit(ctx, fc.Args["childId"].(string), fc.Args["input"].(model.VisitInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Visit) graphql.Marshaler {
+			return ec.marshalNVisit2ᚖflowcareᚋinternalᚋflowcareᚐVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_acceptVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_acceptVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AcceptVisit(ctx, fc.Args["id"].(string), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Visit) graphql.Marshaler {
+			return ec.marshalNVisit2ᚖflowcareᚋinternalᚋflowcareᚐVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_acceptVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_acceptVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_returnVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_returnVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReturnVisit(ctx, fc.Args["id"].(string), fc.Args["note"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Visit) graphql.Marshaler {
+			return ec.marshalNVisit2ᚖflowcareᚋinternalᚋflowcareᚐVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_returnVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_returnVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createNeed(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createNeed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateNeed(ctx, fc.Args["childId"].(string), fc.Args["input"].(model.NeedInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Need) graphql.Marshaler {
+			return ec.marshalNNeed2ᚖflowcareᚋinternalᚋflowcareᚐNeed(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createNeed(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Need(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createNeed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_updateNeed(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_updateNeed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().UpdateNeed(ctx, fc.Args["id"].(string), fc.Args["input"].(model.NeedInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Need) graphql.Marshaler {
+			return ec.marshalNNeed2ᚖflowcareᚋinternalᚋflowcareᚐNeed(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_updateNeed(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Need(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_updateNeed_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setNeedStatus(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setNeedStatus(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetNeedStatus(ctx, fc.Args["id"].(string), fc.Args["status"].(flowcare.NeedStatus), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Need) graphql.Marshaler {
+			return ec.marshalNNeed2ᚖflowcareᚋinternalᚋflowcareᚐNeed(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setNeedStatus(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Need(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setNeedStatus_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setVisitCadence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setVisitCadence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetVisitCadence(ctx, fc.Args["risk"].(flowcare.Level), fc.Args["days"].(int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.VisitCadence) graphql.Marshaler {
+			return ec.marshalNVisitCadence2ᚕᚖflowcareᚋgraphᚋmodelᚐVisitCadenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setVisitCadence(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VisitCadence(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setVisitCadence_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -9737,6 +11917,369 @@ func (ec *executionContext) fieldContext_Mutation_importAreas(ctx context.Contex
 	return fc, nil
 }
 
+func (ec *executionContext) _Need_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Need) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Need_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Need_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Need", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Need_category(ctx context.Context, field graphql.CollectedField, obj *flowcare.Need) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Need_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Category) graphql.Marshaler {
+			return ec.marshalNCategory2flowcareᚋinternalᚋflowcareᚐCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Need_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Need", field, false, false, "Category")
+}
+
+func (ec *executionContext) _Need_description(ctx context.Context, field graphql.CollectedField, obj *flowcare.Need) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Need_description(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Description, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Need_description(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Need", field, false, false, "String")
+}
+
+func (ec *executionContext) _Need_urgency(ctx context.Context, field graphql.CollectedField, obj *flowcare.Need) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Need_urgency(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Urgency, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Level) graphql.Marshaler {
+			return ec.marshalNLevel2flowcareᚋinternalᚋflowcareᚐLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Need_urgency(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Need", field, false, false, "Level")
+}
+
+func (ec *executionContext) _Need_windows(ctx context.Context, field graphql.CollectedField, obj *flowcare.Need) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Need_windows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Windows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []flowcare.TimeWindow) graphql.Marshaler {
+			return ec.marshalNTimeWindow2ᚕflowcareᚋinternalᚋflowcareᚐTimeWindowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Need_windows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Need",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimeWindow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Need_language(ctx context.Context, field graphql.CollectedField, obj *flowcare.Need) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Need_language(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Language, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Need_language(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Need", field, false, false, "String")
+}
+
+func (ec *executionContext) _Need_place(ctx context.Context, field graphql.CollectedField, obj *flowcare.Need) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Need_place(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Place, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.NeedPlace) graphql.Marshaler {
+			return ec.marshalNNeedPlace2flowcareᚋinternalᚋflowcareᚐNeedPlace(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Need_place(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Need", field, false, false, "NeedPlace")
+}
+
+func (ec *executionContext) _Need_status(ctx context.Context, field graphql.CollectedField, obj *flowcare.Need) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Need_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.NeedStatus) graphql.Marshaler {
+			return ec.marshalNNeedStatus2flowcareᚋinternalᚋflowcareᚐNeedStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Need_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Need", field, false, false, "NeedStatus")
+}
+
+func (ec *executionContext) _Need_createdAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Need) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Need_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Need_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Need", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Need_updatedAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Need) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Need_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Need_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Need", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Need_history(ctx context.Context, field graphql.CollectedField, obj *flowcare.Need) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Need_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Need().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.NeedEvent) graphql.Marshaler {
+			return ec.marshalNNeedEvent2ᚕᚖflowcareᚋinternalᚋflowcareᚐNeedEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Need_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Need",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NeedEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NeedEvent_status(ctx context.Context, field graphql.CollectedField, obj *flowcare.NeedEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NeedEvent_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.NeedStatus) graphql.Marshaler {
+			return ec.marshalNNeedStatus2flowcareᚋinternalᚋflowcareᚐNeedStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NeedEvent_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NeedEvent", field, false, false, "NeedStatus")
+}
+
+func (ec *executionContext) _NeedEvent_note(ctx context.Context, field graphql.CollectedField, obj *flowcare.NeedEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NeedEvent_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NeedEvent_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NeedEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _NeedEvent_at(ctx context.Context, field graphql.CollectedField, obj *flowcare.NeedEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NeedEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NeedEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NeedEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _NeedEvent_actor(ctx context.Context, field graphql.CollectedField, obj *flowcare.NeedEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NeedEvent_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.NeedEvent().Actor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_NeedEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NeedEvent", field, true, true, "String")
+}
+
 func (ec *executionContext) _Organisation_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Organisation) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10517,6 +13060,114 @@ func (ec *executionContext) fieldContext_Query_auditEvents(ctx context.Context, 
 	if fc.Args, err = ec.field_Query_auditEvents_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_ledger(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_ledger(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Ledger(ctx, fc.Args["areaId"].(*string), fc.Args["overdue"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.LedgerConnection) graphql.Marshaler {
+			return ec.marshalNLedgerConnection2ᚖflowcareᚋgraphᚋmodelᚐLedgerConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_ledger(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_LedgerConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_ledger_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_pendingVisits(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_pendingVisits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().PendingVisits(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Visit) graphql.Marshaler {
+			return ec.marshalNVisit2ᚕᚖflowcareᚋinternalᚋflowcareᚐVisitᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_pendingVisits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_visitCadence(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_visitCadence(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().VisitCadence(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.VisitCadence) graphql.Marshaler {
+			return ec.marshalNVisitCadence2ᚕᚖflowcareᚋgraphᚋmodelᚐVisitCadenceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_visitCadence(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VisitCadence(ctx, field)
+		},
 	}
 	return fc, nil
 }
@@ -13916,6 +16567,337 @@ func (ec *executionContext) fieldContext_VettingItem_volunteer(_ context.Context
 	return fc, nil
 }
 
+func (ec *executionContext) _Visit_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visit", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Visit_child(ctx context.Context, field graphql.CollectedField, obj *flowcare.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_child(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visit().Child(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Child) graphql.Marshaler {
+			return ec.marshalNChild2ᚖflowcareᚋinternalᚋflowcareᚐChild(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_child(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Visit",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Child(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Visit_visitedOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_visitedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisitedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_visitedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Visit_visitor(ctx context.Context, field graphql.CollectedField, obj *flowcare.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_visitor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Visitor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_visitor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visit", field, false, false, "String")
+}
+
+func (ec *executionContext) _Visit_form(ctx context.Context, field graphql.CollectedField, obj *flowcare.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_form(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Form, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.VisitForm) graphql.Marshaler {
+			return ec.marshalNVisitForm2flowcareᚋinternalᚋflowcareᚐVisitForm(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_form(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visit", field, false, false, "VisitForm")
+}
+
+func (ec *executionContext) _Visit_findings(ctx context.Context, field graphql.CollectedField, obj *flowcare.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_findings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Findings, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_findings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visit", field, false, false, "String")
+}
+
+func (ec *executionContext) _Visit_followUp(ctx context.Context, field graphql.CollectedField, obj *flowcare.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_followUp(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visit().FollowUp(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_followUp(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visit", field, true, true, "String")
+}
+
+func (ec *executionContext) _Visit_nextVisitOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_nextVisitOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NextVisitOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalODate2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_nextVisitOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visit", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Visit_status(ctx context.Context, field graphql.CollectedField, obj *flowcare.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.VisitStatus) graphql.Marshaler {
+			return ec.marshalNVisitStatus2flowcareᚋinternalᚋflowcareᚐVisitStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visit", field, false, false, "VisitStatus")
+}
+
+func (ec *executionContext) _Visit_reviewedBy(ctx context.Context, field graphql.CollectedField, obj *flowcare.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_reviewedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visit().ReviewedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_reviewedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visit", field, true, true, "String")
+}
+
+func (ec *executionContext) _Visit_reviewedAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_reviewedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_reviewedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visit", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Visit_reviewNote(ctx context.Context, field graphql.CollectedField, obj *flowcare.Visit) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Visit_reviewNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Visit().ReviewNote(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Visit_reviewNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Visit", field, true, true, "String")
+}
+
+func (ec *executionContext) _VisitCadence_risk(ctx context.Context, field graphql.CollectedField, obj *model.VisitCadence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitCadence_risk(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Risk, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Level) graphql.Marshaler {
+			return ec.marshalNLevel2flowcareᚋinternalᚋflowcareᚐLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VisitCadence_risk(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitCadence", field, false, false, "Level")
+}
+
+func (ec *executionContext) _VisitCadence_days(ctx context.Context, field graphql.CollectedField, obj *model.VisitCadence) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VisitCadence_days(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Days, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VisitCadence_days(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VisitCadence", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Volunteer_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Volunteer) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16350,6 +19332,83 @@ func UnmarshalLocationInput(ctx context.Context, raw any) (model.LocationInput, 
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputNeedInput(ctx context.Context, obj any) (model.NeedInput, error) {
+	var it model.NeedInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"category", "description", "urgency", "windows", "language", "place"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "category":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("category"))
+			data, err := ec.unmarshalNCategory2flowcareᚋinternalᚋflowcareᚐCategory(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Category = data
+		case "description":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("description"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Description = data
+		case "urgency":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("urgency"))
+			data, err := ec.unmarshalNLevel2flowcareᚋinternalᚋflowcareᚐLevel(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Urgency = data
+		case "windows":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("windows"))
+			data, err := ec.unmarshalOTimeWindowInput2ᚕᚖflowcareᚋgraphᚋmodelᚐTimeWindowInputᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Windows = data
+		case "language":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("language"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Language = data
+		case "place":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("place"))
+			data, err := ec.unmarshalNNeedPlace2flowcareᚋinternalᚋflowcareᚐNeedPlace(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Place = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalNeedInput unmarshals raw into the NeedInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalNeedInput(ctx context.Context, raw any) (model.NeedInput, error) {
+	var out model.NeedInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "NeedInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputOrganisationInput(ctx context.Context, obj any) (model.OrganisationInput, error) {
 	var it model.OrganisationInput
 	if obj == nil {
@@ -17113,6 +20172,76 @@ func UnmarshalVettingInput(ctx context.Context, raw any) (model.VettingInput, er
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputVisitInput(ctx context.Context, obj any) (model.VisitInput, error) {
+	var it model.VisitInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"visitedOn", "form", "findings", "followUp", "nextVisitOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "visitedOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("visitedOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.VisitedOn = data
+		case "form":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("form"))
+			data, err := ec.unmarshalNVisitForm2flowcareᚋinternalᚋflowcareᚐVisitForm(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Form = data
+		case "findings":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("findings"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Findings = data
+		case "followUp":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("followUp"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FollowUp = data
+		case "nextVisitOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("nextVisitOn"))
+			data, err := ec.unmarshalODate2ᚖtimeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.NextVisitOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalVisitInput unmarshals raw into the VisitInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalVisitInput(ctx context.Context, raw any) (model.VisitInput, error) {
+	var out model.VisitInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "VisitInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputVolunteerProfileInput(ctx context.Context, obj any) (model.VolunteerProfileInput, error) {
 	var it model.VolunteerProfileInput
 	if obj == nil {
@@ -17693,6 +20822,24 @@ func (ec *executionContext) _Child(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "ledger":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_ledger(ctx, field, obj)
+				})
+		case "visits":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_visits(ctx, field, obj)
+				})
+		case "needs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_needs(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18255,6 +21402,213 @@ func (ec *executionContext) _HukouOrigin(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var ledgerConnectionImplementors = []string{"LedgerConnection"}
+
+func (ec *executionContext) _LedgerConnection(ctx context.Context, sel ast.SelectionSet, obj *model.LedgerConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ledgerConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LedgerConnection")
+		case "edges":
+			out.Values[i] = ec._LedgerConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._LedgerConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._LedgerConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ledgerEntryImplementors = []string{"LedgerEntry"}
+
+func (ec *executionContext) _LedgerEntry(ctx context.Context, sel ast.SelectionSet, obj *flowcare.LedgerEntry) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ledgerEntryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LedgerEntry")
+		case "child":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LedgerEntry_child(ctx, field, obj)
+				})
+		case "reasons":
+			out.Values[i] = ec._LedgerEntry_reasons(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "risk":
+			out.Values[i] = ec._LedgerEntry_risk(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "enteredOn":
+			out.Values[i] = ec._LedgerEntry_enteredOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "leftOn":
+			out.Values[i] = ec._LedgerEntry_leftOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "leftReason":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LedgerEntry_leftReason(ctx, field, obj)
+				})
+		case "nextVisitDue":
+			out.Values[i] = ec._LedgerEntry_nextVisitDue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "overdue":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LedgerEntry_overdue(ctx, field, obj)
+				})
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LedgerEntry_history(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ledgerEntryEdgeImplementors = []string{"LedgerEntryEdge"}
+
+func (ec *executionContext) _LedgerEntryEdge(ctx context.Context, sel ast.SelectionSet, obj *model.LedgerEntryEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ledgerEntryEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LedgerEntryEdge")
+		case "cursor":
+			out.Values[i] = ec._LedgerEntryEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._LedgerEntryEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var ledgerEventImplementors = []string{"LedgerEvent"}
+
+func (ec *executionContext) _LedgerEvent(ctx context.Context, sel ast.SelectionSet, obj *flowcare.LedgerEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, ledgerEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("LedgerEvent")
+		case "at":
+			out.Values[i] = ec._LedgerEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "event":
+			out.Values[i] = ec._LedgerEvent_event(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._LedgerEvent_actor(ctx, field, obj)
+				})
+		case "detail":
+			out.Values[i] = ec._LedgerEvent_detail(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var locationImplementors = []string{"Location"}
 
 func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Location) graphql.Marshaler {
@@ -18378,6 +21732,76 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "setUserDisabled":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setUserDisabled(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "enterLedger":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_enterLedger(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "changeLedger":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_changeLedger(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "leaveLedger":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_leaveLedger(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordVisit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "acceptVisit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_acceptVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "returnVisit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_returnVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createNeed":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createNeed(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "updateNeed":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_updateNeed(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setNeedStatus":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setNeedStatus(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setVisitCadence":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setVisitCadence(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -18536,6 +21960,139 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var needImplementors = []string{"Need"}
+
+func (ec *executionContext) _Need(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Need) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, needImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Need")
+		case "id":
+			out.Values[i] = ec._Need_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._Need_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "description":
+			out.Values[i] = ec._Need_description(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "urgency":
+			out.Values[i] = ec._Need_urgency(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "windows":
+			out.Values[i] = ec._Need_windows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "language":
+			out.Values[i] = ec._Need_language(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "place":
+			out.Values[i] = ec._Need_place(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Need_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Need_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Need_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Need_history(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var needEventImplementors = []string{"NeedEvent"}
+
+func (ec *executionContext) _NeedEvent(ctx context.Context, sel ast.SelectionSet, obj *flowcare.NeedEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, needEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NeedEvent")
+		case "status":
+			out.Values[i] = ec._NeedEvent_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._NeedEvent_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._NeedEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._NeedEvent_actor(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -18838,6 +22395,24 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_auditEvents(ctx, field)
+				})
+		case "ledger":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_ledger(ctx, field)
+				})
+		case "pendingVisits":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_pendingVisits(ctx, field)
+				})
+		case "visitCadence":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_visitCadence(ctx, field)
 				})
 		case "children":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -19946,6 +23521,136 @@ func (ec *executionContext) _VettingItem(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var visitImplementors = []string{"Visit"}
+
+func (ec *executionContext) _Visit(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Visit) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, visitImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Visit")
+		case "id":
+			out.Values[i] = ec._Visit_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "child":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Visit_child(ctx, field, obj)
+				})
+		case "visitedOn":
+			out.Values[i] = ec._Visit_visitedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "visitor":
+			out.Values[i] = ec._Visit_visitor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "form":
+			out.Values[i] = ec._Visit_form(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "findings":
+			out.Values[i] = ec._Visit_findings(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "followUp":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Visit_followUp(ctx, field, obj)
+				})
+		case "nextVisitOn":
+			out.Values[i] = ec._Visit_nextVisitOn(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Visit_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Visit_reviewedBy(ctx, field, obj)
+				})
+		case "reviewedAt":
+			out.Values[i] = ec._Visit_reviewedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewNote":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Visit_reviewNote(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var visitCadenceImplementors = []string{"VisitCadence"}
+
+func (ec *executionContext) _VisitCadence(ctx context.Context, sel ast.SelectionSet, obj *model.VisitCadence) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, visitCadenceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VisitCadence")
+		case "risk":
+			out.Values[i] = ec._VisitCadence_risk(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "days":
+			out.Values[i] = ec._VisitCadence_days(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var volunteerImplementors = []string{"Volunteer"}
 
 func (ec *executionContext) _Volunteer(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Volunteer) graphql.Marshaler {
@@ -21016,6 +24721,130 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	return res
 }
 
+func (ec *executionContext) marshalNLedgerConnection2ᚖflowcareᚋgraphᚋmodelᚐLedgerConnection(ctx context.Context, sel ast.SelectionSet, v *model.LedgerConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LedgerConnection!")
+		return graphql.Null
+	}
+	return ec._LedgerConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLedgerEntry2ᚖflowcareᚋinternalᚋflowcareᚐLedgerEntry(ctx context.Context, sel ast.SelectionSet, v *flowcare.LedgerEntry) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LedgerEntry!")
+		return graphql.Null
+	}
+	return ec._LedgerEntry(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLedgerEntryEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐLedgerEntryEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.LedgerEntryEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLedgerEntryEdge2ᚖflowcareᚋgraphᚋmodelᚐLedgerEntryEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLedgerEntryEdge2ᚖflowcareᚋgraphᚋmodelᚐLedgerEntryEdge(ctx context.Context, sel ast.SelectionSet, v *model.LedgerEntryEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LedgerEntryEdge!")
+		return graphql.Null
+	}
+	return ec._LedgerEntryEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNLedgerEvent2ᚕᚖflowcareᚋinternalᚋflowcareᚐLedgerEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.LedgerEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLedgerEvent2ᚖflowcareᚋinternalᚋflowcareᚐLedgerEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNLedgerEvent2ᚖflowcareᚋinternalᚋflowcareᚐLedgerEvent(ctx context.Context, sel ast.SelectionSet, v *flowcare.LedgerEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "LedgerEvent!")
+		return graphql.Null
+	}
+	return ec._LedgerEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNLedgerReason2flowcareᚋinternalᚋflowcareᚐLedgerReason(ctx context.Context, v any) (flowcare.LedgerReason, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.LedgerReason(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLedgerReason2flowcareᚋinternalᚋflowcareᚐLedgerReason(ctx context.Context, sel ast.SelectionSet, v flowcare.LedgerReason) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "LedgerReason!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNLedgerReason2ᚕflowcareᚋinternalᚋflowcareᚐLedgerReasonᚄ(ctx context.Context, v any) ([]flowcare.LedgerReason, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]flowcare.LedgerReason, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNLedgerReason2flowcareᚋinternalᚋflowcareᚐLedgerReason(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNLedgerReason2ᚕflowcareᚋinternalᚋflowcareᚐLedgerReasonᚄ(ctx context.Context, sel ast.SelectionSet, v []flowcare.LedgerReason) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNLedgerReason2flowcareᚋinternalᚋflowcareᚐLedgerReason(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalNLevel2flowcareᚋinternalᚋflowcareᚐLevel(ctx context.Context, v any) (flowcare.Level, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.Level(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNLevel2flowcareᚋinternalᚋflowcareᚐLevel(ctx context.Context, sel ast.SelectionSet, v flowcare.Level) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Level!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNLocation2ᚕᚖflowcareᚋinternalᚋflowcareᚐLocationᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Location) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -21056,6 +24885,89 @@ func (ec *executionContext) marshalNMovedWith2flowcareᚋinternalᚋflowcareᚐM
 	res := graphql.MarshalString(string(v))
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "MovedWith!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNNeed2ᚕᚖflowcareᚋinternalᚋflowcareᚐNeedᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Need) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNeed2ᚖflowcareᚋinternalᚋflowcareᚐNeed(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNeed2ᚖflowcareᚋinternalᚋflowcareᚐNeed(ctx context.Context, sel ast.SelectionSet, v *flowcare.Need) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Need!")
+		return graphql.Null
+	}
+	return ec._Need(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNeedEvent2ᚕᚖflowcareᚋinternalᚋflowcareᚐNeedEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.NeedEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNeedEvent2ᚖflowcareᚋinternalᚋflowcareᚐNeedEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNeedEvent2ᚖflowcareᚋinternalᚋflowcareᚐNeedEvent(ctx context.Context, sel ast.SelectionSet, v *flowcare.NeedEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NeedEvent!")
+		return graphql.Null
+	}
+	return ec._NeedEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNNeedInput2flowcareᚋgraphᚋmodelᚐNeedInput(ctx context.Context, v any) (model.NeedInput, error) {
+	res, err := ec.unmarshalInputNeedInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNNeedPlace2flowcareᚋinternalᚋflowcareᚐNeedPlace(ctx context.Context, v any) (flowcare.NeedPlace, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.NeedPlace(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNeedPlace2flowcareᚋinternalᚋflowcareᚐNeedPlace(ctx context.Context, sel ast.SelectionSet, v flowcare.NeedPlace) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "NeedPlace!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNNeedStatus2flowcareᚋinternalᚋflowcareᚐNeedStatus(ctx context.Context, v any) (flowcare.NeedStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.NeedStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNNeedStatus2flowcareᚋinternalᚋflowcareᚐNeedStatus(ctx context.Context, sel ast.SelectionSet, v flowcare.NeedStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "NeedStatus!")
 	}
 	return res
 }
@@ -21648,6 +25560,89 @@ func (ec *executionContext) marshalNVettingStatus2flowcareᚋinternalᚋflowcare
 	return res
 }
 
+func (ec *executionContext) marshalNVisit2ᚕᚖflowcareᚋinternalᚋflowcareᚐVisitᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Visit) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVisit2ᚖflowcareᚋinternalᚋflowcareᚐVisit(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVisit2ᚖflowcareᚋinternalᚋflowcareᚐVisit(ctx context.Context, sel ast.SelectionSet, v *flowcare.Visit) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Visit!")
+		return graphql.Null
+	}
+	return ec._Visit(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVisitCadence2ᚕᚖflowcareᚋgraphᚋmodelᚐVisitCadenceᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.VisitCadence) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNVisitCadence2ᚖflowcareᚋgraphᚋmodelᚐVisitCadence(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNVisitCadence2ᚖflowcareᚋgraphᚋmodelᚐVisitCadence(ctx context.Context, sel ast.SelectionSet, v *model.VisitCadence) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VisitCadence!")
+		return graphql.Null
+	}
+	return ec._VisitCadence(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNVisitForm2flowcareᚋinternalᚋflowcareᚐVisitForm(ctx context.Context, v any) (flowcare.VisitForm, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.VisitForm(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVisitForm2flowcareᚋinternalᚋflowcareᚐVisitForm(ctx context.Context, sel ast.SelectionSet, v flowcare.VisitForm) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "VisitForm!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNVisitInput2flowcareᚋgraphᚋmodelᚐVisitInput(ctx context.Context, v any) (model.VisitInput, error) {
+	res, err := ec.unmarshalInputVisitInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNVisitStatus2flowcareᚋinternalᚋflowcareᚐVisitStatus(ctx context.Context, v any) (flowcare.VisitStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.VisitStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNVisitStatus2flowcareᚋinternalᚋflowcareᚐVisitStatus(ctx context.Context, sel ast.SelectionSet, v flowcare.VisitStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "VisitStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNVolunteer2ᚖflowcareᚋinternalᚋflowcareᚐVolunteer(ctx context.Context, sel ast.SelectionSet, v *flowcare.Volunteer) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "Volunteer!")
@@ -22082,6 +26077,13 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) marshalOLedgerEntry2ᚖflowcareᚋinternalᚋflowcareᚐLedgerEntry(ctx context.Context, sel ast.SelectionSet, v *flowcare.LedgerEntry) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._LedgerEntry(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalOLocationInput2ᚕᚖflowcareᚋgraphᚋmodelᚐLocationInputᚄ(ctx context.Context, v any) ([]*model.LocationInput, error) {

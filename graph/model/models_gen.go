@@ -158,6 +158,17 @@ type HukouOriginInput struct {
 	County   string  `json:"county"`
 }
 
+type LedgerConnection struct {
+	Edges      []*LedgerEntryEdge `json:"edges"`
+	PageInfo   *PageInfo          `json:"pageInfo"`
+	TotalCount int                `json:"totalCount"`
+}
+
+type LedgerEntryEdge struct {
+	Cursor string                `json:"cursor"`
+	Node   *flowcare.LedgerEntry `json:"node"`
+}
+
 type LocationInput struct {
 	Name    string  `json:"name"`
 	Address *string `json:"address,omitempty"`
@@ -168,6 +179,16 @@ type LocationInput struct {
 }
 
 type Mutation struct {
+}
+
+type NeedInput struct {
+	Category    flowcare.Category  `json:"category"`
+	Description string             `json:"description"`
+	Urgency     flowcare.Level     `json:"urgency"`
+	Windows     []*TimeWindowInput `json:"windows,omitempty"`
+	// Language or dialect the child is most at ease in.
+	Language *string            `json:"language,omitempty"`
+	Place    flowcare.NeedPlace `json:"place"`
 }
 
 type OrganisationConnection struct {
@@ -339,6 +360,19 @@ type VettingInput struct {
 	CompletedOn time.Time            `json:"completedOn"`
 	ExpiresOn   time.Time            `json:"expiresOn"`
 	Note        *string              `json:"note,omitempty"`
+}
+
+type VisitCadence struct {
+	Risk flowcare.Level `json:"risk"`
+	Days int            `json:"days"`
+}
+
+type VisitInput struct {
+	VisitedOn   time.Time          `json:"visitedOn"`
+	Form        flowcare.VisitForm `json:"form"`
+	Findings    string             `json:"findings"`
+	FollowUp    *string            `json:"followUp,omitempty"`
+	NextVisitOn *time.Time         `json:"nextVisitOn,omitempty"`
 }
 
 type VolunteerConnection struct {

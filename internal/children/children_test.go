@@ -78,14 +78,16 @@ func goodChild(name string, seq int) children.ChildInput {
 	return children.ChildInput{Name: name, Gender: flowcare.GenderFemale, BirthDate: birth, IDNumber: idFor(birth, seq),
 		Hukou:     flowcare.HukouOrigin{Province: "河南省", City: "周口市", County: "项城市"},
 		MovedWith: flowcare.MovedWithBothGuardians, CommunityID: "110105001001", ArrivedOn: time.Date(2024, 9, 1, 0, 0, 0, 0, time.UTC),
-		Address:   "示例路 1 号院 3 单元", Languages: []string{"河南话"},
+		Address: "示例路 1 号院 3 单元", Languages: []string{"河南话"},
 		Guardians: []children.GuardianInput{{Name: "测试家长", Relation: "母亲", Phone: "13912345678"}}}
 }
 
 func (f *fixture) writes() string {
-	var n [4]int
+	var n [8]int
 	err := f.db.SQL().QueryRow(`SELECT (SELECT count(*) FROM children), (SELECT count(*) FROM consents),
-		(SELECT count(*) FROM child_reviews), (SELECT count(*) FROM audit_events)`).Scan(&n[0], &n[1], &n[2], &n[3])
+		(SELECT count(*) FROM child_reviews), (SELECT count(*) FROM audit_events), (SELECT count(*) FROM ledger_entries),
+		(SELECT count(*) FROM visits WHERE status <> 'PENDING_REVIEW'), (SELECT count(*) FROM needs), (SELECT days FROM visit_cadence WHERE risk_level = 'LOW')`).
+		Scan(&n[0], &n[1], &n[2], &n[3], &n[4], &n[5], &n[6], &n[7])
 	if err != nil {
 		f.t.Fatal(err)
 	}
@@ -105,7 +107,7 @@ func wantCode(t *testing.T, err error, code string) {
 // write nothing — not even an audit entry.
 func TestChildDataAuthorizationMatrix(t *testing.T) {
 	f := setup(t)
-	civil := f.actor("owner", flowcare.RoleCivilAffairs, "110105", false)
+	civil := f.actor("owner", flowcare.RoleCivilAffairs, "110000", false)
 	child, err := f.svc.Register(as(civil), goodChild("矩阵儿童", 1), false)
 	if err != nil {
 		t.Fatal(err)
@@ -129,58 +131,108 @@ func TestChildDataAuthorizationMatrix(t *testing.T) {
 		"auditor-haidian":  f.actor("auditor.hd", flowcare.RoleAuditor, "110108", false),
 	}
 	seq := 100
+	director := actors["director"]
+	ledgerChild, err := f.svc.Register(as(civil), goodChild("台账儿童", 2), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.EnterLedger(as(civil), ledgerChild.ID, []flowcare.LedgerReason{flowcare.ReasonFamilyHardship}, flowcare.LevelHigh); err != nil {
+		t.Fatal(err)
+	}
+	visit := children.VisitInput{VisitedOn: now.AddDate(0, 0, -1), Form: flowcare.VisitHome, Findings: "生活稳定"}
+	var prepared string
 	actions := []struct {
-		name   string
-		denial string
-		run    func(*flowcare.Actor) error
+		name    string
+		denial  string
+		prepare func()
+		run     func(*flowcare.Actor) error
 	}{
-		{"register in the child's community", flowcare.EFORBIDDEN, func(a *flowcare.Actor) error {
+		{"register in the child's community", flowcare.EFORBIDDEN, nil, func(a *flowcare.Actor) error {
 			seq++
 			_, err := f.svc.Register(as(a), goodChild(fmt.Sprintf("新儿童%d", seq), seq), false)
 			return err
 		}},
-		{"read the file", flowcare.ENOTFOUND, func(a *flowcare.Actor) error {
+		{"read the file", flowcare.ENOTFOUND, nil, func(a *flowcare.Actor) error {
 			_, err := f.svc.File(as(a), child.ID, []string{children.PartProfile})
 			return err
 		}},
-		{"update the record", flowcare.ENOTFOUND, func(a *flowcare.Actor) error {
+		{"update the record", flowcare.ENOTFOUND, nil, func(a *flowcare.Actor) error {
 			_, err := f.svc.Update(as(a), child.ID, goodChild("矩阵儿童", 1))
 			return err
 		}},
-		{"record a review", flowcare.ENOTFOUND, func(a *flowcare.Actor) error {
+		{"record a review", flowcare.ENOTFOUND, nil, func(a *flowcare.Actor) error {
 			_, err := f.svc.RecordReview(as(a), child.ID, "")
 			return err
 		}},
-		{"record consent", flowcare.ENOTFOUND, func(a *flowcare.Actor) error {
+		{"record consent", flowcare.ENOTFOUND, nil, func(a *flowcare.Actor) error {
 			_, err := f.svc.RecordConsent(as(a), child.ID, children.ConsentInput{Purpose: flowcare.ConsentServices, Granted: true,
 				GuardianID: guardian, Method: flowcare.ConsentWritten, GivenOn: now.AddDate(0, 0, -1)})
 			return err
 		}},
-		{"list Chaoyang's children", flowcare.EFORBIDDEN, func(a *flowcare.Actor) error {
+		{"list Chaoyang's children", flowcare.EFORBIDDEN, nil, func(a *flowcare.Actor) error {
 			_, err := f.svc.List(as(a), children.ListQuery{AreaID: "110105"}, flowcare.Page{})
 			return err
 		}},
-		{"see who viewed the file", "", func(a *flowcare.Actor) error {
+		{"see who viewed the file", "", nil, func(a *flowcare.Actor) error {
 			_, err := f.svc.Viewers(as(a), child.ID, flowcare.Page{})
 			return err
 		}},
+		{"enter a child on the ledger", flowcare.ENOTFOUND, func() {
+			seq++
+			c, err := f.svc.Register(as(civil), goodChild(fmt.Sprintf("待入台账%d", seq), seq), false)
+			if err != nil {
+				t.Fatal(err)
+			}
+			prepared = c.ID
+		}, func(a *flowcare.Actor) error {
+			_, err := f.svc.EnterLedger(as(a), prepared, []flowcare.LedgerReason{flowcare.ReasonDisability}, flowcare.LevelMedium)
+			return err
+		}},
+		{"record a visit", flowcare.ENOTFOUND, nil, func(a *flowcare.Actor) error {
+			_, err := f.svc.RecordVisit(as(a), ledgerChild.ID, visit)
+			return err
+		}},
+		{"accept a director's visit", "", func() {
+			v, err := f.svc.RecordVisit(as(director), ledgerChild.ID, visit)
+			if err != nil || v.Status != flowcare.VisitPending {
+				t.Fatalf("director's visit = %+v, %v", v, err)
+			}
+			prepared = v.ID
+		}, func(a *flowcare.Actor) error {
+			_, err := f.svc.ReviewVisit(as(a), prepared, true, "")
+			return err
+		}},
+		{"list Chaoyang's ledger", flowcare.EFORBIDDEN, nil, func(a *flowcare.Actor) error {
+			_, err := f.svc.Ledger(as(a), "110105", false, flowcare.Page{})
+			return err
+		}},
+		{"record a need", flowcare.ENOTFOUND, nil, func(a *flowcare.Actor) error {
+			_, err := f.svc.CreateNeed(as(a), ledgerChild.ID, children.NeedInput{Category: flowcare.CatReadingGuidance, Description: "需要阅读陪伴",
+				Urgency: flowcare.LevelMedium, Place: flowcare.PlaceNearHome})
+			return err
+		}},
+		{"set the visit cadence", flowcare.EFORBIDDEN, nil, func(a *flowcare.Actor) error {
+			_, err := f.svc.SetCadence(as(a), flowcare.LevelLow, 180)
+			return err
+		}},
 	}
+	// Columns follow the actions above.
 	matrix := map[string]string{
-		"admin":            "0000000",
-		"civil-city":       "1111111",
-		"civil-chaoyang":   "1111111",
-		"civil-haidian":    "0000000",
-		"supervisor":       "1111100",
-		"supervisor-other": "0000000",
-		"director":         "1111100",
-		"director-next":    "0000000",
-		"org-admin":        "0000000",
-		"org-staff":        "0000000",
-		"volunteer":        "0000000",
-		"venue":            "0000000",
-		"organiser":        "0000000",
-		"auditor":          "0100011",
-		"auditor-haidian":  "0000000",
+		"admin":            "0000000000000",
+		"civil-city":       "1111111111111",
+		"civil-chaoyang":   "1111111111110",
+		"civil-haidian":    "0000000000000",
+		"supervisor":       "1111100111010",
+		"supervisor-other": "0000000000000",
+		"director":         "1111100110010",
+		"director-next":    "0000000000000",
+		"org-admin":        "0000000000000",
+		"org-staff":        "0000000000000",
+		"volunteer":        "0000000000000",
+		"venue":            "0000000000000",
+		"organiser":        "0000000000000",
+		"auditor":          "0100011000100",
+		"auditor-haidian":  "0000000000000",
 	}
 	names := make([]string, 0, len(matrix))
 	for n := range matrix {
@@ -193,6 +245,9 @@ func TestChildDataAuthorizationMatrix(t *testing.T) {
 		for i, act := range actions {
 			cells++
 			t.Run(name+"/"+act.name, func(t *testing.T) {
+				if act.prepare != nil {
+					act.prepare()
+				}
 				before := f.writes()
 				err := act.run(actors[name])
 				if row[i] == '1' {
@@ -203,7 +258,7 @@ func TestChildDataAuthorizationMatrix(t *testing.T) {
 				}
 				want := act.denial
 				if want == "" {
-					// Viewers: those who may read the file learn it exists; others do not.
+					// Those who may read the file learn the child exists; others do not.
 					want = flowcare.ENOTFOUND
 					if row[1] == '1' {
 						want = flowcare.EFORBIDDEN
@@ -418,4 +473,112 @@ func TestReviewsAndTheActiveList(t *testing.T) {
 	if err != nil || file.Eligibility.Eligible || file.Eligibility.Reasons[0] != flowcare.IneligibleAge16 {
 		t.Fatalf("file after the birthday = %+v, %v", file.Eligibility, err)
 	}
+}
+
+func TestLedgerVisitsAndReview(t *testing.T) {
+	f := setup(t)
+	director := f.actor("dir", flowcare.RoleChildDirector, "110105001001", false)
+	supervisor := f.actor("sup", flowcare.RoleChildSupervisor, "110105001", false)
+	c, err := f.svc.Register(as(director), goodChild("台账流程儿童", 1), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.svc.RecordVisit(as(director), c.ID, children.VisitInput{VisitedOn: now, Form: flowcare.VisitHome, Findings: "x"})
+	wantCode(t, err, flowcare.ECONFLICT) // not on the ledger yet
+	e, err := f.svc.EnterLedger(as(director), c.ID, []flowcare.LedgerReason{flowcare.ReasonFamilyHardship, flowcare.ReasonPsychological}, flowcare.LevelHigh)
+	if err != nil {
+		t.Fatal(err)
+	}
+	today := f.svc.Today()
+	if !e.NextVisitDue.Equal(today.AddDate(0, 0, 30)) {
+		t.Fatalf("first visit due %v, want 30 days after entry", e.NextVisitDue)
+	}
+	_, err = f.svc.EnterLedger(as(director), c.ID, []flowcare.LedgerReason{flowcare.ReasonDisability}, flowcare.LevelLow)
+	wantCode(t, err, flowcare.ECONFLICT)
+
+	visitedOn := today.AddDate(0, 0, -2)
+	v, err := f.svc.RecordVisit(as(director), c.ID, children.VisitInput{VisitedOn: visitedOn, Form: flowcare.VisitHome,
+		Findings: "家中 3 口人，父亲在建外工地务工（演示）", FollowUp: "联系社工机构提供阅读陪伴"})
+	if err != nil || v.Status != flowcare.VisitPending {
+		t.Fatalf("director's visit = %+v, %v", v, err)
+	}
+	pending, err := f.svc.PendingVisits(as(supervisor))
+	if err != nil || len(pending) != 1 || pending[0].ID != v.ID || pending[0].Findings == "" {
+		t.Fatalf("supervisor's pending visits = %+v, %v", pending, err)
+	}
+	_, err = f.svc.ReviewVisit(as(supervisor), v.ID, false, "")
+	wantCode(t, err, flowcare.EINVALID) // returning needs a note
+	_, err = f.svc.ReviewVisit(as(director), v.ID, true, "")
+	wantCode(t, err, flowcare.EFORBIDDEN)
+	if _, err := f.svc.ReviewVisit(as(supervisor), v.ID, true, "情况属实"); err != nil {
+		t.Fatal(err)
+	}
+	_, err = f.svc.ReviewVisit(as(supervisor), v.ID, true, "")
+	wantCode(t, err, flowcare.ECONFLICT)
+	e, _, err = f.svc.LedgerOf(context.Background(), c.ID)
+	if err != nil || !e.NextVisitDue.Equal(visitedOn.AddDate(0, 0, 30)) {
+		t.Fatalf("next visit after acceptance = %v, %v", e.NextVisitDue, err)
+	}
+	// The findings are stored encrypted.
+	var stored string
+	if err := f.db.SQL().QueryRow(`SELECT findings_enc FROM visits WHERE id = $1`, v.ID).Scan(&stored); err != nil || strings.Contains(stored, "工地") {
+		t.Fatalf("findings stored as %q (%v)", stored, err)
+	}
+	// A visit a month and a day ago without a newer one is overdue.
+	if _, err := f.db.SQL().Exec(`UPDATE ledger_entries SET next_visit_due = $2 WHERE child_id = $1`, c.ID, today.AddDate(0, 0, -1)); err != nil {
+		t.Fatal(err)
+	}
+	overdue, err := f.svc.Ledger(as(supervisor), "", true, flowcare.Page{})
+	if err != nil || overdue.Total != 1 {
+		t.Fatalf("overdue list = %+v, %v", overdue, err)
+	}
+	if _, err := f.svc.ChangeLedger(as(supervisor), c.ID, []flowcare.LedgerReason{flowcare.ReasonFamilyHardship}, flowcare.LevelLow, "心理状况好转"); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.LeaveLedger(as(supervisor), c.ID, ""); flowcare.ErrorCode(err) != flowcare.EINVALID {
+		t.Fatalf("leaving without a reason: %v", err)
+	}
+	if _, err := f.svc.LeaveLedger(as(supervisor), c.ID, "随父母返乡"); err != nil {
+		t.Fatal(err)
+	}
+	_, h, err := f.svc.LedgerOf(context.Background(), c.ID)
+	if err != nil || len(h) != 3 || h[0].Event != "ENTERED" || h[1].Event != "CHANGED" || h[2].Event != "LEFT" || !strings.Contains(h[1].Detail, "心理状况好转") {
+		t.Fatalf("history = %+v, %v", h, err)
+	}
+	if l, _ := f.svc.Ledger(as(supervisor), "", false, flowcare.Page{}); l.Total != 0 {
+		t.Fatalf("a child who left is still on the current ledger")
+	}
+}
+
+func TestNeedsFollowTheirLife(t *testing.T) {
+	f := setup(t)
+	director := f.actor("dir", flowcare.RoleChildDirector, "110105001001", false)
+	c, err := f.svc.Register(as(director), goodChild("需求儿童", 1), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	in := children.NeedInput{Category: flowcare.CatLetterCompanionship, Description: "希望有书信伙伴", Urgency: flowcare.LevelLow,
+		Place: flowcare.PlaceAny, Language: "河南话", Windows: []flowcare.TimeWindow{{Day: 6, Start: 540, End: 660}}}
+	bad := in
+	bad.Category = "KNITTING"
+	_, err = f.svc.CreateNeed(as(director), c.ID, bad)
+	wantCode(t, err, flowcare.EINVALID)
+	n, err := f.svc.CreateNeed(as(director), c.ID, in)
+	if err != nil || n.Status != flowcare.NeedOpen {
+		t.Fatalf("need = %+v, %v", n, err)
+	}
+	for _, st := range []flowcare.NeedStatus{flowcare.NeedMatching, flowcare.NeedInService, flowcare.NeedMet} {
+		if _, err := f.svc.SetNeedStatus(as(director), n.ID, st, ""); err != nil {
+			t.Fatalf("to %s: %v", st, err)
+		}
+	}
+	_, err = f.svc.SetNeedStatus(as(director), n.ID, flowcare.NeedOpen, "")
+	wantCode(t, err, flowcare.ECONFLICT)
+	h, err := f.svc.NeedHistory(context.Background(), n.ID)
+	if err != nil || len(h) != 4 || h[3].Status != flowcare.NeedMet {
+		t.Fatalf("history = %+v, %v", h, err)
+	}
+	n2, _ := f.svc.CreateNeed(as(director), c.ID, in)
+	_, err = f.svc.SetNeedStatus(as(director), n2.ID, flowcare.NeedWithdrawn, "")
+	wantCode(t, err, flowcare.EINVALID)
 }

@@ -24,7 +24,9 @@ func over(a *flowcare.Actor, path string, roles ...flowcare.Role) bool {
 }
 
 // CanRegister: staff of the area the child lives in register and change records.
-func CanRegister(a *flowcare.Actor, communityPath string) bool { return over(a, communityPath, areaRoles...) }
+func CanRegister(a *flowcare.Actor, communityPath string) bool {
+	return over(a, communityPath, areaRoles...)
+}
 
 // CanReadFile: staff of the child's area, and auditors over it (every read is
 // audited). Platform admins have no casual access to child files.

@@ -15,6 +15,7 @@ type Store interface {
 	flowcare.Transactor
 	Areas() flowcare.AreaStore
 	Children() flowcare.ChildStore
+	Care() flowcare.CareStore
 	Audit() flowcare.AuditStore
 }
 
@@ -311,6 +312,9 @@ const (
 	PartIDNumber  = "id_number"
 	PartGuardians = "guardians"
 	PartConsents  = "consents"
+	PartLedger    = "ledger"
+	PartVisits    = "visits"
+	PartNeeds     = "needs"
 )
 
 // File reads one child's file and records who read which parts of it.
@@ -326,6 +330,7 @@ func (s *Service) File(ctx context.Context, id string, parts []string) (*flowcar
 	if err := s.withEligibility(ctx, []*flowcare.Child{c}); err != nil {
 		return nil, err
 	}
+	c.FileRead = true
 	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {
 		return s.audit(ctx, tx, a, "child.read", c.ID, map[string]any{"parts": parts})
 	})
@@ -532,6 +537,17 @@ func (s *Service) RecordConsent(ctx context.Context, childID string, in ConsentI
 		return nil, flowcare.Wrap(err, "record consent")
 	}
 	return k, nil
+}
+
+// ChildrenByIDs returns children in list form, with eligibility, for
+// associations of things the caller was allowed to list (ledger entries,
+// visits waiting for review).
+func (s *Service) ChildrenByIDs(ctx context.Context, ids []string) ([]*flowcare.Child, error) {
+	cs, err := s.store.Children().ChildrenByIDs(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
+	return cs, s.withEligibility(ctx, cs)
 }
 
 // Consents returns the consent records of children already shown to the caller.

@@ -80,6 +80,9 @@ type Child struct {
 	AreaPath string
 	// Eligibility is computed for the day the record is read; never stored.
 	Eligibility *Eligibility
+	// FileRead is set when the record was read as a whole file, with an
+	// audit entry; the parts beyond a list's are shown only then.
+	FileRead bool
 }
 
 // Eligibility is whether a child counts as a flow child under the policy, and why.
@@ -252,6 +255,8 @@ type ChildStore interface {
 	// or the same name and birth date.
 	FindDuplicates(ctx context.Context, c *Child) (byID []string, byNameBirth []string, err error)
 	ListChildren(ctx context.Context, f ChildFilter, today time.Time, p Page) ([]*Child, int, error)
+	// ChildrenByIDs loads children in list form: no ID number, address or guardians.
+	ChildrenByIDs(ctx context.Context, ids []string) ([]*Child, error)
 	RecordReview(ctx context.Context, childID string, on time.Time, by, note string) error
 	CreateConsent(ctx context.Context, c *Consent, by string) error
 	ConsentByID(ctx context.Context, id string) (*Consent, error)

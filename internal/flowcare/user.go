@@ -114,6 +114,7 @@ type Tx interface {
 	Audit() AuditStore
 	Directory() DirectoryStore
 	Children() ChildStore
+	Care() CareStore
 }
 
 // Transactor runs fn in one transaction, committing if it returns nil.

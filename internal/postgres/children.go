@@ -293,6 +293,14 @@ func (s *childStore) ChildByID(ctx context.Context, id string) (*flowcare.Child,
 	return cs[0], nil
 }
 
+func (s *childStore) ChildrenByIDs(ctx context.Context, ids []string) ([]*flowcare.Child, error) {
+	cs, err := s.selectChildren(ctx, false, childSelect+` WHERE c.id = ANY($1::uuid[])`, pq.Array(validUUIDs(ids)))
+	for _, c := range cs {
+		c.IDNumber, c.Address = "", ""
+	}
+	return cs, err
+}
+
 func (s *childStore) FindDuplicates(ctx context.Context, c *flowcare.Child) ([]string, []string, error) {
 	if s.keys == nil {
 		return nil, nil, flowcare.Internal(errNoKeys)

@@ -68,6 +68,7 @@ func (t tx) Areas() flowcare.AreaStore          { return &areaStore{q: t.q} }
 func (t tx) Audit() flowcare.AuditStore         { return &auditStore{q: t.q} }
 func (t tx) Directory() flowcare.DirectoryStore { return &directoryStore{q: t.q} }
 func (t tx) Children() flowcare.ChildStore      { return &childStore{q: t.q, keys: t.keys} }
+func (t tx) Care() flowcare.CareStore           { return &careStore{q: t.q, keys: t.keys} }
 
 // Users returns the user store outside any transaction.
 func (d *DB) Users() flowcare.UserStore { return tx{q: d.db}.Users() }
@@ -80,6 +81,9 @@ func (d *DB) Audit() flowcare.AuditStore { return tx{q: d.db}.Audit() }
 
 // Directory returns the directory store outside any transaction.
 func (d *DB) Directory() flowcare.DirectoryStore { return tx{q: d.db}.Directory() }
+
+// Care returns the ledger, visit and need store outside any transaction.
+func (d *DB) Care() flowcare.CareStore { return tx{q: d.db, keys: d.keys}.Care() }
 
 // Children returns the child store outside any transaction.
 func (d *DB) Children() flowcare.ChildStore { return tx{q: d.db, keys: d.keys}.Children() }
