@@ -136,6 +136,10 @@ bench-outbox: services ## outbox lag from write to searchable (median, p99), rel
 bench-reindex: services ## reindex rate for 100,000 generated services
 	go test -run '^$$' -bench BenchmarkReindex -benchtime 1x -count 1 -timeout 30m ./server/
 
+.PHONY: bench-import
+bench-import: services ## time to import 10,000 children in one transaction
+	go test -run '^$$' -bench BenchmarkImport10000 -benchtime 1x -count 1 -timeout 30m ./internal/children/
+
 .PHONY: clean
 clean: ## remove build output (keeps .local data)
 	rm -rf bin frontend/dist/assets frontend/dist/index.html

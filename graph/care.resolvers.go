@@ -13,6 +13,11 @@ import (
 	"flowcare/internal/flowcare"
 )
 
+// Area is the resolver for the area field.
+func (r *areaOverviewResolver) Area(ctx context.Context, obj *flowcare.OverviewRow) (*flowcare.Area, error) {
+	return loadOptional(ctx, loaders(ctx).Areas, &obj.AreaID)
+}
+
 // Ledger is the resolver for the ledger field.
 func (r *childResolver) Ledger(ctx context.Context, obj *flowcare.Child) (*flowcare.LedgerEntry, error) {
 	if !obj.FileRead {
@@ -36,6 +41,11 @@ func (r *childResolver) Needs(ctx context.Context, obj *flowcare.Child) ([]*flow
 		return []*flowcare.Need{}, nil
 	}
 	return r.ChildFiles.NeedsOf(ctx, obj.ID)
+}
+
+// ImportedBy is the resolver for the importedBy field.
+func (r *childImportResolver) ImportedBy(ctx context.Context, obj *flowcare.ChildImport) (*string, error) {
+	return obj.ImportedBy, nil
 }
 
 // Child is the resolver for the child field.
@@ -115,6 +125,28 @@ func (r *mutationResolver) SetVisitCadence(ctx context.Context, risk flowcare.Le
 	return cadence(c), err
 }
 
+// PreviewChildImport is the resolver for the previewChildImport field.
+func (r *mutationResolver) PreviewChildImport(ctx context.Context, source flowcare.ImportSource, fileName string, contentBase64 string) (*model.ImportPreview, error) {
+	content, err := decodeFile(contentBase64)
+	if err != nil {
+		return nil, err
+	}
+	p, err := r.ChildFiles.PreviewImport(ctx, source, fileName, content)
+	if err != nil {
+		return nil, err
+	}
+	return importPreview(p), nil
+}
+
+// ApplyChildImport is the resolver for the applyChildImport field.
+func (r *mutationResolver) ApplyChildImport(ctx context.Context, source flowcare.ImportSource, fileName string, contentBase64 string) (*flowcare.ChildImport, error) {
+	content, err := decodeFile(contentBase64)
+	if err != nil {
+		return nil, err
+	}
+	return r.ChildFiles.ApplyImport(ctx, source, fileName, content)
+}
+
 // History is the resolver for the history field.
 func (r *needResolver) History(ctx context.Context, obj *flowcare.Need) ([]*flowcare.NeedEvent, error) {
 	h, err := r.ChildFiles.NeedHistory(ctx, obj.ID)
@@ -151,6 +183,21 @@ func (r *queryResolver) VisitCadence(ctx context.Context) ([]*model.VisitCadence
 	return cadence(c), err
 }
 
+// ChildImports is the resolver for the childImports field.
+func (r *queryResolver) ChildImports(ctx context.Context, first *int) ([]*flowcare.ChildImport, error) {
+	p := flowcare.Page{}
+	if first != nil {
+		p.First = *first
+	}
+	return r.ChildFiles.Imports(ctx, p)
+}
+
+// ChildOverview is the resolver for the childOverview field.
+func (r *queryResolver) ChildOverview(ctx context.Context, areaID *string) ([]*flowcare.OverviewRow, error) {
+	rows, err := r.ChildFiles.Overview(ctx, str(areaID))
+	return ptrs(rows), err
+}
+
 // Child is the resolver for the child field.
 func (r *visitResolver) Child(ctx context.Context, obj *flowcare.Visit) (*flowcare.Child, error) {
 	return loadOptional(ctx, loaders(ctx).Kids, &obj.ChildID)
@@ -171,6 +218,12 @@ func (r *visitResolver) ReviewNote(ctx context.Context, obj *flowcare.Visit) (*s
 	return optional(obj.ReviewNote), nil
 }
 
+// AreaOverview returns generated.AreaOverviewResolver implementation.
+func (r *Resolver) AreaOverview() generated.AreaOverviewResolver { return &areaOverviewResolver{r} }
+
+// ChildImport returns generated.ChildImportResolver implementation.
+func (r *Resolver) ChildImport() generated.ChildImportResolver { return &childImportResolver{r} }
+
 // LedgerEntry returns generated.LedgerEntryResolver implementation.
 func (r *Resolver) LedgerEntry() generated.LedgerEntryResolver { return &ledgerEntryResolver{r} }
 
@@ -187,9 +240,11 @@ func (r *Resolver) NeedEvent() generated.NeedEventResolver { return &needEventRe
 func (r *Resolver) Visit() generated.VisitResolver { return &visitResolver{r} }
 
 type (
-	ledgerEntryResolver struct{ *Resolver }
-	ledgerEventResolver struct{ *Resolver }
-	needResolver        struct{ *Resolver }
-	needEventResolver   struct{ *Resolver }
-	visitResolver       struct{ *Resolver }
+	areaOverviewResolver struct{ *Resolver }
+	childImportResolver  struct{ *Resolver }
+	ledgerEntryResolver  struct{ *Resolver }
+	ledgerEventResolver  struct{ *Resolver }
+	needResolver         struct{ *Resolver }
+	needEventResolver    struct{ *Resolver }
+	visitResolver        struct{ *Resolver }
 )

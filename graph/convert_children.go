@@ -1,6 +1,7 @@
 package graph
 
 import (
+	"encoding/base64"
 	"encoding/json"
 	"strings"
 
@@ -66,6 +67,31 @@ func cadence(c map[flowcare.Level]int) []*model.VisitCadence {
 		if d, ok := c[l]; ok {
 			out = append(out, &model.VisitCadence{Risk: l, Days: d})
 		}
+	}
+	return out
+}
+
+func decodeFile(b64 string) ([]byte, error) {
+	b, err := base64.StdEncoding.DecodeString(b64)
+	if err != nil {
+		return nil, flowcare.Invalid("contentBase64", "文件内容不是有效的 base64 编码")
+	}
+	return b, nil
+}
+
+// importPreview shows every line that needs attention and, of the plain new
+// and matched ones, enough to recognise the file.
+func importPreview(p *children.ImportPreview) *model.ImportPreview {
+	out := &model.ImportPreview{Rows: p.Rows, New: p.New, Matched: p.Matched, Conflicts: p.Conflicts, Invalid: p.Invalid,
+		Lines: []*model.ImportLine{}}
+	plain := 0
+	for _, l := range p.Lines {
+		if l.Outcome == children.OutcomeNew || l.Outcome == children.OutcomeMatched {
+			if plain++; plain > 200 {
+				continue
+			}
+		}
+		out.Lines = append(out.Lines, &model.ImportLine{Line: l.Line, Outcome: model.ImportOutcome(l.Outcome), Reason: optional(l.Reason), Name: l.Name})
 	}
 	return out
 }

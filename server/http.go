@@ -43,6 +43,7 @@ func newHandler(cfg Config, log *slog.Logger, a *app, m *metrics) http.Handler {
 	gql := authenticate(a, cfg, log, graph.WithLoaders(a.resolver(), newGraphQL(cfg, log, a)))
 	mux.Handle("POST /graphql", gql)
 	mux.Handle("GET /graphql", gql)
+	mux.Handle("GET /reports/monitoring.xlsx", authenticate(a, cfg, log, monitoringReport(a, log)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
@@ -128,6 +129,29 @@ func authenticate(a *app, cfg Config, log *slog.Logger, next http.Handler) http.
 			}
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
+	})
+}
+
+// monitoringReport serves the half-yearly monitoring report of an area as an
+// XLSX download; the use case checks who may export it and audits it.
+func monitoringReport(a *app, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		data, name, err := a.children.MonitoringReport(r.Context(), r.URL.Query().Get("areaId"))
+		if err != nil {
+			code := map[string]int{flowcare.EUNAUTHENTICATED: 401, flowcare.EFORBIDDEN: 403, flowcare.EINVALID: 400, flowcare.ENOTFOUND: 404}[flowcare.ErrorCode(err)]
+			if code == 0 {
+				code = http.StatusInternalServerError
+				log.ErrorContext(r.Context(), "monitoring report", "error", err.Error())
+			}
+			writeJSON(w, code, map[string]any{"errors": []map[string]any{{
+				"message": flowcare.ErrorMessage(err), "extensions": map[string]string{"code": flowcare.ErrorCode(err)},
+			}}})
+			return
+		}
+		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = w.Write(data)
 	})
 }
 
@@ -246,7 +270,7 @@ func requestContext(log *slog.Logger, m *metrics, next http.Handler) http.Handle
 // routeOf bounds the label values of the metrics: web-app paths are one route.
 func routeOf(p string) string {
 	switch p {
-	case "/graphql", "/healthz", "/readyz", "/metrics":
+	case "/graphql", "/healthz", "/readyz", "/metrics", "/reports/monitoring.xlsx":
 		return p
 	}
 	return "/"

@@ -32,8 +32,10 @@ type Config = graphql.Config[ResolverRoot, DirectiveRoot, ComplexityRoot]
 
 type ResolverRoot interface {
 	Area() AreaResolver
+	AreaOverview() AreaOverviewResolver
 	AuditEvent() AuditEventResolver
 	Child() ChildResolver
+	ChildImport() ChildImportResolver
 	Consent() ConsentResolver
 	Event() EventResolver
 	Guardian() GuardianResolver
@@ -73,6 +75,15 @@ type ComplexityRoot struct {
 	AreaImportResult struct {
 		Created func(childComplexity int) int
 		Updated func(childComplexity int) int
+	}
+
+	AreaOverview struct {
+		Active        func(childComplexity int) int
+		Area          func(childComplexity int) int
+		Eligible      func(childComplexity int) int
+		OnLedger      func(childComplexity int) int
+		ReviewsDue    func(childComplexity int) int
+		VisitsOverdue func(childComplexity int) int
 	}
 
 	AuditEvent struct {
@@ -139,6 +150,19 @@ type ComplexityRoot struct {
 	ChildEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	ChildImport struct {
+		Conflicts  func(childComplexity int) int
+		Created    func(childComplexity int) int
+		FileName   func(childComplexity int) int
+		ID         func(childComplexity int) int
+		ImportedAt func(childComplexity int) int
+		ImportedBy func(childComplexity int) int
+		Invalid    func(childComplexity int) int
+		Rows       func(childComplexity int) int
+		Source     func(childComplexity int) int
+		Updated    func(childComplexity int) int
 	}
 
 	ChildView struct {
@@ -212,6 +236,22 @@ type ComplexityRoot struct {
 		Province func(childComplexity int) int
 	}
 
+	ImportLine struct {
+		Line    func(childComplexity int) int
+		Name    func(childComplexity int) int
+		Outcome func(childComplexity int) int
+		Reason  func(childComplexity int) int
+	}
+
+	ImportPreview struct {
+		Conflicts func(childComplexity int) int
+		Invalid   func(childComplexity int) int
+		Lines     func(childComplexity int) int
+		Matched   func(childComplexity int) int
+		New       func(childComplexity int) int
+		Rows      func(childComplexity int) int
+	}
+
 	LedgerConnection struct {
 		Edges      func(childComplexity int) int
 		PageInfo   func(childComplexity int) int
@@ -253,6 +293,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AcceptVisit              func(childComplexity int, id string, note *string) int
+		ApplyChildImport         func(childComplexity int, source flowcare.ImportSource, fileName string, contentBase64 string) int
 		ApproveVetting           func(childComplexity int, id string) int
 		CancelSlot               func(childComplexity int, id string) int
 		ChangeLedger             func(childComplexity int, childID string, reasons []flowcare.LedgerReason, risk flowcare.Level, note string) int
@@ -266,6 +307,7 @@ type ComplexityRoot struct {
 		GrantRole                func(childComplexity int, input model.GrantRoleInput) int
 		ImportAreas              func(childComplexity int, csv string) int
 		LeaveLedger              func(childComplexity int, childID string, reason string) int
+		PreviewChildImport       func(childComplexity int, source flowcare.ImportSource, fileName string, contentBase64 string) int
 		PublishSlot              func(childComplexity int, input model.SlotInput) int
 		PublishSlotSeries        func(childComplexity int, input model.SlotSeriesInput) int
 		RecordConsent            func(childComplexity int, childID string, input model.ConsentInput) int
@@ -356,6 +398,8 @@ type ComplexityRoot struct {
 		AuditEvents        func(childComplexity int, first *int, after *string, action *string) int
 		CheckEligibility   func(childComplexity int, input model.EligibilityInput) int
 		Child              func(childComplexity int, id string) int
+		ChildImports       func(childComplexity int, first *int) int
+		ChildOverview      func(childComplexity int, areaID *string) int
 		ChildViews         func(childComplexity int, childID string, first *int, after *string) int
 		Children           func(childComplexity int, areaID *string, idNumber *string, reviewDue *bool, includeInactive *bool, first *int, after *string) int
 		Event              func(childComplexity int, id string) int
@@ -585,6 +629,9 @@ type AreaResolver interface {
 	Parent(ctx context.Context, obj *flowcare.Area) (*flowcare.Area, error)
 	Children(ctx context.Context, obj *flowcare.Area) ([]*flowcare.Area, error)
 }
+type AreaOverviewResolver interface {
+	Area(ctx context.Context, obj *flowcare.OverviewRow) (*flowcare.Area, error)
+}
 type AuditEventResolver interface {
 	ID(ctx context.Context, obj *flowcare.AuditEvent) (string, error)
 }
@@ -610,6 +657,9 @@ type ChildResolver interface {
 	Ledger(ctx context.Context, obj *flowcare.Child) (*flowcare.LedgerEntry, error)
 	Visits(ctx context.Context, obj *flowcare.Child) ([]*flowcare.Visit, error)
 	Needs(ctx context.Context, obj *flowcare.Child) ([]*flowcare.Need, error)
+}
+type ChildImportResolver interface {
+	ImportedBy(ctx context.Context, obj *flowcare.ChildImport) (*string, error)
 }
 type ConsentResolver interface {
 	Guardian(ctx context.Context, obj *flowcare.Consent) (*flowcare.Guardian, error)
@@ -656,6 +706,8 @@ type MutationResolver interface {
 	UpdateNeed(ctx context.Context, id string, input model.NeedInput) (*flowcare.Need, error)
 	SetNeedStatus(ctx context.Context, id string, status flowcare.NeedStatus, note *string) (*flowcare.Need, error)
 	SetVisitCadence(ctx context.Context, risk flowcare.Level, days int) ([]*model.VisitCadence, error)
+	PreviewChildImport(ctx context.Context, source flowcare.ImportSource, fileName string, contentBase64 string) (*model.ImportPreview, error)
+	ApplyChildImport(ctx context.Context, source flowcare.ImportSource, fileName string, contentBase64 string) (*flowcare.ChildImport, error)
 	RegisterChild(ctx context.Context, input model.ChildInput, confirmNotDuplicate *bool) (*flowcare.Child, error)
 	UpdateChild(ctx context.Context, id string, input model.ChildInput) (*flowcare.Child, error)
 	ReviewChild(ctx context.Context, id string, note *string) (*flowcare.Child, error)
@@ -704,6 +756,8 @@ type QueryResolver interface {
 	Ledger(ctx context.Context, areaID *string, overdue *bool, first *int, after *string) (*model.LedgerConnection, error)
 	PendingVisits(ctx context.Context) ([]*flowcare.Visit, error)
 	VisitCadence(ctx context.Context) ([]*model.VisitCadence, error)
+	ChildImports(ctx context.Context, first *int) ([]*flowcare.ChildImport, error)
+	ChildOverview(ctx context.Context, areaID *string) ([]*flowcare.OverviewRow, error)
 	Children(ctx context.Context, areaID *string, idNumber *string, reviewDue *bool, includeInactive *bool, first *int, after *string) (*model.ChildConnection, error)
 	Child(ctx context.Context, id string) (*flowcare.Child, error)
 	ChildViews(ctx context.Context, childID string, first *int, after *string) ([]*model.ChildView, error)
@@ -855,6 +909,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.AreaImportResult.Updated(childComplexity), true
+
+	case "AreaOverview.active":
+		if e.ComplexityRoot.AreaOverview.Active == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaOverview.Active(childComplexity), true
+	case "AreaOverview.area":
+		if e.ComplexityRoot.AreaOverview.Area == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaOverview.Area(childComplexity), true
+	case "AreaOverview.eligible":
+		if e.ComplexityRoot.AreaOverview.Eligible == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaOverview.Eligible(childComplexity), true
+	case "AreaOverview.onLedger":
+		if e.ComplexityRoot.AreaOverview.OnLedger == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaOverview.OnLedger(childComplexity), true
+	case "AreaOverview.reviewsDue":
+		if e.ComplexityRoot.AreaOverview.ReviewsDue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaOverview.ReviewsDue(childComplexity), true
+	case "AreaOverview.visitsOverdue":
+		if e.ComplexityRoot.AreaOverview.VisitsOverdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.AreaOverview.VisitsOverdue(childComplexity), true
 
 	case "AuditEvent.action":
 		if e.ComplexityRoot.AuditEvent.Action == nil {
@@ -1155,6 +1246,67 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ChildEdge.Node(childComplexity), true
 
+	case "ChildImport.conflicts":
+		if e.ComplexityRoot.ChildImport.Conflicts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildImport.Conflicts(childComplexity), true
+	case "ChildImport.created":
+		if e.ComplexityRoot.ChildImport.Created == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildImport.Created(childComplexity), true
+	case "ChildImport.fileName":
+		if e.ComplexityRoot.ChildImport.FileName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildImport.FileName(childComplexity), true
+	case "ChildImport.id":
+		if e.ComplexityRoot.ChildImport.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildImport.ID(childComplexity), true
+	case "ChildImport.importedAt":
+		if e.ComplexityRoot.ChildImport.ImportedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildImport.ImportedAt(childComplexity), true
+	case "ChildImport.importedBy":
+		if e.ComplexityRoot.ChildImport.ImportedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildImport.ImportedBy(childComplexity), true
+	case "ChildImport.invalid":
+		if e.ComplexityRoot.ChildImport.Invalid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildImport.Invalid(childComplexity), true
+	case "ChildImport.rows":
+		if e.ComplexityRoot.ChildImport.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildImport.Rows(childComplexity), true
+	case "ChildImport.source":
+		if e.ComplexityRoot.ChildImport.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildImport.Source(childComplexity), true
+	case "ChildImport.updated":
+		if e.ComplexityRoot.ChildImport.Updated == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildImport.Updated(childComplexity), true
+
 	case "ChildView.actor":
 		if e.ComplexityRoot.ChildView.Actor == nil {
 			break
@@ -1445,6 +1597,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.HukouOrigin.Province(childComplexity), true
 
+	case "ImportLine.line":
+		if e.ComplexityRoot.ImportLine.Line == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportLine.Line(childComplexity), true
+	case "ImportLine.name":
+		if e.ComplexityRoot.ImportLine.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportLine.Name(childComplexity), true
+	case "ImportLine.outcome":
+		if e.ComplexityRoot.ImportLine.Outcome == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportLine.Outcome(childComplexity), true
+	case "ImportLine.reason":
+		if e.ComplexityRoot.ImportLine.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportLine.Reason(childComplexity), true
+
+	case "ImportPreview.conflicts":
+		if e.ComplexityRoot.ImportPreview.Conflicts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Conflicts(childComplexity), true
+	case "ImportPreview.invalid":
+		if e.ComplexityRoot.ImportPreview.Invalid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Invalid(childComplexity), true
+	case "ImportPreview.lines":
+		if e.ComplexityRoot.ImportPreview.Lines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Lines(childComplexity), true
+	case "ImportPreview.matched":
+		if e.ComplexityRoot.ImportPreview.Matched == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Matched(childComplexity), true
+	case "ImportPreview.new":
+		if e.ComplexityRoot.ImportPreview.New == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.New(childComplexity), true
+	case "ImportPreview.rows":
+		if e.ComplexityRoot.ImportPreview.Rows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ImportPreview.Rows(childComplexity), true
+
 	case "LedgerConnection.edges":
 		if e.ComplexityRoot.LedgerConnection.Edges == nil {
 			break
@@ -1605,6 +1819,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.AcceptVisit(childComplexity, args["id"].(string), args["note"].(*string)), true
+	case "Mutation.applyChildImport":
+		if e.ComplexityRoot.Mutation.ApplyChildImport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_applyChildImport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ApplyChildImport(childComplexity, args["source"].(flowcare.ImportSource), args["fileName"].(string), args["contentBase64"].(string)), true
 	case "Mutation.approveVetting":
 		if e.ComplexityRoot.Mutation.ApproveVetting == nil {
 			break
@@ -1748,6 +1973,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.LeaveLedger(childComplexity, args["childId"].(string), args["reason"].(string)), true
+	case "Mutation.previewChildImport":
+		if e.ComplexityRoot.Mutation.PreviewChildImport == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_previewChildImport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.PreviewChildImport(childComplexity, args["source"].(flowcare.ImportSource), args["fileName"].(string), args["contentBase64"].(string)), true
 	case "Mutation.publishSlot":
 		if e.ComplexityRoot.Mutation.PublishSlot == nil {
 			break
@@ -2314,6 +2550,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Child(childComplexity, args["id"].(string)), true
+	case "Query.childImports":
+		if e.ComplexityRoot.Query.ChildImports == nil {
+			break
+		}
+
+		args, err := ec.field_Query_childImports_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ChildImports(childComplexity, args["first"].(*int)), true
+	case "Query.childOverview":
+		if e.ComplexityRoot.Query.ChildOverview == nil {
+			break
+		}
+
+		args, err := ec.field_Query_childOverview_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ChildOverview(childComplexity, args["areaId"].(*string)), true
 	case "Query.childViews":
 		if e.ComplexityRoot.Query.ChildViews == nil {
 			break
@@ -3762,6 +4020,77 @@ extend type Mutation {
   "City civil-affairs staff only; 7 to 366 days."
   setVisitCadence(risk: Level!, days: Int!): [VisitCadence!]!
 }
+
+enum ImportSource {
+  "Enrolled migrant pupils from the education authorities."
+  EDUCATION
+  "Residence-permit holders under 16 from public security."
+  PUBLIC_SECURITY
+}
+
+enum ImportOutcome {
+  NEW
+  MATCHED
+  CONFLICT
+  INVALID
+}
+
+type ImportLine {
+  line: Int!
+  outcome: ImportOutcome!
+  reason: String
+  name: String!
+}
+
+"What an import would do; nothing is written."
+type ImportPreview {
+  rows: Int!
+  new: Int!
+  matched: Int!
+  conflicts: Int!
+  invalid: Int!
+  "Every line but the plain new and matched ones, and the first 200 of those."
+  lines: [ImportLine!]!
+}
+
+type ChildImport {
+  id: ID!
+  source: ImportSource!
+  fileName: String!
+  rows: Int!
+  created: Int!
+  updated: Int!
+  conflicts: Int!
+  invalid: Int!
+  importedBy: String
+  importedAt: Time!
+}
+
+"Counts for one street of the viewed area."
+type AreaOverview {
+  area: Area!
+  active: Int!
+  eligible: Int!
+  onLedger: Int!
+  visitsOverdue: Int!
+  reviewsDue: Int!
+}
+
+extend type Query {
+  childImports(first: Int = 20): [ChildImport!]!
+  "Children and open work by street, for an area in the viewer's scope (default: their own)."
+  childOverview(areaId: ID): [AreaOverview!]!
+}
+
+extend type Mutation {
+  """
+  Reads a CSV or XLSX list (base64 content; columns 姓名 性别 出生日期 户籍省 户籍县 随迁情况 社区编码 来京日期,
+  optional 身份证号码 无证原因 户籍市 学校 语言 监护人姓名 监护人关系 监护人电话) and shows what importing it would do.
+  """
+  previewChildImport(source: ImportSource!, fileName: String!, contentBase64: String!): ImportPreview!
+  "Creates the new and updates the matched children in one transaction; conflicts and invalid lines are skipped."
+  applyChildImport(source: ImportSource!, fileName: String!, contentBase64: String!): ChildImport!
+}
 `, BuiltIn: false},
 	{Name: "../schema/children.graphqls", Input: `enum Gender {
   FEMALE
@@ -4558,6 +4887,24 @@ func (ec *executionContext) childFields_AreaImportResult(ctx context.Context, fi
 	return nil, fmt.Errorf("no field named %q was found under type AreaImportResult", field.Name)
 }
 
+func (ec *executionContext) childFields_AreaOverview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "area":
+		return ec.fieldContext_AreaOverview_area(ctx, field)
+	case "active":
+		return ec.fieldContext_AreaOverview_active(ctx, field)
+	case "eligible":
+		return ec.fieldContext_AreaOverview_eligible(ctx, field)
+	case "onLedger":
+		return ec.fieldContext_AreaOverview_onLedger(ctx, field)
+	case "visitsOverdue":
+		return ec.fieldContext_AreaOverview_visitsOverdue(ctx, field)
+	case "reviewsDue":
+		return ec.fieldContext_AreaOverview_reviewsDue(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type AreaOverview", field.Name)
+}
+
 func (ec *executionContext) childFields_AuditEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -4688,6 +5035,32 @@ func (ec *executionContext) childFields_ChildEdge(ctx context.Context, field gra
 		return ec.fieldContext_ChildEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ChildEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ChildImport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ChildImport_id(ctx, field)
+	case "source":
+		return ec.fieldContext_ChildImport_source(ctx, field)
+	case "fileName":
+		return ec.fieldContext_ChildImport_fileName(ctx, field)
+	case "rows":
+		return ec.fieldContext_ChildImport_rows(ctx, field)
+	case "created":
+		return ec.fieldContext_ChildImport_created(ctx, field)
+	case "updated":
+		return ec.fieldContext_ChildImport_updated(ctx, field)
+	case "conflicts":
+		return ec.fieldContext_ChildImport_conflicts(ctx, field)
+	case "invalid":
+		return ec.fieldContext_ChildImport_invalid(ctx, field)
+	case "importedBy":
+		return ec.fieldContext_ChildImport_importedBy(ctx, field)
+	case "importedAt":
+		return ec.fieldContext_ChildImport_importedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChildImport", field.Name)
 }
 
 func (ec *executionContext) childFields_ChildView(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -4830,6 +5203,38 @@ func (ec *executionContext) childFields_HukouOrigin(ctx context.Context, field g
 		return ec.fieldContext_HukouOrigin_county(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type HukouOrigin", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "line":
+		return ec.fieldContext_ImportLine_line(ctx, field)
+	case "outcome":
+		return ec.fieldContext_ImportLine_outcome(ctx, field)
+	case "reason":
+		return ec.fieldContext_ImportLine_reason(ctx, field)
+	case "name":
+		return ec.fieldContext_ImportLine_name(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportLine", field.Name)
+}
+
+func (ec *executionContext) childFields_ImportPreview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "rows":
+		return ec.fieldContext_ImportPreview_rows(ctx, field)
+	case "new":
+		return ec.fieldContext_ImportPreview_new(ctx, field)
+	case "matched":
+		return ec.fieldContext_ImportPreview_matched(ctx, field)
+	case "conflicts":
+		return ec.fieldContext_ImportPreview_conflicts(ctx, field)
+	case "invalid":
+		return ec.fieldContext_ImportPreview_invalid(ctx, field)
+	case "lines":
+		return ec.fieldContext_ImportPreview_lines(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ImportPreview", field.Name)
 }
 
 func (ec *executionContext) childFields_LedgerConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5568,6 +5973,36 @@ func (ec *executionContext) field_Mutation_acceptVisit_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_applyChildImport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "source",
+		func(ctx context.Context, v any) (flowcare.ImportSource, error) {
+			return ec.unmarshalNImportSource2flowcareᚋinternalᚋflowcareᚐImportSource(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["source"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fileName",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fileName"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "contentBase64",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["contentBase64"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_approveVetting_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -5819,6 +6254,36 @@ func (ec *executionContext) field_Mutation_leaveLedger_args(ctx context.Context,
 		return nil, err
 	}
 	args["reason"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_previewChildImport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "source",
+		func(ctx context.Context, v any) (flowcare.ImportSource, error) {
+			return ec.unmarshalNImportSource2flowcareᚋinternalᚋflowcareᚐImportSource(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["source"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fileName",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["fileName"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "contentBase64",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["contentBase64"] = arg2
 	return args, nil
 }
 
@@ -6401,6 +6866,34 @@ func (ec *executionContext) field_Query_checkEligibility_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_childImports_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_childOverview_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
 	return args, nil
 }
 
@@ -7210,6 +7703,153 @@ func (ec *executionContext) _AreaImportResult_updated(ctx context.Context, field
 }
 func (ec *executionContext) fieldContext_AreaImportResult_updated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("AreaImportResult", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AreaOverview_area(ctx context.Context, field graphql.CollectedField, obj *flowcare.OverviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaOverview_area(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.AreaOverview().Area(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚖflowcareᚋinternalᚋflowcareᚐArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AreaOverview_area(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "AreaOverview",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _AreaOverview_active(ctx context.Context, field graphql.CollectedField, obj *flowcare.OverviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaOverview_active(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Active, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AreaOverview_active(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AreaOverview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AreaOverview_eligible(ctx context.Context, field graphql.CollectedField, obj *flowcare.OverviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaOverview_eligible(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Eligible, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AreaOverview_eligible(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AreaOverview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AreaOverview_onLedger(ctx context.Context, field graphql.CollectedField, obj *flowcare.OverviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaOverview_onLedger(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OnLedger, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AreaOverview_onLedger(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AreaOverview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AreaOverview_visitsOverdue(ctx context.Context, field graphql.CollectedField, obj *flowcare.OverviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaOverview_visitsOverdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VisitsOverdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AreaOverview_visitsOverdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AreaOverview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _AreaOverview_reviewsDue(ctx context.Context, field graphql.CollectedField, obj *flowcare.OverviewRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_AreaOverview_reviewsDue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewsDue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_AreaOverview_reviewsDue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("AreaOverview", field, false, false, "Int")
 }
 
 func (ec *executionContext) _AuditEvent_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.AuditEvent) (ret graphql.Marshaler) {
@@ -8481,6 +9121,236 @@ func (ec *executionContext) fieldContext_ChildEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _ChildImport_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.ChildImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildImport_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildImport_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildImport", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ChildImport_source(ctx context.Context, field graphql.CollectedField, obj *flowcare.ChildImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildImport_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.ImportSource) graphql.Marshaler {
+			return ec.marshalNImportSource2flowcareᚋinternalᚋflowcareᚐImportSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildImport_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildImport", field, false, false, "ImportSource")
+}
+
+func (ec *executionContext) _ChildImport_fileName(ctx context.Context, field graphql.CollectedField, obj *flowcare.ChildImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildImport_fileName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FileName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildImport_fileName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildImport", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChildImport_rows(ctx context.Context, field graphql.CollectedField, obj *flowcare.ChildImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildImport_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildImport_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildImport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ChildImport_created(ctx context.Context, field graphql.CollectedField, obj *flowcare.ChildImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildImport_created(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Created, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildImport_created(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildImport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ChildImport_updated(ctx context.Context, field graphql.CollectedField, obj *flowcare.ChildImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildImport_updated(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Updated, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildImport_updated(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildImport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ChildImport_conflicts(ctx context.Context, field graphql.CollectedField, obj *flowcare.ChildImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildImport_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conflicts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildImport_conflicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildImport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ChildImport_invalid(ctx context.Context, field graphql.CollectedField, obj *flowcare.ChildImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildImport_invalid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invalid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildImport_invalid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildImport", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ChildImport_importedBy(ctx context.Context, field graphql.CollectedField, obj *flowcare.ChildImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildImport_importedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ChildImport().ImportedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChildImport_importedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildImport", field, true, true, "String")
+}
+
+func (ec *executionContext) _ChildImport_importedAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.ChildImport) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildImport_importedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ImportedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildImport_importedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildImport", field, false, false, "Time")
+}
+
 func (ec *executionContext) _ChildView_at(ctx context.Context, field graphql.CollectedField, obj *model.ChildView) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9614,6 +10484,245 @@ func (ec *executionContext) _HukouOrigin_county(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_HukouOrigin_county(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("HukouOrigin", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportLine_line(ctx context.Context, field graphql.CollectedField, obj *model.ImportLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportLine_line(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Line, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportLine_line(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportLine_outcome(ctx context.Context, field graphql.CollectedField, obj *model.ImportLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportLine_outcome(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Outcome, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.ImportOutcome) graphql.Marshaler {
+			return ec.marshalNImportOutcome2flowcareᚋgraphᚋmodelᚐImportOutcome(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportLine_outcome(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportLine", field, false, false, "ImportOutcome")
+}
+
+func (ec *executionContext) _ImportLine_reason(ctx context.Context, field graphql.CollectedField, obj *model.ImportLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportLine_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ImportLine_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportLine_name(ctx context.Context, field graphql.CollectedField, obj *model.ImportLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportLine_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportLine_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _ImportPreview_rows(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_rows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Rows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_rows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportPreview_new(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_new(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.New, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_new(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportPreview_matched(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_matched(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Matched, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_matched(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportPreview_conflicts(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_conflicts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Conflicts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_conflicts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportPreview_invalid(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_invalid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invalid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_invalid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ImportPreview", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ImportPreview_lines(ctx context.Context, field graphql.CollectedField, obj *model.ImportPreview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ImportPreview_lines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Lines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ImportLine) graphql.Marshaler {
+			return ec.marshalNImportLine2ᚕᚖflowcareᚋgraphᚋmodelᚐImportLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ImportPreview_lines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ImportPreview",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportLine(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _LedgerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.LedgerConnection) (ret graphql.Marshaler) {
@@ -10943,6 +12052,94 @@ func (ec *executionContext) fieldContext_Mutation_setVisitCadence(ctx context.Co
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_setVisitCadence_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_previewChildImport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_previewChildImport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().PreviewChildImport(ctx, fc.Args["source"].(flowcare.ImportSource), fc.Args["fileName"].(string), fc.Args["contentBase64"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportPreview) graphql.Marshaler {
+			return ec.marshalNImportPreview2ᚖflowcareᚋgraphᚋmodelᚐImportPreview(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_previewChildImport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ImportPreview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_previewChildImport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_applyChildImport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_applyChildImport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ApplyChildImport(ctx, fc.Args["source"].(flowcare.ImportSource), fc.Args["fileName"].(string), fc.Args["contentBase64"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.ChildImport) graphql.Marshaler {
+			return ec.marshalNChildImport2ᚖflowcareᚋinternalᚋflowcareᚐChildImport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_applyChildImport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChildImport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_applyChildImport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -13168,6 +14365,94 @@ func (ec *executionContext) fieldContext_Query_visitCadence(_ context.Context, f
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_VisitCadence(ctx, field)
 		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_childImports(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_childImports(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ChildImports(ctx, fc.Args["first"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.ChildImport) graphql.Marshaler {
+			return ec.marshalNChildImport2ᚕᚖflowcareᚋinternalᚋflowcareᚐChildImportᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_childImports(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChildImport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_childImports_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_childOverview(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_childOverview(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ChildOverview(ctx, fc.Args["areaId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.OverviewRow) graphql.Marshaler {
+			return ec.marshalNAreaOverview2ᚕᚖflowcareᚋinternalᚋflowcareᚐOverviewRowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_childOverview(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_AreaOverview(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_childOverview_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
 	}
 	return fc, nil
 }
@@ -20512,6 +21797,65 @@ func (ec *executionContext) _AreaImportResult(ctx context.Context, sel ast.Selec
 	return out
 }
 
+var areaOverviewImplementors = []string{"AreaOverview"}
+
+func (ec *executionContext) _AreaOverview(ctx context.Context, sel ast.SelectionSet, obj *flowcare.OverviewRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, areaOverviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("AreaOverview")
+		case "area":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._AreaOverview_area(ctx, field, obj)
+				})
+		case "active":
+			out.Values[i] = ec._AreaOverview_active(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "eligible":
+			out.Values[i] = ec._AreaOverview_eligible(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "onLedger":
+			out.Values[i] = ec._AreaOverview_onLedger(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "visitsOverdue":
+			out.Values[i] = ec._AreaOverview_visitsOverdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reviewsDue":
+			out.Values[i] = ec._AreaOverview_reviewsDue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var auditEventImplementors = []string{"AuditEvent"}
 
 func (ec *executionContext) _AuditEvent(ctx context.Context, sel ast.SelectionSet, obj *flowcare.AuditEvent) graphql.Marshaler {
@@ -20920,6 +22264,85 @@ func (ec *executionContext) _ChildEdge(ctx context.Context, sel ast.SelectionSet
 			out.Values[i] = ec._ChildEdge_node(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var childImportImplementors = []string{"ChildImport"}
+
+func (ec *executionContext) _ChildImport(ctx context.Context, sel ast.SelectionSet, obj *flowcare.ChildImport) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, childImportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChildImport")
+		case "id":
+			out.Values[i] = ec._ChildImport_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._ChildImport_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "fileName":
+			out.Values[i] = ec._ChildImport_fileName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "rows":
+			out.Values[i] = ec._ChildImport_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "created":
+			out.Values[i] = ec._ChildImport_created(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updated":
+			out.Values[i] = ec._ChildImport_updated(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "conflicts":
+			out.Values[i] = ec._ChildImport_conflicts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "invalid":
+			out.Values[i] = ec._ChildImport_invalid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "importedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ChildImport_importedBy(ctx, field, obj)
+				})
+		case "importedAt":
+			out.Values[i] = ec._ChildImport_importedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -21402,6 +22825,112 @@ func (ec *executionContext) _HukouOrigin(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var importLineImplementors = []string{"ImportLine"}
+
+func (ec *executionContext) _ImportLine(ctx context.Context, sel ast.SelectionSet, obj *model.ImportLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportLine")
+		case "line":
+			out.Values[i] = ec._ImportLine_line(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "outcome":
+			out.Values[i] = ec._ImportLine_outcome(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._ImportLine_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._ImportLine_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var importPreviewImplementors = []string{"ImportPreview"}
+
+func (ec *executionContext) _ImportPreview(ctx context.Context, sel ast.SelectionSet, obj *model.ImportPreview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, importPreviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ImportPreview")
+		case "rows":
+			out.Values[i] = ec._ImportPreview_rows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "new":
+			out.Values[i] = ec._ImportPreview_new(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "matched":
+			out.Values[i] = ec._ImportPreview_matched(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "conflicts":
+			out.Values[i] = ec._ImportPreview_conflicts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invalid":
+			out.Values[i] = ec._ImportPreview_invalid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "lines":
+			out.Values[i] = ec._ImportPreview_lines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var ledgerConnectionImplementors = []string{"LedgerConnection"}
 
 func (ec *executionContext) _LedgerConnection(ctx context.Context, sel ast.SelectionSet, obj *model.LedgerConnection) graphql.Marshaler {
@@ -21802,6 +23331,20 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "setVisitCadence":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_setVisitCadence(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "previewChildImport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_previewChildImport(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "applyChildImport":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_applyChildImport(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
@@ -22413,6 +23956,18 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_visitCadence(ctx, field)
+				})
+		case "childImports":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_childImports(ctx, field)
+				})
+		case "childOverview":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_childOverview(ctx, field)
 				})
 		case "children":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -24245,6 +25800,30 @@ func (ec *executionContext) marshalNAreaLevel2flowcareᚋinternalᚋflowcareᚐA
 	return res
 }
 
+func (ec *executionContext) marshalNAreaOverview2ᚕᚖflowcareᚋinternalᚋflowcareᚐOverviewRowᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.OverviewRow) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAreaOverview2ᚖflowcareᚋinternalᚋflowcareᚐOverviewRow(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAreaOverview2ᚖflowcareᚋinternalᚋflowcareᚐOverviewRow(ctx context.Context, sel ast.SelectionSet, v *flowcare.OverviewRow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "AreaOverview!")
+		return graphql.Null
+	}
+	return ec._AreaOverview(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNAuditEvent2ᚖflowcareᚋinternalᚋflowcareᚐAuditEvent(ctx context.Context, sel ast.SelectionSet, v *flowcare.AuditEvent) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AuditEvent!")
@@ -24387,6 +25966,30 @@ func (ec *executionContext) marshalNChildEdge2ᚖflowcareᚋgraphᚋmodelᚐChil
 		return graphql.Null
 	}
 	return ec._ChildEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNChildImport2ᚕᚖflowcareᚋinternalᚋflowcareᚐChildImportᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.ChildImport) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChildImport2ᚖflowcareᚋinternalᚋflowcareᚐChildImport(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNChildImport2ᚖflowcareᚋinternalᚋflowcareᚐChildImport(ctx context.Context, sel ast.SelectionSet, v *flowcare.ChildImport) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChildImport!")
+		return graphql.Null
+	}
+	return ec._ChildImport(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNChildInput2flowcareᚋgraphᚋmodelᚐChildInput(ctx context.Context, v any) (model.ChildInput, error) {
@@ -24703,6 +26306,63 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 	res := graphql.MarshalID(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNImportLine2ᚕᚖflowcareᚋgraphᚋmodelᚐImportLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNImportLine2ᚖflowcareᚋgraphᚋmodelᚐImportLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNImportLine2ᚖflowcareᚋgraphᚋmodelᚐImportLine(ctx context.Context, sel ast.SelectionSet, v *model.ImportLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportLine!")
+		return graphql.Null
+	}
+	return ec._ImportLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNImportOutcome2flowcareᚋgraphᚋmodelᚐImportOutcome(ctx context.Context, v any) (model.ImportOutcome, error) {
+	var res model.ImportOutcome
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNImportOutcome2flowcareᚋgraphᚋmodelᚐImportOutcome(ctx context.Context, sel ast.SelectionSet, v model.ImportOutcome) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNImportPreview2ᚖflowcareᚋgraphᚋmodelᚐImportPreview(ctx context.Context, sel ast.SelectionSet, v *model.ImportPreview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ImportPreview!")
+		return graphql.Null
+	}
+	return ec._ImportPreview(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNImportSource2flowcareᚋinternalᚋflowcareᚐImportSource(ctx context.Context, v any) (flowcare.ImportSource, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.ImportSource(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNImportSource2flowcareᚋinternalᚋflowcareᚐImportSource(ctx context.Context, sel ast.SelectionSet, v flowcare.ImportSource) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ImportSource!")
 	}
 	return res
 }

@@ -158,6 +158,24 @@ type HukouOriginInput struct {
 	County   string  `json:"county"`
 }
 
+type ImportLine struct {
+	Line    int           `json:"line"`
+	Outcome ImportOutcome `json:"outcome"`
+	Reason  *string       `json:"reason,omitempty"`
+	Name    string        `json:"name"`
+}
+
+// What an import would do; nothing is written.
+type ImportPreview struct {
+	Rows      int `json:"rows"`
+	New       int `json:"new"`
+	Matched   int `json:"matched"`
+	Conflicts int `json:"conflicts"`
+	Invalid   int `json:"invalid"`
+	// Every line but the plain new and matched ones, and the first 200 of those.
+	Lines []*ImportLine `json:"lines"`
+}
+
 type LedgerConnection struct {
 	Edges      []*LedgerEntryEdge `json:"edges"`
 	PageInfo   *PageInfo          `json:"pageInfo"`
@@ -405,6 +423,65 @@ type VolunteerSignUpInput struct {
 	Username string                 `json:"username"`
 	Password string                 `json:"password"`
 	Profile  *VolunteerProfileInput `json:"profile"`
+}
+
+type ImportOutcome string
+
+const (
+	ImportOutcomeNew      ImportOutcome = "NEW"
+	ImportOutcomeMatched  ImportOutcome = "MATCHED"
+	ImportOutcomeConflict ImportOutcome = "CONFLICT"
+	ImportOutcomeInvalid  ImportOutcome = "INVALID"
+)
+
+var AllImportOutcome = []ImportOutcome{
+	ImportOutcomeNew,
+	ImportOutcomeMatched,
+	ImportOutcomeConflict,
+	ImportOutcomeInvalid,
+}
+
+func (e ImportOutcome) IsValid() bool {
+	switch e {
+	case ImportOutcomeNew, ImportOutcomeMatched, ImportOutcomeConflict, ImportOutcomeInvalid:
+		return true
+	}
+	return false
+}
+
+func (e ImportOutcome) String() string {
+	return string(e)
+}
+
+func (e *ImportOutcome) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = ImportOutcome(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid ImportOutcome", str)
+	}
+	return nil
+}
+
+func (e ImportOutcome) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *ImportOutcome) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e ImportOutcome) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
 }
 
 type SearchEntity string

@@ -18,13 +18,15 @@ import (
 var now = time.Date(2026, 11, 28, 2, 0, 0, 0, time.UTC)
 
 type fixture struct {
-	t   *testing.T
+	t   testing.TB
 	db  *postgres.DB
 	svc *children.Service
 	org string
 }
 
-func setup(t *testing.T) *fixture {
+func setup(t *testing.T) *fixture { return setupB(t) }
+
+func setupB(t testing.TB) *fixture {
 	t.Helper()
 	db := pgtest.New(t)
 	ctx := context.Background()
@@ -43,6 +45,10 @@ func setup(t *testing.T) *fixture {
 		t.Fatal(err)
 	}
 	return &fixture{t: t, db: db, svc: children.New(db, func() time.Time { return now }), org: o.ID}
+}
+
+func (f *fixture) actorB(_ testing.TB, name string, role flowcare.Role, area string) *flowcare.Actor {
+	return f.actor(name, role, area, false)
 }
 
 func (f *fixture) actor(name string, role flowcare.Role, area string, org bool) *flowcare.Actor {

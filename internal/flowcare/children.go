@@ -262,7 +262,45 @@ type ChildStore interface {
 	ConsentByID(ctx context.Context, id string) (*Consent, error)
 	WithdrawConsent(ctx context.Context, id string, at time.Time) error
 	ConsentsOf(ctx context.Context, childIDs []string) (map[string][]Consent, error)
+	SaveImport(ctx context.Context, imp *ChildImport, by string) error
+	ListImports(ctx context.Context, p Page) ([]*ChildImport, error)
+	// Overview counts an area's children by street: active, eligible, on the
+	// ledger, visits overdue and reviews due.
+	Overview(ctx context.Context, areaPath string, today time.Time) ([]OverviewRow, error)
 	// ReencryptBatch re-encrypts up to limit rows holding values not under the
 	// current key and returns how many rows it changed.
 	ReencryptBatch(ctx context.Context, limit int) (int, error)
+}
+
+// ImportSource is the agency a list of children comes from (policy item 3).
+type ImportSource string
+
+const (
+	SourceEducation      ImportSource = "EDUCATION"
+	SourcePublicSecurity ImportSource = "PUBLIC_SECURITY"
+)
+
+// ChildImport records one applied import; its summary has no personal data.
+type ChildImport struct {
+	ID         string       `db:"id"`
+	Source     ImportSource `db:"source"`
+	FileName   string       `db:"file_name"`
+	Rows       int          `db:"rows"`
+	Created    int          `db:"created"`
+	Updated    int          `db:"updated"`
+	Conflicts  int          `db:"conflicts"`
+	Invalid    int          `db:"invalid"`
+	Summary    string       `db:"summary"`
+	ImportedBy *string      `db:"imported_by_username"`
+	ImportedAt time.Time    `db:"imported_at"`
+}
+
+// OverviewRow is one street's counts.
+type OverviewRow struct {
+	AreaID        string `db:"area_id"`
+	Active        int    `db:"active"`
+	Eligible      int    `db:"eligible"`
+	OnLedger      int    `db:"on_ledger"`
+	VisitsOverdue int    `db:"visits_overdue"`
+	ReviewsDue    int    `db:"reviews_due"`
 }

@@ -436,3 +436,39 @@ func (s *childStore) ReencryptBatch(ctx context.Context, limit int) (int, error)
 	}
 	return len(ids), nil
 }
+
+func (s *childStore) SaveImport(ctx context.Context, imp *flowcare.ChildImport, by string) error {
+	return mapError(s.q.QueryRowxContext(ctx, `
+		INSERT INTO child_imports (source, file_name, rows, created, updated, conflicts, invalid, summary, imported_by)
+		VALUES ($1, $2, $3, $4, $5, $6, $7, $8::jsonb, NULLIF($9, '')::uuid) RETURNING id, imported_at`,
+		imp.Source, imp.FileName, imp.Rows, imp.Created, imp.Updated, imp.Conflicts, imp.Invalid, imp.Summary, by).
+		Scan(&imp.ID, &imp.ImportedAt))
+}
+
+func (s *childStore) ListImports(ctx context.Context, p flowcare.Page) ([]*flowcare.ChildImport, error) {
+	var out []*flowcare.ChildImport
+	err := sqlx.SelectContext(ctx, s.q, &out, `
+		SELECT i.id, i.source, i.file_name, i.rows, i.created, i.updated, i.conflicts, i.invalid, i.summary::text AS summary,
+		       u.username AS imported_by_username, i.imported_at
+		FROM child_imports i LEFT JOIN users u ON u.id = i.imported_by ORDER BY i.imported_at DESC LIMIT `+itoa(p.Limit()))
+	return out, mapError(err)
+}
+
+// Overview counts by street; eligibility's age and stay rules are applied in
+// SQL, the hukou rules are not (they need the district names), so "eligible"
+// here is an upper bound that the half-yearly report refines row by row.
+func (s *childStore) Overview(ctx context.Context, areaPath string, today time.Time) ([]flowcare.OverviewRow, error) {
+	var rows []flowcare.OverviewRow
+	err := sqlx.SelectContext(ctx, s.q, &rows, `
+		SELECT split_part(a.path, '/', 3) AS area_id,
+		       count(*) FILTER (WHERE c.status = 'ACTIVE' AND c.birth_date > $3) AS active,
+		       count(*) FILTER (WHERE c.status = 'ACTIVE' AND c.birth_date > $3 AND c.arrived_on <= $4 AND c.moved_with <> 'ALONE') AS eligible,
+		       count(l.child_id) FILTER (WHERE l.left_on IS NULL) AS on_ledger,
+		       count(l.child_id) FILTER (WHERE l.left_on IS NULL AND l.next_visit_due < $5) AS visits_overdue,
+		       count(*) FILTER (WHERE c.status = 'ACTIVE' AND c.birth_date > $3 AND coalesce(c.last_reviewed_on, c.created_at::date) < $6) AS reviews_due
+		FROM children c JOIN areas a ON a.id = c.community_id LEFT JOIN ledger_entries l ON l.child_id = c.id
+		WHERE a.path = $1 OR a.path LIKE $2
+		GROUP BY 1 ORDER BY 1`,
+		areaPath, escapeLike(areaPath)+"/%", today.AddDate(-16, 0, 0), today.AddDate(0, -6, 0), today, today.AddDate(0, -6, 0))
+	return rows, mapError(err)
+}

@@ -1,0 +1,220 @@
+package children_test
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/xuri/excelize/v2"
+
+	"flowcare/internal/children"
+	"flowcare/internal/flowcare"
+)
+
+const importHeader = "姓名,性别,出生日期,身份证号码,无证原因,户籍省,户籍市,户籍县,随迁情况,社区编码,来京日期,学校,监护人姓名,监护人关系,监护人电话\n"
+
+func importLine(name, birth, id, community, arrived string) string {
+	return fmt.Sprintf("%s,女,%s,%s,%s,河南省,周口市,项城市,父母双方,%s,%s,示例小学,测试家长,母亲,13912345678\n",
+		name, birth, id, map[bool]string{true: "尚未办理", false: ""}[id == ""], community, arrived)
+}
+
+func TestImportPreviewThenApply(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110105", false)
+	existing, err := f.svc.Register(as(civil), goodChild("已登记儿童", 1), false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	birth := time.Date(2016, 3, 4, 0, 0, 0, 0, time.UTC)
+	newID := idFor(birth, 42)
+	badCheck := newID[:17] + map[bool]string{true: "1", false: "0"}[newID[17] == '0']
+	file := importHeader +
+		importLine("新儿童", "2016-03-04", newID, "110105001001", "2023-01-01") + // new
+		importLine("已登记儿童", "2017-05-12", existing.IDNumber, "110105001002", "2024-09-01") + // matched by ID
+		importLine("已登记儿童", "2017-05-12", "", "110105001001", "2024-09-01") + // same name and birth date
+		importLine("校验错误", "2016-03-04", badCheck, "110105001001", "2023-01-01") + // bad check digit
+		importLine("超龄", "2009-01-01", "", "110105001001", "2023-01-01") + // 16 or over
+		importLine("区外", "2016-03-04", "", "110108001001", "2023-01-01") + // outside the importer's area
+		importLine("坏日期", "2016-13-40", "", "110105001001", "2023-01-01") // unreadable date
+	before := f.writes()
+	p, err := f.svc.PreviewImport(as(civil), flowcare.SourceEducation, "pupils.csv", []byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if f.writes() != before {
+		t.Fatal("the preview wrote something")
+	}
+	if p.Rows != 7 || p.New != 1 || p.Matched != 1 || p.Conflicts != 1 || p.Invalid != 4 {
+		t.Fatalf("preview = %+v", p)
+	}
+	want := []children.ImportOutcome{children.OutcomeNew, children.OutcomeMatched, children.OutcomeConflict, children.OutcomeInvalid,
+		children.OutcomeInvalid, children.OutcomeInvalid, children.OutcomeInvalid}
+	for i, l := range p.Lines {
+		if l.Outcome != want[i] || l.Line != i+2 {
+			t.Errorf("line %d: %s (%s), want %s", l.Line, l.Outcome, l.Reason, want[i])
+		}
+	}
+	if !strings.Contains(p.Lines[3].Reason, "校验位") || !strings.Contains(p.Lines[5].Reason, "负责的区域") {
+		t.Errorf("reasons: %q, %q", p.Lines[3].Reason, p.Lines[5].Reason)
+	}
+
+	imp, err := f.svc.ApplyImport(as(civil), flowcare.SourceEducation, "pupils.csv", []byte(file))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if imp.Created != 1 || imp.Updated != 1 || imp.Conflicts != 1 || imp.Invalid != 4 {
+		t.Fatalf("import = %+v", imp)
+	}
+	if strings.Contains(imp.Summary, "新儿童") || strings.Contains(imp.Summary, newID) {
+		t.Fatalf("the import record holds personal data: %s", imp.Summary)
+	}
+	moved, err := f.svc.File(as(civil), existing.ID, nil)
+	if err != nil || moved.CommunityID != "110105001002" || moved.School != "示例小学" {
+		t.Fatalf("matched child after import = %+v, %v", moved, err)
+	}
+	l, _ := f.svc.List(as(civil), children.ListQuery{IDNumber: newID}, flowcare.Page{})
+	if l.Total != 1 {
+		t.Fatal("the new child was not created")
+	}
+	list, err := f.svc.Imports(as(civil), flowcare.Page{})
+	if err != nil || len(list) != 1 || list[0].Source != flowcare.SourceEducation {
+		t.Fatalf("imports = %+v, %v", list, err)
+	}
+}
+
+func TestImportRefusesFilesItCannotRead(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110105", false)
+	director := f.actor("dir", flowcare.RoleChildDirector, "110105001001", false)
+	before := f.writes()
+	for name, c := range map[string]struct {
+		file, content string
+		code          string
+	}{
+		"missing columns": {"a.csv", "姓名,性别\n张三,男\n", flowcare.EINVALID},
+		"no data rows":    {"a.csv", importHeader, flowcare.EINVALID},
+		"not a table":     {"a.pdf", "%PDF", flowcare.EINVALID},
+		"broken xlsx":     {"a.xlsx", "not a zip", flowcare.EINVALID},
+	} {
+		_, err := f.svc.ApplyImport(as(civil), flowcare.SourcePublicSecurity, c.file, []byte(c.content))
+		if flowcare.ErrorCode(err) != c.code {
+			t.Errorf("%s: %v", name, err)
+		}
+	}
+	if _, err := f.svc.ApplyImport(as(civil), flowcare.SourcePublicSecurity, "a.csv", []byte("姓名,性别\n")); !strings.Contains(flowcare.ErrorMessage(err), "缺少必需的列") {
+		t.Errorf("missing-column message = %q", flowcare.ErrorMessage(err))
+	}
+	_, err := f.svc.PreviewImport(as(director), flowcare.SourceEducation, "a.csv", []byte(importHeader))
+	wantCode(t, err, flowcare.EFORBIDDEN)
+	if f.writes() != before {
+		t.Fatal("a refused import wrote something")
+	}
+}
+
+func TestImportReadsXLSX(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110105", false)
+	x := excelize.NewFile()
+	rows := [][]any{
+		{"姓名", "性别", "出生日期", "身份证号码", "无证原因", "户籍省", "户籍县", "随迁情况", "社区编码", "来京日期", "监护人姓名"},
+		{"表格儿童", "男", "2015-06-01", "", "未办理", "湖北省", "麻城市", "父母一方", "110105001001", "2022-03-01", "表格家长"},
+	}
+	for i, r := range rows {
+		cell, _ := excelize.CoordinatesToCellName(1, i+1)
+		if err := x.SetSheetRow("Sheet1", cell, &r); err != nil {
+			t.Fatal(err)
+		}
+	}
+	var buf bytes.Buffer
+	if err := x.Write(&buf); err != nil {
+		t.Fatal(err)
+	}
+	p, err := f.svc.PreviewImport(as(civil), flowcare.SourcePublicSecurity, "permits.xlsx", buf.Bytes())
+	if err != nil || p.New != 1 {
+		t.Fatalf("xlsx preview = %+v, %v", p, err)
+	}
+}
+
+func TestMonitoringReportAndOverview(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110105", false)
+	auditor := f.actor("aud", flowcare.RoleAuditor, "110000", false)
+	in := goodChild("报表儿童", 1)
+	in.School = "=HYPERLINK(\"http://example.invalid\")"
+	c, err := f.svc.Register(as(civil), in, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.EnterLedger(as(civil), c.ID, []flowcare.LedgerReason{flowcare.ReasonDisability}, flowcare.LevelMedium); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := f.svc.Register(as(civil), goodChild("报表儿童二", 2), true); err != nil {
+		t.Fatal(err)
+	}
+	data, name, err := f.svc.MonitoringReport(as(civil), "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !strings.HasPrefix(name, "monitoring-110105-") {
+		t.Errorf("file name %q", name)
+	}
+	x, err := excelize.OpenReader(bytes.NewReader(data))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rows, _ := x.GetRows("监测摸排")
+	if len(rows) != 3 || rows[0][0] != "序号" {
+		t.Fatalf("report rows = %d: %v", len(rows), rows)
+	}
+	var first []string
+	for _, r := range rows[1:] {
+		if r[1] == "报表儿童" {
+			first = r
+		}
+	}
+	if first == nil || first[5] != in.IDNumber || first[11] != "'"+in.School || first[14] != "是" || first[15] != "中" {
+		t.Fatalf("report row = %v", first)
+	}
+	if formula, _ := x.GetCellFormula("监测摸排", "L2"); formula != "" {
+		t.Fatalf("a formula got into the report: %q", formula)
+	}
+	_, _, err = f.svc.MonitoringReport(as(auditor), "110105")
+	wantCode(t, err, flowcare.EFORBIDDEN)
+	es, _ := f.db.Audit().List(context.Background(), "child.report_exported", flowcare.Page{})
+	if len(es) != 1 {
+		t.Fatalf("%d report exports audited, want 1", len(es))
+	}
+	ov, err := f.svc.Overview(as(civil), "")
+	if err != nil || len(ov) != 1 || ov[0].AreaID != "110105001" || ov[0].Active != 2 || ov[0].OnLedger != 1 {
+		t.Fatalf("overview = %+v, %v", ov, err)
+	}
+}
+
+// BenchmarkImport10000 applies an import of 10,000 new children in one
+// transaction (make bench-import).
+func BenchmarkImport10000(b *testing.B) {
+	for i := 0; i < b.N; i++ {
+		f := setupB(b)
+		civil := f.actorB(b, "civil", flowcare.RoleCivilAffairs, "110105")
+		var sb strings.Builder
+		sb.WriteString(importHeader)
+		base := time.Date(2012, 1, 1, 0, 0, 0, 0, time.UTC)
+		for n := 0; n < 10000; n++ {
+			birth := base.AddDate(0, 0, n%3000)
+			sb.WriteString(importLine(fmt.Sprintf("导入儿童%05d", n), birth.Format("2006-01-02"), idFor(birth, n/3000+100), "110105001001", "2023-01-01"))
+		}
+		b.ResetTimer()
+		start := time.Now()
+		imp, err := f.svc.ApplyImport(as(civil), flowcare.SourceEducation, "bench.csv", []byte(sb.String()))
+		took := time.Since(start)
+		b.StopTimer()
+		if err != nil || imp.Created != 10000 {
+			b.Fatalf("import = %+v, %v", imp, err)
+		}
+		b.ReportMetric(took.Seconds(), "s/10k-rows")
+		fmt.Printf("import of 10,000 rows: %v (%.0f rows/s)\n", took.Round(time.Millisecond), 10000/took.Seconds())
+	}
+}

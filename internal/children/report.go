@@ -1,0 +1,124 @@
+package children
+
+import (
+	"bytes"
+	"context"
+	"fmt"
+	"strings"
+
+	"github.com/xuri/excelize/v2"
+
+	"flowcare/internal/flowcare"
+)
+
+// safeCell keeps a spreadsheet from reading text as a formula: a cell that
+// starts with = + - or @ is written with a leading apostrophe.
+func safeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
+}
+
+var reasonNames = map[string]string{
+	flowcare.IneligibleAge16: "已满16周岁", flowcare.IneligibleShortStay: "来京居住不满6个月",
+	flowcare.IneligibleCentralMove: "仅在中心城区六区之间流动", flowcare.IneligibleNotMoved: "户籍在现居住区",
+	flowcare.IneligibleMovedAlone: "未随监护人或其他照料人流动", flowcare.IneligibleNotYetArrived: "来京日期晚于今天",
+}
+
+var riskNames = map[flowcare.Level]string{flowcare.LevelHigh: "高", flowcare.LevelMedium: "中", flowcare.LevelLow: "低"}
+
+// MonitoringReport writes the half-yearly monitoring report of an area as
+// XLSX, for upload to the national child-welfare information system. It
+// holds identifiers, so it is for area staff only and the export is audited.
+func (s *Service) MonitoringReport(ctx context.Context, areaID string) ([]byte, string, error) {
+	a, err := flowcare.RequireActor(ctx)
+	if err != nil {
+		return nil, "", err
+	}
+	path, err := s.scopePath(ctx, a, areaID)
+	if err != nil {
+		return nil, "", err
+	}
+	if !CanRegister(a, path) {
+		return nil, "", flowcare.Errorf(flowcare.EFORBIDDEN, "只有负责该区域的工作人员可以导出监测摸排报表")
+	}
+	f := excelize.NewFile()
+	defer f.Close()
+	const sheet = "监测摸排"
+	f.SetSheetName("Sheet1", sheet)
+	header := []string{"序号", "姓名", "性别", "出生日期", "年龄", "身份证号码", "户籍省", "户籍市", "户籍县", "现居住社区编码",
+		"来京日期", "就读学校", "是否符合流动儿童认定", "不符合原因", "是否纳入关爱台账", "风险等级", "下次走访日期", "最近复核日期", "下次复核日期"}
+	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
+		return nil, "", flowcare.Internal(err)
+	}
+	today := s.Today()
+	n, after := 0, ""
+	for {
+		cs, _, err := s.store.Children().ListChildren(ctx, flowcare.ChildFilter{AreaPath: path, Status: flowcare.ChildActive}, today, flowcare.Page{First: 200, After: after})
+		if err != nil {
+			return nil, "", err
+		}
+		if len(cs) > 200 {
+			cs = cs[:200]
+		}
+		if len(cs) == 0 {
+			break
+		}
+		if err := s.withEligibility(ctx, cs); err != nil {
+			return nil, "", err
+		}
+		for _, c := range cs {
+			n++
+			var reasons []string
+			for _, r := range c.Eligibility.Reasons {
+				reasons = append(reasons, reasonNames[r])
+			}
+			onLedger, risk, due := "否", "", ""
+			if e, err := s.store.Care().LedgerEntry(ctx, c.ID); err == nil && e.LeftOn == nil {
+				onLedger, risk, due = "是", riskNames[e.Risk], e.NextVisitDue.Format("2006-01-02")
+			}
+			reviewed := ""
+			if c.LastReviewedOn != nil {
+				reviewed = c.LastReviewedOn.Format("2006-01-02")
+			}
+			gender := map[flowcare.Gender]string{flowcare.GenderFemale: "女", flowcare.GenderMale: "男"}[c.Gender]
+			eligible := map[bool]string{true: "是", false: "否"}[c.Eligibility.Eligible]
+			row := []any{n, safeCell(c.Name), gender, c.BirthDate.Format("2006-01-02"), flowcare.AgeOn(c.BirthDate, today),
+				safeCell(c.IDNumber), safeCell(c.Hukou.Province), safeCell(c.Hukou.City), safeCell(c.Hukou.County), c.CommunityID,
+				c.ArrivedOn.Format("2006-01-02"), safeCell(c.School), eligible, strings.Join(reasons, "；"), onLedger, risk, due,
+				reviewed, ReviewDueOn(c).Format("2006-01-02")}
+			cellName, _ := excelize.CoordinatesToCellName(1, n+1)
+			if err := f.SetSheetRow(sheet, cellName, &row); err != nil {
+				return nil, "", flowcare.Internal(err)
+			}
+		}
+		after = cs[len(cs)-1].ID
+	}
+	var buf bytes.Buffer
+	if err := f.Write(&buf); err != nil {
+		return nil, "", flowcare.Internal(err)
+	}
+	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {
+		return flowcare.RecordAudit(ctx, tx.Audit(), s.now(), a, "child.report_exported", "area:"+path[strings.LastIndex(path, "/")+1:],
+			map[string]any{"rows": n})
+	})
+	if err != nil {
+		return nil, "", flowcare.Wrap(err, "audit report export")
+	}
+	name := fmt.Sprintf("monitoring-%s-%s.xlsx", path[strings.LastIndex(path, "/")+1:], today.Format("20060102"))
+	return buf.Bytes(), name, nil
+}
+
+// Overview counts an area's children and open work by street.
+func (s *Service) Overview(ctx context.Context, areaID string) ([]flowcare.OverviewRow, error) {
+	a, err := flowcare.RequireActor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	path, err := s.scopePath(ctx, a, areaID)
+	if err != nil {
+		return nil, err
+	}
+	return s.store.Children().Overview(ctx, path, s.Today())
+}
