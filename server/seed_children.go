@@ -58,11 +58,46 @@ func seedChildren(ctx context.Context, a *app, now time.Time, out io.Writer) err
 				return fmt.Errorf("child %d: %w", i, err)
 			}
 		}
-		return nil
+		return seedCare(ctx, tx, kids, now)
 	})
 	if err != nil {
 		return err
 	}
 	fmt.Fprintf(out, "seed: %d demo children\n", len(kids))
 	return nil
+}
+
+// seedCare puts a demo child with a disability on the key-care ledger with a
+// visit overdue, and gives another a need and a visit waiting for review.
+func seedCare(ctx context.Context, tx flowcare.Tx, kids []flowcare.Child, now time.Time) error {
+	director, err := tx.Users().UserByUsername(ctx, "demo.director")
+	if err != nil {
+		return err
+	}
+	today := day(now.Year(), now.Month(), now.Day())
+	ding, jia := kids[3], kids[0]
+	e := &flowcare.LedgerEntry{ChildID: ding.ID, Reasons: []flowcare.LedgerReason{flowcare.ReasonDisability, flowcare.ReasonFamilyHardship},
+		Risk: flowcare.LevelHigh, EnteredOn: today.AddDate(0, -2, 0), NextVisitDue: today.AddDate(0, 0, -3)}
+	if err := tx.Care().SaveLedgerEntry(ctx, e); err != nil {
+		return err
+	}
+	if err := tx.Care().AddLedgerEvent(ctx, ding.ID, "ENTERED", map[string]any{"risk": e.Risk, "reasons": e.Reasons}, now, director.ID); err != nil {
+		return err
+	}
+	e2 := &flowcare.LedgerEntry{ChildID: jia.ID, Reasons: []flowcare.LedgerReason{flowcare.ReasonPsychological},
+		Risk: flowcare.LevelMedium, EnteredOn: today.AddDate(0, 0, -20), NextVisitDue: today.AddDate(0, 2, 0)}
+	if err := tx.Care().SaveLedgerEntry(ctx, e2); err != nil {
+		return err
+	}
+	if err := tx.Care().AddLedgerEvent(ctx, jia.ID, "ENTERED", map[string]any{"risk": e2.Risk, "reasons": e2.Reasons}, now, director.ID); err != nil {
+		return err
+	}
+	v := &flowcare.Visit{ChildID: jia.ID, VisitedOn: today.AddDate(0, 0, -1), VisitorID: director.ID, Form: flowcare.VisitHome,
+		Findings: "孩子性格内向，希望有人陪伴阅读（演示）", FollowUp: "联系社工机构的周末阅读陪伴小组（演示）", Status: flowcare.VisitPending}
+	if err := tx.Care().CreateVisit(ctx, v); err != nil {
+		return err
+	}
+	n := &flowcare.Need{ChildID: jia.ID, Category: flowcare.CatReadingGuidance, Description: "希望周末有人陪伴阅读（演示）", Urgency: flowcare.LevelMedium,
+		Windows: []flowcare.TimeWindow{{Day: 6, Start: 9 * 60, End: 12 * 60}}, Language: "普通话", Place: flowcare.PlaceNearHome, Status: flowcare.NeedOpen}
+	return tx.Care().CreateNeed(ctx, n, director.ID)
 }
