@@ -3,6 +3,10 @@ import dayjs from 'dayjs';
 import type {
   AreaLevel,
   Category,
+  ConsentMethod,
+  ConsentPurpose,
+  Gender,
+  MovedWith,
   EventStatus,
   Funding,
   GrantFieldsFragment,
@@ -40,6 +44,12 @@ export const knownAuditActions = [
   'access.user_enabled',
   'audit.read',
   'reference.areas_imported',
+  'child.list',
+  'child.read',
+  'child.registered',
+  'child.updated',
+  'child.reviewed',
+  'child.consent_recorded',
 ] as const;
 
 export function roleLabel(t: TFunction, role: Role): string {
@@ -187,6 +197,9 @@ export function formatAgeRange(t: TFunction, min: number, max: number): string {
   return t('directory.ageRange', { min, max });
 }
 
+// Dates (the Date scalar) as the API writes them.
+export const dateFormat = 'YYYY-MM-DD';
+
 export function formatDate(value: string | null | undefined): string {
   return value ? dayjs(value).format('YYYY-MM-DD') : '—';
 }
@@ -197,4 +210,47 @@ export function formatSpan(start: string, end: string): string {
   return s.isSame(e, 'day')
     ? `${s.format('YYYY-MM-DD HH:mm')}–${e.format('HH:mm')}`
     : `${s.format('YYYY-MM-DD HH:mm')} – ${e.format('YYYY-MM-DD HH:mm')}`;
+}
+
+// ---- children ----
+
+export const allGenders: readonly Gender[] = ['FEMALE', 'MALE'];
+export const allMovedWith: readonly MovedWith[] = ['ONE_GUARDIAN', 'BOTH_GUARDIANS', 'OTHER_CARER', 'ALONE'];
+export const allConsentPurposes: readonly ConsentPurpose[] = ['SERVICES', 'SHARE_WITH_PROVIDER', 'STATISTICS'];
+export const allConsentMethods: readonly ConsentMethod[] = ['WRITTEN', 'VERBAL', 'ONLINE'];
+
+// Reasons a child does not count as a flow child (Eligibility.reasons).
+export const eligibilityReasons = [
+  'AGE_16_OR_OVER',
+  'LIVED_HERE_UNDER_6_MONTHS',
+  'MOVED_ONLY_AMONG_CENTRAL_DISTRICTS',
+  'HUKOU_IN_RESIDENCE_COUNTY',
+  'NOT_MOVED_WITH_GUARDIAN_OR_CARER',
+  'ARRIVAL_IN_FUTURE',
+] as const;
+
+export function genderLabel(t: TFunction, g: Gender): string {
+  return t(`gender.${g}`);
+}
+
+export function movedWithLabel(t: TFunction, m: MovedWith): string {
+  return t(`movedWith.${m}`);
+}
+
+export function consentPurposeLabel(t: TFunction, p: ConsentPurpose): string {
+  return t(`consentPurpose.${p}`);
+}
+
+export function consentMethodLabel(t: TFunction, m: ConsentMethod): string {
+  return t(`consentMethod.${m}`);
+}
+
+// Reasons added on the server before the web app knows them are shown as sent.
+export function eligibilityReasonLabel(t: TFunction, reason: string): string {
+  return (eligibilityReasons as readonly string[]).includes(reason) ? t(`eligibilityReason.${reason}`) : reason;
+}
+
+// Parts of a child's file named in its access log.
+export function filePartLabel(t: TFunction, part: string): string {
+  return ['profile', 'id_number', 'guardians', 'consents'].includes(part) ? t(`filePart.${part}`) : part;
 }

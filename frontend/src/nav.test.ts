@@ -1,18 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from './gql/graphql';
 import { allRoles } from './labels';
-import { itemForPath, navFor, navItems } from './nav';
+import { childEditorRoles, childViewLogRoles, itemForPath, navFor, navItems } from './nav';
 
 const keys = (roles: Role[]) => navFor(roles).map((i) => i.key);
 
 describe('navigation by role', () => {
   const expected: Record<Role, string[]> = {
     ADMIN: ['home', 'directory', 'organisations', 'users', 'areas', 'audit', 'account'],
-    CIVIL_AFFAIRS: ['home', 'directory', 'organisations', 'users', 'areas', 'account'],
+    CIVIL_AFFAIRS: ['home', 'children', 'directory', 'organisations', 'users', 'areas', 'account'],
     ORG_ADMIN: ['home', 'directory', 'organisation', 'users', 'account'],
-    AUDITOR: ['home', 'directory', 'areas', 'audit', 'account'],
-    CHILD_SUPERVISOR: ['home', 'directory', 'areas', 'account'],
-    CHILD_DIRECTOR: ['home', 'directory', 'areas', 'account'],
+    AUDITOR: ['home', 'children', 'directory', 'areas', 'audit', 'account'],
+    CHILD_SUPERVISOR: ['home', 'children', 'directory', 'areas', 'account'],
+    CHILD_DIRECTOR: ['home', 'children', 'directory', 'areas', 'account'],
     ORG_STAFF: ['home', 'directory', 'organisation', 'account'],
     VOLUNTEER: ['home', 'directory', 'volunteer', 'account'],
     VENUE_STAFF: ['home', 'directory', 'organisation', 'account'],
@@ -28,7 +28,7 @@ describe('navigation by role', () => {
   });
 
   it('unions the items of several roles without duplicates', () => {
-    expect(keys(['ORG_ADMIN', 'AUDITOR'])).toEqual(['home', 'directory', 'organisation', 'users', 'areas', 'audit', 'account']);
+    expect(keys(['ORG_ADMIN', 'AUDITOR'])).toEqual(['home', 'children', 'directory', 'organisation', 'users', 'areas', 'audit', 'account']);
     expect(keys(['VENUE_STAFF', 'EVENT_ORGANISER'])).toEqual(['home', 'directory', 'organisation', 'account']);
   });
 
@@ -46,6 +46,8 @@ describe('itemForPath', () => {
     expect(itemForPath('/volunteer')?.key).toBe('volunteer');
     expect(itemForPath('/organisations')?.key).toBe('organisations');
     expect(itemForPath('/organisation')?.key).toBe('organisation');
+    expect(itemForPath('/children/new')?.key).toBe('children');
+    expect(itemForPath('/children/42/edit')?.key).toBe('children');
   });
 
   it('does not match unknown or look-alike paths', () => {
@@ -70,5 +72,29 @@ describe('the supply-side pages', () => {
     expect(organisationTabs('YOUTH_LEAGUE', ['EVENT_ORGANISER'])).toEqual(['profile', 'events']);
     expect(organisationTabs('WOMENS_FEDERATION', ['EVENT_ORGANISER'])).toEqual(['profile', 'events']);
     expect(organisationTabs('LIBRARY', ['EVENT_ORGANISER'])).toEqual(['profile']);
+  });
+});
+
+describe("children's files", () => {
+  it('lists children for directors, supervisors, civil affairs and auditors only; never for admins', () => {
+    const seeing = allRoles.filter((r) => keys([r]).includes('children'));
+    expect([...seeing].sort()).toEqual(['AUDITOR', 'CHILD_DIRECTOR', 'CHILD_SUPERVISOR', 'CIVIL_AFFAIRS']);
+    expect(keys(['ADMIN'])).not.toContain('children');
+    expect(keys(['ADMIN', 'ORG_ADMIN'])).not.toContain('children');
+  });
+
+  it('lets directors, supervisors and civil affairs register and edit, not auditors', () => {
+    expect([...childEditorRoles].sort()).toEqual(['CHILD_DIRECTOR', 'CHILD_SUPERVISOR', 'CIVIL_AFFAIRS']);
+    expect(childEditorRoles).not.toContain('AUDITOR');
+    expect(childEditorRoles).not.toContain('ADMIN');
+  });
+
+  it('shows the access log tab to civil affairs and auditors only', async () => {
+    const { childFileTabs } = await import('./pages/children/ChildFilePage');
+    expect([...childViewLogRoles].sort()).toEqual(['AUDITOR', 'CIVIL_AFFAIRS']);
+    expect(childFileTabs(['CIVIL_AFFAIRS'])).toEqual(['profile', 'guardians', 'views']);
+    expect(childFileTabs(['AUDITOR'])).toEqual(['profile', 'guardians', 'views']);
+    expect(childFileTabs(['CHILD_DIRECTOR'])).toEqual(['profile', 'guardians']);
+    expect(childFileTabs(['CHILD_SUPERVISOR'])).toEqual(['profile', 'guardians']);
   });
 });

@@ -6,6 +6,7 @@ import {
   ClusterOutlined,
   HeartOutlined,
   HomeOutlined,
+  IdcardOutlined,
   SearchOutlined,
   TeamOutlined,
   UserOutlined,
@@ -24,9 +25,21 @@ export interface NavItem {
   page: LazyExoticComponent<ComponentType>;
 }
 
+// Children's files: staff of the child's area register and change them;
+// auditors read them; platform admins have no access (DESIGN.md, Who uses it).
+export const childEditorRoles: readonly Role[] = ['CHILD_DIRECTOR', 'CHILD_SUPERVISOR', 'CIVIL_AFFAIRS'];
+export const childReaderRoles: readonly Role[] = [...childEditorRoles, 'AUDITOR'];
+// Who may see the access log of a child's file.
+export const childViewLogRoles: readonly Role[] = ['CIVIL_AFFAIRS', 'AUDITOR'];
+
+export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
+  return wanted.some((r) => roles.includes(r));
+}
+
 // The single place that decides what each role sees. A new feature adds one line here.
 export const navItems: readonly NavItem[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: HomeOutlined, roles: 'everyone', page: lazy(() => import('./pages/HomePage')) },
+  { key: 'children', path: '/children', label: 'nav.children', icon: IdcardOutlined, roles: childReaderRoles, page: lazy(() => import('./pages/children/ChildrenRoutes')) },
   { key: 'directory', path: '/directory', label: 'nav.directory', icon: SearchOutlined, roles: 'everyone', page: lazy(() => import('./pages/directory/DirectoryPage')) },
   { key: 'organisation', path: '/organisation', label: 'nav.organisation', icon: BankOutlined, roles: ['ORG_ADMIN', 'ORG_STAFF', 'VENUE_STAFF', 'EVENT_ORGANISER'], page: lazy(() => import('./pages/organisation/OrganisationPage')) },
   { key: 'organisations', path: '/organisations', label: 'nav.organisations', icon: ClusterOutlined, roles: ['ADMIN', 'CIVIL_AFFAIRS'], page: lazy(() => import('./pages/organisations/OrganisationsPage')) },

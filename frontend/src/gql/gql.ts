@@ -18,6 +18,20 @@ type Documents = {
     "\n  query GrantableRoles {\n    grantableRoles\n  }\n": typeof types.GrantableRolesDocument,
     "\n  query OrganisationOptions($search: String) {\n    organisations(first: 50, search: $search) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.OrganisationOptionsDocument,
     "\n  query AreaChildren($parentId: ID) {\n    areas(parentId: $parentId) {\n      id\n      name\n      nameEn\n      level\n      parent {\n        id\n        name\n        nameEn\n        level\n      }\n    }\n  }\n": typeof types.AreaChildrenDocument,
+    "\n  fragment EligibilityFields on Eligibility {\n    eligible\n    reasons\n    turnsSixteenOn\n  }\n": typeof types.EligibilityFieldsFragmentDoc,
+    "\n  fragment ChildRow on Child {\n    id\n    name\n    gender\n    age\n    community {\n      ...AreaName\n    }\n    street {\n      ...AreaName\n    }\n    active\n    eligibility {\n      ...EligibilityFields\n    }\n    lastReviewedOn\n    reviewDueOn\n    reviewOverdue\n    registeredBy\n  }\n": typeof types.ChildRowFragmentDoc,
+    "\n  fragment GuardianFields on Guardian {\n    id\n    name\n    relation\n    phone\n    primary\n  }\n": typeof types.GuardianFieldsFragmentDoc,
+    "\n  fragment ConsentFields on Consent {\n    id\n    purpose\n    granted\n    guardian {\n      id\n      name\n      relation\n    }\n    method\n    givenOn\n    recordedBy\n    recordedAt\n    withdrawnAt\n  }\n": typeof types.ConsentFieldsFragmentDoc,
+    "\n  fragment ChildFile on Child {\n    ...ChildRow\n    birthDate\n    idNumber\n    noIdReason\n    hukou {\n      province\n      city\n      county\n    }\n    movedWith\n    district {\n      ...AreaName\n    }\n    address\n    arrivedOn\n    school\n    languages\n    disability\n    guardians {\n      ...GuardianFields\n    }\n    consents {\n      ...ConsentFields\n    }\n    services: consentTo(purpose: SERVICES)\n    shareWithProvider: consentTo(purpose: SHARE_WITH_PROVIDER)\n    statistics: consentTo(purpose: STATISTICS)\n    createdAt\n    updatedAt\n  }\n": typeof types.ChildFileFragmentDoc,
+    "\n  query ChildFile($id: ID!) {\n    child(id: $id) {\n      ...ChildFile\n    }\n  }\n": typeof types.ChildFileDocument,
+    "\n  query Children($areaId: ID, $idNumber: String, $reviewDue: Boolean, $includeInactive: Boolean, $first: Int!, $after: String) {\n    children(areaId: $areaId, idNumber: $idNumber, reviewDue: $reviewDue, includeInactive: $includeInactive, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ChildRow\n        }\n      }\n    }\n  }\n": typeof types.ChildrenDocument,
+    "\n  query ReviewDueCount {\n    children(reviewDue: true, first: 1) {\n      totalCount\n    }\n  }\n": typeof types.ReviewDueCountDocument,
+    "\n  query CheckEligibility($input: EligibilityInput!) {\n    checkEligibility(input: $input) {\n      ...EligibilityFields\n    }\n  }\n": typeof types.CheckEligibilityDocument,
+    "\n  mutation RegisterChild($input: ChildInput!, $confirmNotDuplicate: Boolean) {\n    registerChild(input: $input, confirmNotDuplicate: $confirmNotDuplicate) {\n      ...ChildFile\n    }\n  }\n": typeof types.RegisterChildDocument,
+    "\n  mutation UpdateChild($id: ID!, $input: ChildInput!) {\n    updateChild(id: $id, input: $input) {\n      ...ChildFile\n    }\n  }\n": typeof types.UpdateChildDocument,
+    "\n  mutation ReviewChild($id: ID!, $note: String) {\n    reviewChild(id: $id, note: $note) {\n      id\n      lastReviewedOn\n      reviewDueOn\n      reviewOverdue\n      updatedAt\n    }\n  }\n": typeof types.ReviewChildDocument,
+    "\n  mutation RecordConsent($childId: ID!, $input: ConsentInput!) {\n    recordConsent(childId: $childId, input: $input) {\n      ...ConsentFields\n    }\n  }\n": typeof types.RecordConsentDocument,
+    "\n  query ChildViews($childId: ID!, $first: Int!, $after: String) {\n    childViews(childId: $childId, first: $first, after: $after) {\n      at\n      actor\n      parts\n      ip\n    }\n  }\n": typeof types.ChildViewsDocument,
     "\n  fragment AreaName on Area {\n    id\n    name\n    nameEn\n    level\n  }\n": typeof types.AreaNameFragmentDoc,
     "\n  fragment OrganisationProfile on Organisation {\n    id\n    name\n    kind\n    area {\n      ...AreaName\n    }\n    registrationNumber\n    contactName\n    contactPhone\n    description\n    address\n    latitude\n    longitude\n    areasServed {\n      ...AreaName\n    }\n    verification\n    verificationNote\n    verifiedAt\n    canEdit\n    canVerify\n  }\n": typeof types.OrganisationProfileFragmentDoc,
     "\n  fragment ServiceFields on Service {\n    id\n    name\n    description\n    categories\n    minAge\n    maxAge\n    areasServed {\n      ...AreaName\n    }\n    schedule {\n      day\n      start\n      end\n    }\n    capacity\n    languages\n    funding\n    status\n    locations {\n      id\n      name\n      address\n      area {\n        ...AreaName\n      }\n      latitude\n      longitude\n    }\n    updatedAt\n    canEdit\n  }\n": typeof types.ServiceFieldsFragmentDoc,
@@ -77,6 +91,20 @@ const documents: Documents = {
     "\n  query GrantableRoles {\n    grantableRoles\n  }\n": types.GrantableRolesDocument,
     "\n  query OrganisationOptions($search: String) {\n    organisations(first: 50, search: $search) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.OrganisationOptionsDocument,
     "\n  query AreaChildren($parentId: ID) {\n    areas(parentId: $parentId) {\n      id\n      name\n      nameEn\n      level\n      parent {\n        id\n        name\n        nameEn\n        level\n      }\n    }\n  }\n": types.AreaChildrenDocument,
+    "\n  fragment EligibilityFields on Eligibility {\n    eligible\n    reasons\n    turnsSixteenOn\n  }\n": types.EligibilityFieldsFragmentDoc,
+    "\n  fragment ChildRow on Child {\n    id\n    name\n    gender\n    age\n    community {\n      ...AreaName\n    }\n    street {\n      ...AreaName\n    }\n    active\n    eligibility {\n      ...EligibilityFields\n    }\n    lastReviewedOn\n    reviewDueOn\n    reviewOverdue\n    registeredBy\n  }\n": types.ChildRowFragmentDoc,
+    "\n  fragment GuardianFields on Guardian {\n    id\n    name\n    relation\n    phone\n    primary\n  }\n": types.GuardianFieldsFragmentDoc,
+    "\n  fragment ConsentFields on Consent {\n    id\n    purpose\n    granted\n    guardian {\n      id\n      name\n      relation\n    }\n    method\n    givenOn\n    recordedBy\n    recordedAt\n    withdrawnAt\n  }\n": types.ConsentFieldsFragmentDoc,
+    "\n  fragment ChildFile on Child {\n    ...ChildRow\n    birthDate\n    idNumber\n    noIdReason\n    hukou {\n      province\n      city\n      county\n    }\n    movedWith\n    district {\n      ...AreaName\n    }\n    address\n    arrivedOn\n    school\n    languages\n    disability\n    guardians {\n      ...GuardianFields\n    }\n    consents {\n      ...ConsentFields\n    }\n    services: consentTo(purpose: SERVICES)\n    shareWithProvider: consentTo(purpose: SHARE_WITH_PROVIDER)\n    statistics: consentTo(purpose: STATISTICS)\n    createdAt\n    updatedAt\n  }\n": types.ChildFileFragmentDoc,
+    "\n  query ChildFile($id: ID!) {\n    child(id: $id) {\n      ...ChildFile\n    }\n  }\n": types.ChildFileDocument,
+    "\n  query Children($areaId: ID, $idNumber: String, $reviewDue: Boolean, $includeInactive: Boolean, $first: Int!, $after: String) {\n    children(areaId: $areaId, idNumber: $idNumber, reviewDue: $reviewDue, includeInactive: $includeInactive, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ChildRow\n        }\n      }\n    }\n  }\n": types.ChildrenDocument,
+    "\n  query ReviewDueCount {\n    children(reviewDue: true, first: 1) {\n      totalCount\n    }\n  }\n": types.ReviewDueCountDocument,
+    "\n  query CheckEligibility($input: EligibilityInput!) {\n    checkEligibility(input: $input) {\n      ...EligibilityFields\n    }\n  }\n": types.CheckEligibilityDocument,
+    "\n  mutation RegisterChild($input: ChildInput!, $confirmNotDuplicate: Boolean) {\n    registerChild(input: $input, confirmNotDuplicate: $confirmNotDuplicate) {\n      ...ChildFile\n    }\n  }\n": types.RegisterChildDocument,
+    "\n  mutation UpdateChild($id: ID!, $input: ChildInput!) {\n    updateChild(id: $id, input: $input) {\n      ...ChildFile\n    }\n  }\n": types.UpdateChildDocument,
+    "\n  mutation ReviewChild($id: ID!, $note: String) {\n    reviewChild(id: $id, note: $note) {\n      id\n      lastReviewedOn\n      reviewDueOn\n      reviewOverdue\n      updatedAt\n    }\n  }\n": types.ReviewChildDocument,
+    "\n  mutation RecordConsent($childId: ID!, $input: ConsentInput!) {\n    recordConsent(childId: $childId, input: $input) {\n      ...ConsentFields\n    }\n  }\n": types.RecordConsentDocument,
+    "\n  query ChildViews($childId: ID!, $first: Int!, $after: String) {\n    childViews(childId: $childId, first: $first, after: $after) {\n      at\n      actor\n      parts\n      ip\n    }\n  }\n": types.ChildViewsDocument,
     "\n  fragment AreaName on Area {\n    id\n    name\n    nameEn\n    level\n  }\n": types.AreaNameFragmentDoc,
     "\n  fragment OrganisationProfile on Organisation {\n    id\n    name\n    kind\n    area {\n      ...AreaName\n    }\n    registrationNumber\n    contactName\n    contactPhone\n    description\n    address\n    latitude\n    longitude\n    areasServed {\n      ...AreaName\n    }\n    verification\n    verificationNote\n    verifiedAt\n    canEdit\n    canVerify\n  }\n": types.OrganisationProfileFragmentDoc,
     "\n  fragment ServiceFields on Service {\n    id\n    name\n    description\n    categories\n    minAge\n    maxAge\n    areasServed {\n      ...AreaName\n    }\n    schedule {\n      day\n      start\n      end\n    }\n    capacity\n    languages\n    funding\n    status\n    locations {\n      id\n      name\n      address\n      area {\n        ...AreaName\n      }\n      latitude\n      longitude\n    }\n    updatedAt\n    canEdit\n  }\n": types.ServiceFieldsFragmentDoc,
@@ -162,6 +190,62 @@ export function graphql(source: "\n  query OrganisationOptions($search: String) 
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query AreaChildren($parentId: ID) {\n    areas(parentId: $parentId) {\n      id\n      name\n      nameEn\n      level\n      parent {\n        id\n        name\n        nameEn\n        level\n      }\n    }\n  }\n"): (typeof documents)["\n  query AreaChildren($parentId: ID) {\n    areas(parentId: $parentId) {\n      id\n      name\n      nameEn\n      level\n      parent {\n        id\n        name\n        nameEn\n        level\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment EligibilityFields on Eligibility {\n    eligible\n    reasons\n    turnsSixteenOn\n  }\n"): (typeof documents)["\n  fragment EligibilityFields on Eligibility {\n    eligible\n    reasons\n    turnsSixteenOn\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChildRow on Child {\n    id\n    name\n    gender\n    age\n    community {\n      ...AreaName\n    }\n    street {\n      ...AreaName\n    }\n    active\n    eligibility {\n      ...EligibilityFields\n    }\n    lastReviewedOn\n    reviewDueOn\n    reviewOverdue\n    registeredBy\n  }\n"): (typeof documents)["\n  fragment ChildRow on Child {\n    id\n    name\n    gender\n    age\n    community {\n      ...AreaName\n    }\n    street {\n      ...AreaName\n    }\n    active\n    eligibility {\n      ...EligibilityFields\n    }\n    lastReviewedOn\n    reviewDueOn\n    reviewOverdue\n    registeredBy\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment GuardianFields on Guardian {\n    id\n    name\n    relation\n    phone\n    primary\n  }\n"): (typeof documents)["\n  fragment GuardianFields on Guardian {\n    id\n    name\n    relation\n    phone\n    primary\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ConsentFields on Consent {\n    id\n    purpose\n    granted\n    guardian {\n      id\n      name\n      relation\n    }\n    method\n    givenOn\n    recordedBy\n    recordedAt\n    withdrawnAt\n  }\n"): (typeof documents)["\n  fragment ConsentFields on Consent {\n    id\n    purpose\n    granted\n    guardian {\n      id\n      name\n      relation\n    }\n    method\n    givenOn\n    recordedBy\n    recordedAt\n    withdrawnAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChildFile on Child {\n    ...ChildRow\n    birthDate\n    idNumber\n    noIdReason\n    hukou {\n      province\n      city\n      county\n    }\n    movedWith\n    district {\n      ...AreaName\n    }\n    address\n    arrivedOn\n    school\n    languages\n    disability\n    guardians {\n      ...GuardianFields\n    }\n    consents {\n      ...ConsentFields\n    }\n    services: consentTo(purpose: SERVICES)\n    shareWithProvider: consentTo(purpose: SHARE_WITH_PROVIDER)\n    statistics: consentTo(purpose: STATISTICS)\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ChildFile on Child {\n    ...ChildRow\n    birthDate\n    idNumber\n    noIdReason\n    hukou {\n      province\n      city\n      county\n    }\n    movedWith\n    district {\n      ...AreaName\n    }\n    address\n    arrivedOn\n    school\n    languages\n    disability\n    guardians {\n      ...GuardianFields\n    }\n    consents {\n      ...ConsentFields\n    }\n    services: consentTo(purpose: SERVICES)\n    shareWithProvider: consentTo(purpose: SHARE_WITH_PROVIDER)\n    statistics: consentTo(purpose: STATISTICS)\n    createdAt\n    updatedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChildFile($id: ID!) {\n    child(id: $id) {\n      ...ChildFile\n    }\n  }\n"): (typeof documents)["\n  query ChildFile($id: ID!) {\n    child(id: $id) {\n      ...ChildFile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Children($areaId: ID, $idNumber: String, $reviewDue: Boolean, $includeInactive: Boolean, $first: Int!, $after: String) {\n    children(areaId: $areaId, idNumber: $idNumber, reviewDue: $reviewDue, includeInactive: $includeInactive, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ChildRow\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Children($areaId: ID, $idNumber: String, $reviewDue: Boolean, $includeInactive: Boolean, $first: Int!, $after: String) {\n    children(areaId: $areaId, idNumber: $idNumber, reviewDue: $reviewDue, includeInactive: $includeInactive, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ChildRow\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewDueCount {\n    children(reviewDue: true, first: 1) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query ReviewDueCount {\n    children(reviewDue: true, first: 1) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CheckEligibility($input: EligibilityInput!) {\n    checkEligibility(input: $input) {\n      ...EligibilityFields\n    }\n  }\n"): (typeof documents)["\n  query CheckEligibility($input: EligibilityInput!) {\n    checkEligibility(input: $input) {\n      ...EligibilityFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RegisterChild($input: ChildInput!, $confirmNotDuplicate: Boolean) {\n    registerChild(input: $input, confirmNotDuplicate: $confirmNotDuplicate) {\n      ...ChildFile\n    }\n  }\n"): (typeof documents)["\n  mutation RegisterChild($input: ChildInput!, $confirmNotDuplicate: Boolean) {\n    registerChild(input: $input, confirmNotDuplicate: $confirmNotDuplicate) {\n      ...ChildFile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateChild($id: ID!, $input: ChildInput!) {\n    updateChild(id: $id, input: $input) {\n      ...ChildFile\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateChild($id: ID!, $input: ChildInput!) {\n    updateChild(id: $id, input: $input) {\n      ...ChildFile\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReviewChild($id: ID!, $note: String) {\n    reviewChild(id: $id, note: $note) {\n      id\n      lastReviewedOn\n      reviewDueOn\n      reviewOverdue\n      updatedAt\n    }\n  }\n"): (typeof documents)["\n  mutation ReviewChild($id: ID!, $note: String) {\n    reviewChild(id: $id, note: $note) {\n      id\n      lastReviewedOn\n      reviewDueOn\n      reviewOverdue\n      updatedAt\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordConsent($childId: ID!, $input: ConsentInput!) {\n    recordConsent(childId: $childId, input: $input) {\n      ...ConsentFields\n    }\n  }\n"): (typeof documents)["\n  mutation RecordConsent($childId: ID!, $input: ConsentInput!) {\n    recordConsent(childId: $childId, input: $input) {\n      ...ConsentFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChildViews($childId: ID!, $first: Int!, $after: String) {\n    childViews(childId: $childId, first: $first, after: $after) {\n      at\n      actor\n      parts\n      ip\n    }\n  }\n"): (typeof documents)["\n  query ChildViews($childId: ID!, $first: Int!, $after: String) {\n    childViews(childId: $childId, first: $first, after: $after) {\n      at\n      actor\n      parts\n      ip\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -16,6 +16,12 @@ export function errorCode(error: CombinedError | undefined | null): ErrorCode | 
   return code as ErrorCode | undefined;
 }
 
+// The input field an INVALID or CONFLICT error is about, when the server names one.
+export function errorField(error: CombinedError | undefined | null): string | undefined {
+  const field = error?.graphQLErrors.find((e) => typeof e.extensions?.field === 'string')?.extensions?.field;
+  return field as string | undefined;
+}
+
 // The server writes messages for people (in Chinese); show them as given.
 // Only transport failures get a message of our own.
 export function errorMessage(error: CombinedError | unknown, t: TFunction): string {
