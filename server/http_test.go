@@ -400,3 +400,28 @@ func TestReindexCommandRebuildsFromPostgres(t *testing.T) {
 		t.Fatalf("unknown index: exit %d, %s", code, stderr.String())
 	}
 }
+
+func TestMonitoringReportDownload(t *testing.T) {
+	s := newTestServer(t, "prod")
+	get := func() *http.Response {
+		res, err := s.client.Get(s.URL + "/reports/monitoring.xlsx")
+		if err != nil {
+			t.Fatal(err)
+		}
+		res.Body.Close()
+		return res
+	}
+	if res := get(); res.StatusCode != http.StatusUnauthorized {
+		t.Fatalf("signed out: %d", res.StatusCode)
+	}
+	s.query(signIn, map[string]any{"u": "demo.auditor", "p": DemoPassword})
+	if res := get(); res.StatusCode != http.StatusForbidden {
+		t.Fatalf("auditor: %d", res.StatusCode)
+	}
+	s.query(signIn, map[string]any{"u": "demo.director", "p": DemoPassword})
+	res := get()
+	if res.StatusCode != 200 || !strings.Contains(res.Header.Get("Content-Type"), "spreadsheetml") ||
+		!strings.Contains(res.Header.Get("Content-Disposition"), "monitoring-110105001001-") {
+		t.Fatalf("director: %d %v", res.StatusCode, res.Header)
+	}
+}
