@@ -94,20 +94,29 @@ func (s *Service) EnterLedger(ctx context.Context, childID string, reasons []flo
 	return e, nil
 }
 
-// ChangeLedger changes the reasons or risk level; a new risk level moves the
-// next visit to the new cadence from the last accepted visit.
-func (s *Service) ChangeLedger(ctx context.Context, childID string, reasons []flowcare.LedgerReason, risk flowcare.Level, note string) (*flowcare.LedgerEntry, error) {
+// onLedger loads a child the actor may change and its current ledger entry.
+func (s *Service) onLedger(ctx context.Context, childID string) (*flowcare.Actor, *flowcare.Child, *flowcare.LedgerEntry, error) {
 	a, err := flowcare.RequireActor(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	c, err := s.editable(ctx, a, childID)
 	if err != nil {
-		return nil, err
+		return nil, nil, nil, err
 	}
 	e, err := s.store.Care().LedgerEntry(ctx, c.ID)
 	if err != nil || e.LeftOn != nil {
-		return nil, flowcare.Errorf(flowcare.ECONFLICT, "该儿童不在关爱台账中")
+		return nil, nil, nil, flowcare.Errorf(flowcare.ECONFLICT, "该儿童不在关爱台账中")
+	}
+	return a, c, e, nil
+}
+
+// ChangeLedger changes the reasons or risk level; a new risk level moves the
+// next visit to the new cadence from the last accepted visit.
+func (s *Service) ChangeLedger(ctx context.Context, childID string, reasons []flowcare.LedgerReason, risk flowcare.Level, note string) (*flowcare.LedgerEntry, error) {
+	a, c, e, err := s.onLedger(ctx, childID)
+	if err != nil {
+		return nil, err
 	}
 	if reasons, err = checkReasons(reasons); err != nil {
 		return nil, err
@@ -158,17 +167,9 @@ func (s *Service) lastAcceptedVisit(ctx context.Context, childID string, fallbac
 
 // LeaveLedger takes a child off the ledger, with the reason; the history keeps it.
 func (s *Service) LeaveLedger(ctx context.Context, childID, reason string) (*flowcare.LedgerEntry, error) {
-	a, err := flowcare.RequireActor(ctx)
+	a, c, e, err := s.onLedger(ctx, childID)
 	if err != nil {
 		return nil, err
-	}
-	c, err := s.editable(ctx, a, childID)
-	if err != nil {
-		return nil, err
-	}
-	e, err := s.store.Care().LedgerEntry(ctx, c.ID)
-	if err != nil || e.LeftOn != nil {
-		return nil, flowcare.Errorf(flowcare.ECONFLICT, "该儿童不在关爱台账中")
 	}
 	if reason, err = text("reason", "移出台账的原因", reason, true, 500); err != nil {
 		return nil, err

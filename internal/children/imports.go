@@ -253,24 +253,30 @@ func checkSource(src flowcare.ImportSource) error {
 	return nil
 }
 
-// PreviewImport reads a list and says, line by line, what an import would do.
-// It writes nothing.
-func (s *Service) PreviewImport(ctx context.Context, src flowcare.ImportSource, fileName string, content []byte) (*ImportPreview, error) {
+// openImport checks who imports what and reads the file's rows.
+func openImport(ctx context.Context, src flowcare.ImportSource, fileName string, content []byte) (*flowcare.Actor, []ImportRow, error) {
 	a, err := flowcare.RequireActor(ctx)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	if !canImport(a) {
-		return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "只有民政工作人员和儿童督导员可以导入名单")
+		return nil, nil, flowcare.Errorf(flowcare.EFORBIDDEN, "只有民政工作人员和儿童督导员可以导入名单")
 	}
 	if err := checkSource(src); err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	table, err := readTable(fileName, content)
 	if err != nil {
-		return nil, err
+		return nil, nil, err
 	}
 	rows, err := parseImport(table)
+	return a, rows, err
+}
+
+// PreviewImport reads a list and says, line by line, what an import would do.
+// It writes nothing.
+func (s *Service) PreviewImport(ctx context.Context, src flowcare.ImportSource, fileName string, content []byte) (*ImportPreview, error) {
+	a, rows, err := openImport(ctx, src, fileName, content)
 	if err != nil {
 		return nil, err
 	}
@@ -281,21 +287,7 @@ func (s *Service) PreviewImport(ctx context.Context, src flowcare.ImportSource, 
 // transaction; conflicts and invalid lines are left for people to resolve.
 // The import is kept as a record with a summary free of personal data.
 func (s *Service) ApplyImport(ctx context.Context, src flowcare.ImportSource, fileName string, content []byte) (*flowcare.ChildImport, error) {
-	a, err := flowcare.RequireActor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	if !canImport(a) {
-		return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "只有民政工作人员和儿童督导员可以导入名单")
-	}
-	if err := checkSource(src); err != nil {
-		return nil, err
-	}
-	table, err := readTable(fileName, content)
-	if err != nil {
-		return nil, err
-	}
-	rows, err := parseImport(table)
+	a, rows, err := openImport(ctx, src, fileName, content)
 	if err != nil {
 		return nil, err
 	}
