@@ -221,24 +221,66 @@ func TestChildDataAuthorizationMatrix(t *testing.T) {
 			_, err := f.svc.SetCadence(as(a), flowcare.LevelLow, 180)
 			return err
 		}},
+		{"change the ledger entry", flowcare.ENOTFOUND, nil, func(a *flowcare.Actor) error {
+			_, err := f.svc.ChangeLedger(as(a), ledgerChild.ID, []flowcare.LedgerReason{flowcare.ReasonFamilyHardship}, flowcare.LevelHigh, "复核后维持")
+			return err
+		}},
+		{"take a child off the ledger", flowcare.ENOTFOUND, func() {
+			seq++
+			c, err := f.svc.Register(as(civil), goodChild(fmt.Sprintf("待移出%d", seq), seq), false)
+			if err == nil {
+				_, err = f.svc.EnterLedger(as(civil), c.ID, []flowcare.LedgerReason{flowcare.ReasonVagrancy}, flowcare.LevelLow)
+			}
+			if err != nil {
+				t.Fatal(err)
+			}
+			prepared = c.ID
+		}, func(a *flowcare.Actor) error {
+			_, err := f.svc.LeaveLedger(as(a), prepared, "随家人离京")
+			return err
+		}},
+		{"move a need along", flowcare.ENOTFOUND, func() {
+			n, err := f.svc.CreateNeed(as(civil), ledgerChild.ID, children.NeedInput{Category: flowcare.CatRecreation, Description: "文体活动",
+				Urgency: flowcare.LevelLow, Place: flowcare.PlaceAny})
+			if err != nil {
+				t.Fatal(err)
+			}
+			prepared = n.ID
+		}, func(a *flowcare.Actor) error {
+			_, err := f.svc.SetNeedStatus(as(a), prepared, flowcare.NeedMatching, "")
+			return err
+		}},
+		{"preview an import", flowcare.EFORBIDDEN, nil, func(a *flowcare.Actor) error {
+			_, err := f.svc.PreviewImport(as(a), flowcare.SourceEducation, "list.csv",
+				[]byte(importHeader+importLine("预览儿童", "2016-03-04", "", "110105001001", "2023-01-01")))
+			return err
+		}},
+		{"export Chaoyang's monitoring report", flowcare.EFORBIDDEN, nil, func(a *flowcare.Actor) error {
+			_, _, err := f.svc.MonitoringReport(as(a), "110105")
+			return err
+		}},
+		{"see Chaoyang's overview", flowcare.EFORBIDDEN, nil, func(a *flowcare.Actor) error {
+			_, err := f.svc.Overview(as(a), "110105")
+			return err
+		}},
 	}
 	// Columns follow the actions above.
 	matrix := map[string]string{
-		"admin":            "0000000000000",
-		"civil-city":       "1111111111111",
-		"civil-chaoyang":   "1111111111110",
-		"civil-haidian":    "0000000000000",
-		"supervisor":       "1111100111010",
-		"supervisor-other": "0000000000000",
-		"director":         "1111100110010",
-		"director-next":    "0000000000000",
-		"org-admin":        "0000000000000",
-		"org-staff":        "0000000000000",
-		"volunteer":        "0000000000000",
-		"venue":            "0000000000000",
-		"organiser":        "0000000000000",
-		"auditor":          "0100011000100",
-		"auditor-haidian":  "0000000000000",
+		"admin":            "0000000000000000000",
+		"civil-city":       "1111111111111111111",
+		"civil-chaoyang":   "1111111111110111111",
+		"civil-haidian":    "0000000000000000100",
+		"supervisor":       "1111100111010111100",
+		"supervisor-other": "0000000000000000100",
+		"director":         "1111100110010111000",
+		"director-next":    "0000000000000000000",
+		"org-admin":        "0000000000000000000",
+		"org-staff":        "0000000000000000000",
+		"volunteer":        "0000000000000000000",
+		"venue":            "0000000000000000000",
+		"organiser":        "0000000000000000000",
+		"auditor":          "0100011000100000001",
+		"auditor-haidian":  "0000000000000000000",
 	}
 	names := make([]string, 0, len(matrix))
 	for n := range matrix {
