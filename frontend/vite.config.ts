@@ -26,6 +26,7 @@ export default defineConfig({
       '/graphql': api,
       '/healthz': api,
       '/readyz': api,
+      '/reports': api,
     },
   },
   build: {

@@ -10,6 +10,14 @@ import type {
   EventStatus,
   Funding,
   GrantFieldsFragment,
+  ImportOutcome,
+  ImportSource,
+  LedgerReason,
+  Level,
+  NeedPlace,
+  NeedStatus,
+  VisitForm,
+  VisitStatus,
   OrganisationKind,
   Role,
   ServiceStatus,
@@ -50,6 +58,17 @@ export const knownAuditActions = [
   'child.updated',
   'child.reviewed',
   'child.consent_recorded',
+  'child.imported',
+  'child.report_exported',
+  'ledger.entered',
+  'ledger.changed',
+  'ledger.left',
+  'ledger.cadence_changed',
+  'ledger.visit_recorded',
+  'ledger.visit_reviewed',
+  'need.created',
+  'need.updated',
+  'need.status',
 ] as const;
 
 export function roleLabel(t: TFunction, role: Role): string {
@@ -252,5 +271,125 @@ export function eligibilityReasonLabel(t: TFunction, reason: string): string {
 
 // Parts of a child's file named in its access log.
 export function filePartLabel(t: TFunction, part: string): string {
-  return ['profile', 'id_number', 'guardians', 'consents'].includes(part) ? t(`filePart.${part}`) : part;
+  return ['profile', 'id_number', 'guardians', 'consents', 'ledger', 'visits', 'needs'].includes(part) ? t(`filePart.${part}`) : part;
+}
+
+// ---- key-care ledger, visits, needs ----
+
+export const allLedgerReasons: readonly LedgerReason[] = [
+  'FAMILY_HARDSHIP',
+  'DISABILITY',
+  'LACK_OF_GUARDIANSHIP',
+  'VAGRANCY',
+  'PSYCHOLOGICAL_OR_BEHAVIOURAL',
+  'OWN_REQUEST_FOR_HELP',
+];
+export const allLevels: readonly Level[] = ['HIGH', 'MEDIUM', 'LOW'];
+export const allVisitForms: readonly VisitForm[] = ['HOME', 'SCHOOL', 'PHONE'];
+export const allNeedPlaces: readonly NeedPlace[] = ['NEAR_HOME', 'NEAR_SCHOOL', 'VENUE', 'ANY'];
+export const allNeedStatuses: readonly NeedStatus[] = ['OPEN', 'MATCHING', 'IN_SERVICE', 'MET', 'WITHDRAWN'];
+export const allImportSources: readonly ImportSource[] = ['EDUCATION', 'PUBLIC_SECURITY'];
+
+// Where a need may go next (the server enforces the same; MET and WITHDRAWN are final).
+export const needTransitions: Record<NeedStatus, readonly NeedStatus[]> = {
+  OPEN: ['MATCHING', 'IN_SERVICE', 'WITHDRAWN'],
+  MATCHING: ['OPEN', 'IN_SERVICE', 'WITHDRAWN'],
+  IN_SERVICE: ['MET', 'OPEN', 'WITHDRAWN'],
+  MET: [],
+  WITHDRAWN: [],
+};
+
+// Values added on the server before the web app knows them are shown as sent.
+function known(t: TFunction, prefix: string, value: string, values: readonly string[]): string {
+  return values.includes(value) ? t(`${prefix}.${value}`) : value;
+}
+
+export function ledgerReasonLabel(t: TFunction, r: LedgerReason | string): string {
+  return known(t, 'ledgerReason', r, allLedgerReasons);
+}
+
+export function levelRiskLabel(t: TFunction, l: Level | string): string {
+  return known(t, 'risk', l, allLevels);
+}
+
+export function visitFormLabel(t: TFunction, f: VisitForm): string {
+  return t(`visitForm.${f}`);
+}
+
+export function visitStatusLabel(t: TFunction, s: VisitStatus): string {
+  return t(`visitStatus.${s}`);
+}
+
+export function needStatusLabel(t: TFunction, s: NeedStatus): string {
+  return t(`needStatus.${s}`);
+}
+
+export function needPlaceLabel(t: TFunction, p: NeedPlace): string {
+  return t(`needPlace.${p}`);
+}
+
+export function importSourceLabel(t: TFunction, s: ImportSource): string {
+  return t(`importSource.${s}`);
+}
+
+export function importOutcomeLabel(t: TFunction, o: ImportOutcome): string {
+  return t(`importOutcome.${o}`);
+}
+
+export function ledgerEventLabel(t: TFunction, e: string): string {
+  return known(t, 'ledgerEvent', e, ['ENTERED', 'CHANGED', 'LEFT']);
+}
+
+export const riskColor: Record<Level, string> = { HIGH: 'red', MEDIUM: 'orange', LOW: 'blue' };
+export const visitStatusColor: Record<VisitStatus, string> = { PENDING_REVIEW: 'gold', ACCEPTED: 'green', RETURNED: 'red' };
+export const needStatusColor: Record<NeedStatus, string> = {
+  OPEN: 'gold',
+  MATCHING: 'blue',
+  IN_SERVICE: 'cyan',
+  MET: 'green',
+  WITHDRAWN: 'default',
+};
+export const importOutcomeColor: Record<ImportOutcome, string> = { NEW: 'green', MATCHED: 'blue', CONFLICT: 'orange', INVALID: 'red' };
+
+// A ledger event's detail (a JSON object) as lines a person can read:
+// risk from → to, reasons, note, leaving reason. Unknown keys are shown as sent.
+export function ledgerDetailLines(t: TFunction, detail: string): string[] {
+  let obj: Record<string, unknown>;
+  try {
+    const parsed: unknown = JSON.parse(detail);
+    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return detail ? [detail] : [];
+    obj = parsed as Record<string, unknown>;
+  } catch {
+    return detail ? [detail] : [];
+  }
+  const reasons = (v: unknown) =>
+    Array.isArray(v) ? v.map((r) => ledgerReasonLabel(t, String(r))).join('、') || t('common.none') : String(v);
+  const lines: string[] = [];
+  const handled = new Set<string>();
+  const take = (key: string) => {
+    handled.add(key);
+    return obj[key];
+  };
+  if ('from_risk' in obj || 'to_risk' in obj) {
+    const from = take('from_risk');
+    const to = take('to_risk');
+    lines.push(
+      from === to
+        ? t('ledgerDetail.risk', { risk: levelRiskLabel(t, String(to)) })
+        : t('ledgerDetail.riskChange', { from: levelRiskLabel(t, String(from)), to: levelRiskLabel(t, String(to)) }),
+    );
+  }
+  if ('risk' in obj) lines.push(t('ledgerDetail.risk', { risk: levelRiskLabel(t, String(take('risk'))) }));
+  if ('from_reasons' in obj || 'to_reasons' in obj) {
+    const from = reasons(take('from_reasons'));
+    const to = reasons(take('to_reasons'));
+    lines.push(from === to ? t('ledgerDetail.reasons', { reasons: to }) : t('ledgerDetail.reasonsChange', { from, to }));
+  }
+  if ('reasons' in obj) lines.push(t('ledgerDetail.reasons', { reasons: reasons(take('reasons')) }));
+  if ('note' in obj && take('note')) lines.push(t('ledgerDetail.note', { note: String(obj.note) }));
+  if ('reason' in obj && take('reason')) lines.push(t('ledgerDetail.leftReason', { reason: String(obj.reason) }));
+  for (const [k, v] of Object.entries(obj)) {
+    if (!handled.has(k) && v !== null && v !== '') lines.push(`${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
+  }
+  return lines;
 }

@@ -1,18 +1,29 @@
 import { describe, expect, it } from 'vitest';
 import type { Role } from './gql/graphql';
 import { allRoles } from './labels';
-import { childEditorRoles, childViewLogRoles, itemForPath, navFor, navItems } from './nav';
+import {
+  careActionRoles,
+  childEditorRoles,
+  childImportRoles,
+  childViewLogRoles,
+  hasAnyRole,
+  itemForPath,
+  monitoringExportRoles,
+  navFor,
+  navItems,
+  visitReviewRoles,
+} from './nav';
 
 const keys = (roles: Role[]) => navFor(roles).map((i) => i.key);
 
 describe('navigation by role', () => {
   const expected: Record<Role, string[]> = {
     ADMIN: ['home', 'directory', 'organisations', 'users', 'areas', 'audit', 'account'],
-    CIVIL_AFFAIRS: ['home', 'children', 'directory', 'organisations', 'users', 'areas', 'account'],
+    CIVIL_AFFAIRS: ['home', 'children', 'ledger', 'overview', 'directory', 'organisations', 'users', 'areas', 'account'],
     ORG_ADMIN: ['home', 'directory', 'organisation', 'users', 'account'],
-    AUDITOR: ['home', 'children', 'directory', 'areas', 'audit', 'account'],
-    CHILD_SUPERVISOR: ['home', 'children', 'directory', 'areas', 'account'],
-    CHILD_DIRECTOR: ['home', 'children', 'directory', 'areas', 'account'],
+    AUDITOR: ['home', 'children', 'ledger', 'overview', 'directory', 'areas', 'audit', 'account'],
+    CHILD_SUPERVISOR: ['home', 'children', 'ledger', 'directory', 'areas', 'account'],
+    CHILD_DIRECTOR: ['home', 'children', 'ledger', 'directory', 'areas', 'account'],
     ORG_STAFF: ['home', 'directory', 'organisation', 'account'],
     VOLUNTEER: ['home', 'directory', 'volunteer', 'account'],
     VENUE_STAFF: ['home', 'directory', 'organisation', 'account'],
@@ -28,7 +39,7 @@ describe('navigation by role', () => {
   });
 
   it('unions the items of several roles without duplicates', () => {
-    expect(keys(['ORG_ADMIN', 'AUDITOR'])).toEqual(['home', 'children', 'directory', 'organisation', 'users', 'areas', 'audit', 'account']);
+    expect(keys(['ORG_ADMIN', 'AUDITOR'])).toEqual(['home', 'children', 'ledger', 'overview', 'directory', 'organisation', 'users', 'areas', 'audit', 'account']);
     expect(keys(['VENUE_STAFF', 'EVENT_ORGANISER'])).toEqual(['home', 'directory', 'organisation', 'account']);
   });
 
@@ -48,6 +59,9 @@ describe('itemForPath', () => {
     expect(itemForPath('/organisation')?.key).toBe('organisation');
     expect(itemForPath('/children/new')?.key).toBe('children');
     expect(itemForPath('/children/42/edit')?.key).toBe('children');
+    expect(itemForPath('/children/import')?.key).toBe('children');
+    expect(itemForPath('/ledger')?.key).toBe('ledger');
+    expect(itemForPath('/overview')?.key).toBe('overview');
   });
 
   it('does not match unknown or look-alike paths', () => {
@@ -92,9 +106,45 @@ describe("children's files", () => {
   it('shows the access log tab to civil affairs and auditors only', async () => {
     const { childFileTabs } = await import('./pages/children/ChildFilePage');
     expect([...childViewLogRoles].sort()).toEqual(['AUDITOR', 'CIVIL_AFFAIRS']);
-    expect(childFileTabs(['CIVIL_AFFAIRS'])).toEqual(['profile', 'guardians', 'views']);
-    expect(childFileTabs(['AUDITOR'])).toEqual(['profile', 'guardians', 'views']);
-    expect(childFileTabs(['CHILD_DIRECTOR'])).toEqual(['profile', 'guardians']);
-    expect(childFileTabs(['CHILD_SUPERVISOR'])).toEqual(['profile', 'guardians']);
+    expect(childFileTabs(['CIVIL_AFFAIRS'])).toEqual(['profile', 'guardians', 'care', 'needs', 'views']);
+    expect(childFileTabs(['AUDITOR'])).toEqual(['profile', 'guardians', 'care', 'needs', 'views']);
+    expect(childFileTabs(['CHILD_DIRECTOR'])).toEqual(['profile', 'guardians', 'care', 'needs']);
+    expect(childFileTabs(['CHILD_SUPERVISOR'])).toEqual(['profile', 'guardians', 'care', 'needs']);
+  });
+});
+
+describe('key-care ledger, visits, imports and the overview', () => {
+  const seeing = (key: string) => allRoles.filter((r) => keys([r]).includes(key)).sort();
+
+  it('shows /ledger to directors, supervisors, civil affairs and auditors; never to admins', () => {
+    expect(seeing('ledger')).toEqual(['AUDITOR', 'CHILD_DIRECTOR', 'CHILD_SUPERVISOR', 'CIVIL_AFFAIRS']);
+    expect(keys(['ADMIN'])).not.toContain('ledger');
+  });
+
+  it('shows /overview to civil affairs and auditors only', () => {
+    expect(seeing('overview')).toEqual(['AUDITOR', 'CIVIL_AFFAIRS']);
+    expect(keys(['ADMIN'])).not.toContain('overview');
+    expect(keys(['CHILD_SUPERVISOR', 'CHILD_DIRECTOR'])).not.toContain('overview');
+  });
+
+  it('lets civil affairs and supervisors import lists; not directors, auditors or admins', () => {
+    const importing = allRoles.filter((r) => hasAnyRole([r], childImportRoles)).sort();
+    expect(importing).toEqual(['CHILD_SUPERVISOR', 'CIVIL_AFFAIRS']);
+    expect(hasAnyRole(['ADMIN'], childImportRoles)).toBe(false);
+  });
+
+  it('lets the three child roles act on the ledger and export the report; auditors read only', () => {
+    expect([...careActionRoles].sort()).toEqual(['CHILD_DIRECTOR', 'CHILD_SUPERVISOR', 'CIVIL_AFFAIRS']);
+    expect([...monitoringExportRoles].sort()).toEqual(['CHILD_DIRECTOR', 'CHILD_SUPERVISOR', 'CIVIL_AFFAIRS']);
+    expect(careActionRoles).not.toContain('AUDITOR');
+  });
+
+  it('offers visit review to supervisors and civil affairs only', async () => {
+    const { ledgerTabs } = await import('./pages/ledger/LedgerPage');
+    expect([...visitReviewRoles].sort()).toEqual(['CHILD_SUPERVISOR', 'CIVIL_AFFAIRS']);
+    expect(ledgerTabs(['CHILD_SUPERVISOR'])).toEqual(['ledger', 'review']);
+    expect(ledgerTabs(['CIVIL_AFFAIRS'])).toEqual(['ledger', 'review']);
+    expect(ledgerTabs(['CHILD_DIRECTOR'])).toEqual(['ledger']);
+    expect(ledgerTabs(['AUDITOR'])).toEqual(['ledger']);
   });
 });

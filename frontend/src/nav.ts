@@ -2,6 +2,8 @@ import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import {
   ApartmentOutlined,
   AuditOutlined,
+  BarChartOutlined,
+  SolutionOutlined,
   BankOutlined,
   ClusterOutlined,
   HeartOutlined,
@@ -32,6 +34,18 @@ export const childReaderRoles: readonly Role[] = [...childEditorRoles, 'AUDITOR'
 // Who may see the access log of a child's file.
 export const childViewLogRoles: readonly Role[] = ['CIVIL_AFFAIRS', 'AUDITOR'];
 
+// The key-care ledger: the same staff act on it (enter, visit, raise needs); auditors read it.
+export const careActionRoles: readonly Role[] = childEditorRoles;
+export const ledgerRoles: readonly Role[] = childReaderRoles;
+// Who accepts or returns visits recorded by community directors.
+export const visitReviewRoles: readonly Role[] = ['CHILD_SUPERVISOR', 'CIVIL_AFFAIRS'];
+// Who imports lists from the education and public-security authorities.
+export const childImportRoles: readonly Role[] = ['CIVIL_AFFAIRS', 'CHILD_SUPERVISOR'];
+// The area overview: civil affairs, and auditors read-only.
+export const overviewRoles: readonly Role[] = ['CIVIL_AFFAIRS', 'AUDITOR'];
+// Who may download the half-yearly monitoring report (the server checks the area).
+export const monitoringExportRoles: readonly Role[] = childEditorRoles;
+
 export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
   return wanted.some((r) => roles.includes(r));
 }
@@ -40,6 +54,8 @@ export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boo
 export const navItems: readonly NavItem[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: HomeOutlined, roles: 'everyone', page: lazy(() => import('./pages/HomePage')) },
   { key: 'children', path: '/children', label: 'nav.children', icon: IdcardOutlined, roles: childReaderRoles, page: lazy(() => import('./pages/children/ChildrenRoutes')) },
+  { key: 'ledger', path: '/ledger', label: 'nav.ledger', icon: SolutionOutlined, roles: ledgerRoles, page: lazy(() => import('./pages/ledger/LedgerPage')) },
+  { key: 'overview', path: '/overview', label: 'nav.overview', icon: BarChartOutlined, roles: overviewRoles, page: lazy(() => import('./pages/OverviewPage')) },
   { key: 'directory', path: '/directory', label: 'nav.directory', icon: SearchOutlined, roles: 'everyone', page: lazy(() => import('./pages/directory/DirectoryPage')) },
   { key: 'organisation', path: '/organisation', label: 'nav.organisation', icon: BankOutlined, roles: ['ORG_ADMIN', 'ORG_STAFF', 'VENUE_STAFF', 'EVENT_ORGANISER'], page: lazy(() => import('./pages/organisation/OrganisationPage')) },
   { key: 'organisations', path: '/organisations', label: 'nav.organisations', icon: ClusterOutlined, roles: ['ADMIN', 'CIVIL_AFFAIRS'], page: lazy(() => import('./pages/organisations/OrganisationsPage')) },

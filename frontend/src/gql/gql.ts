@@ -18,11 +18,33 @@ type Documents = {
     "\n  query GrantableRoles {\n    grantableRoles\n  }\n": typeof types.GrantableRolesDocument,
     "\n  query OrganisationOptions($search: String) {\n    organisations(first: 50, search: $search) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.OrganisationOptionsDocument,
     "\n  query AreaChildren($parentId: ID) {\n    areas(parentId: $parentId) {\n      id\n      name\n      nameEn\n      level\n      parent {\n        id\n        name\n        nameEn\n        level\n      }\n    }\n  }\n": typeof types.AreaChildrenDocument,
+    "\n  fragment LedgerFields on LedgerEntry {\n    reasons\n    risk\n    enteredOn\n    leftOn\n    leftReason\n    nextVisitDue\n    overdue\n  }\n": typeof types.LedgerFieldsFragmentDoc,
+    "\n  fragment LedgerEventFields on LedgerEvent {\n    at\n    event\n    actor\n    detail\n  }\n": typeof types.LedgerEventFieldsFragmentDoc,
+    "\n  fragment VisitFields on Visit {\n    id\n    visitedOn\n    visitor\n    form\n    findings\n    followUp\n    nextVisitOn\n    status\n    reviewedBy\n    reviewedAt\n    reviewNote\n  }\n": typeof types.VisitFieldsFragmentDoc,
+    "\n  fragment NeedFields on Need {\n    id\n    category\n    description\n    urgency\n    windows {\n      day\n      start\n      end\n    }\n    language\n    place\n    status\n    createdAt\n    updatedAt\n    history {\n      status\n      note\n      at\n      actor\n    }\n  }\n": typeof types.NeedFieldsFragmentDoc,
+    "\n  query Ledger($areaId: ID, $overdue: Boolean, $first: Int!, $after: String) {\n    ledger(areaId: $areaId, overdue: $overdue, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LedgerFields\n          child {\n            id\n            name\n            community {\n              ...AreaName\n            }\n            street {\n              ...AreaName\n            }\n          }\n        }\n      }\n    }\n  }\n": typeof types.LedgerDocument,
+    "\n  query OverdueVisitsCount {\n    ledger(overdue: true, first: 1) {\n      totalCount\n    }\n  }\n": typeof types.OverdueVisitsCountDocument,
+    "\n  query PendingVisits {\n    pendingVisits {\n      ...VisitFields\n      child {\n        id\n        name\n        community {\n          ...AreaName\n        }\n      }\n    }\n  }\n": typeof types.PendingVisitsDocument,
+    "\n  mutation EnterLedger($childId: ID!, $reasons: [LedgerReason!]!, $risk: Level!) {\n    enterLedger(childId: $childId, reasons: $reasons, risk: $risk) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n": typeof types.EnterLedgerDocument,
+    "\n  mutation ChangeLedger($childId: ID!, $reasons: [LedgerReason!]!, $risk: Level!, $note: String!) {\n    changeLedger(childId: $childId, reasons: $reasons, risk: $risk, note: $note) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n": typeof types.ChangeLedgerDocument,
+    "\n  mutation LeaveLedger($childId: ID!, $reason: String!) {\n    leaveLedger(childId: $childId, reason: $reason) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n": typeof types.LeaveLedgerDocument,
+    "\n  mutation RecordVisit($childId: ID!, $input: VisitInput!) {\n    recordVisit(childId: $childId, input: $input) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n": typeof types.RecordVisitDocument,
+    "\n  mutation AcceptVisit($id: ID!, $note: String) {\n    acceptVisit(id: $id, note: $note) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n": typeof types.AcceptVisitDocument,
+    "\n  mutation ReturnVisit($id: ID!, $note: String!) {\n    returnVisit(id: $id, note: $note) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n": typeof types.ReturnVisitDocument,
+    "\n  mutation CreateNeed($childId: ID!, $input: NeedInput!) {\n    createNeed(childId: $childId, input: $input) {\n      ...NeedFields\n    }\n  }\n": typeof types.CreateNeedDocument,
+    "\n  mutation UpdateNeed($id: ID!, $input: NeedInput!) {\n    updateNeed(id: $id, input: $input) {\n      ...NeedFields\n    }\n  }\n": typeof types.UpdateNeedDocument,
+    "\n  mutation SetNeedStatus($id: ID!, $status: NeedStatus!, $note: String) {\n    setNeedStatus(id: $id, status: $status, note: $note) {\n      ...NeedFields\n    }\n  }\n": typeof types.SetNeedStatusDocument,
+    "\n  fragment ImportLineFields on ImportLine {\n    line\n    outcome\n    reason\n    name\n  }\n": typeof types.ImportLineFieldsFragmentDoc,
+    "\n  fragment ChildImportFields on ChildImport {\n    id\n    source\n    fileName\n    rows\n    created\n    updated\n    conflicts\n    invalid\n    importedBy\n    importedAt\n  }\n": typeof types.ChildImportFieldsFragmentDoc,
+    "\n  mutation PreviewChildImport($source: ImportSource!, $fileName: String!, $contentBase64: String!) {\n    previewChildImport(source: $source, fileName: $fileName, contentBase64: $contentBase64) {\n      rows\n      new\n      matched\n      conflicts\n      invalid\n      lines {\n        ...ImportLineFields\n      }\n    }\n  }\n": typeof types.PreviewChildImportDocument,
+    "\n  mutation ApplyChildImport($source: ImportSource!, $fileName: String!, $contentBase64: String!) {\n    applyChildImport(source: $source, fileName: $fileName, contentBase64: $contentBase64) {\n      ...ChildImportFields\n    }\n  }\n": typeof types.ApplyChildImportDocument,
+    "\n  query ChildImports($first: Int) {\n    childImports(first: $first) {\n      ...ChildImportFields\n    }\n  }\n": typeof types.ChildImportsDocument,
+    "\n  query ChildOverview($areaId: ID) {\n    childOverview(areaId: $areaId) {\n      area {\n        ...AreaName\n      }\n      active\n      eligible\n      onLedger\n      visitsOverdue\n      reviewsDue\n    }\n  }\n": typeof types.ChildOverviewDocument,
     "\n  fragment EligibilityFields on Eligibility {\n    eligible\n    reasons\n    turnsSixteenOn\n  }\n": typeof types.EligibilityFieldsFragmentDoc,
     "\n  fragment ChildRow on Child {\n    id\n    name\n    gender\n    age\n    community {\n      ...AreaName\n    }\n    street {\n      ...AreaName\n    }\n    active\n    eligibility {\n      ...EligibilityFields\n    }\n    lastReviewedOn\n    reviewDueOn\n    reviewOverdue\n    registeredBy\n  }\n": typeof types.ChildRowFragmentDoc,
     "\n  fragment GuardianFields on Guardian {\n    id\n    name\n    relation\n    phone\n    primary\n  }\n": typeof types.GuardianFieldsFragmentDoc,
     "\n  fragment ConsentFields on Consent {\n    id\n    purpose\n    granted\n    guardian {\n      id\n      name\n      relation\n    }\n    method\n    givenOn\n    recordedBy\n    recordedAt\n    withdrawnAt\n  }\n": typeof types.ConsentFieldsFragmentDoc,
-    "\n  fragment ChildFile on Child {\n    ...ChildRow\n    birthDate\n    idNumber\n    noIdReason\n    hukou {\n      province\n      city\n      county\n    }\n    movedWith\n    district {\n      ...AreaName\n    }\n    address\n    arrivedOn\n    school\n    languages\n    disability\n    guardians {\n      ...GuardianFields\n    }\n    consents {\n      ...ConsentFields\n    }\n    services: consentTo(purpose: SERVICES)\n    shareWithProvider: consentTo(purpose: SHARE_WITH_PROVIDER)\n    statistics: consentTo(purpose: STATISTICS)\n    createdAt\n    updatedAt\n  }\n": typeof types.ChildFileFragmentDoc,
+    "\n  fragment ChildFile on Child {\n    ...ChildRow\n    birthDate\n    idNumber\n    noIdReason\n    hukou {\n      province\n      city\n      county\n    }\n    movedWith\n    district {\n      ...AreaName\n    }\n    address\n    arrivedOn\n    school\n    languages\n    disability\n    guardians {\n      ...GuardianFields\n    }\n    consents {\n      ...ConsentFields\n    }\n    services: consentTo(purpose: SERVICES)\n    shareWithProvider: consentTo(purpose: SHARE_WITH_PROVIDER)\n    statistics: consentTo(purpose: STATISTICS)\n    ledger {\n      ...LedgerFields\n      history {\n        ...LedgerEventFields\n      }\n    }\n    visits {\n      ...VisitFields\n    }\n    needs {\n      ...NeedFields\n    }\n    createdAt\n    updatedAt\n  }\n": typeof types.ChildFileFragmentDoc,
     "\n  query ChildFile($id: ID!) {\n    child(id: $id) {\n      ...ChildFile\n    }\n  }\n": typeof types.ChildFileDocument,
     "\n  query Children($areaId: ID, $idNumber: String, $reviewDue: Boolean, $includeInactive: Boolean, $first: Int!, $after: String) {\n    children(areaId: $areaId, idNumber: $idNumber, reviewDue: $reviewDue, includeInactive: $includeInactive, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ChildRow\n        }\n      }\n    }\n  }\n": typeof types.ChildrenDocument,
     "\n  query ReviewDueCount {\n    children(reviewDue: true, first: 1) {\n      totalCount\n    }\n  }\n": typeof types.ReviewDueCountDocument,
@@ -91,11 +113,33 @@ const documents: Documents = {
     "\n  query GrantableRoles {\n    grantableRoles\n  }\n": types.GrantableRolesDocument,
     "\n  query OrganisationOptions($search: String) {\n    organisations(first: 50, search: $search) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.OrganisationOptionsDocument,
     "\n  query AreaChildren($parentId: ID) {\n    areas(parentId: $parentId) {\n      id\n      name\n      nameEn\n      level\n      parent {\n        id\n        name\n        nameEn\n        level\n      }\n    }\n  }\n": types.AreaChildrenDocument,
+    "\n  fragment LedgerFields on LedgerEntry {\n    reasons\n    risk\n    enteredOn\n    leftOn\n    leftReason\n    nextVisitDue\n    overdue\n  }\n": types.LedgerFieldsFragmentDoc,
+    "\n  fragment LedgerEventFields on LedgerEvent {\n    at\n    event\n    actor\n    detail\n  }\n": types.LedgerEventFieldsFragmentDoc,
+    "\n  fragment VisitFields on Visit {\n    id\n    visitedOn\n    visitor\n    form\n    findings\n    followUp\n    nextVisitOn\n    status\n    reviewedBy\n    reviewedAt\n    reviewNote\n  }\n": types.VisitFieldsFragmentDoc,
+    "\n  fragment NeedFields on Need {\n    id\n    category\n    description\n    urgency\n    windows {\n      day\n      start\n      end\n    }\n    language\n    place\n    status\n    createdAt\n    updatedAt\n    history {\n      status\n      note\n      at\n      actor\n    }\n  }\n": types.NeedFieldsFragmentDoc,
+    "\n  query Ledger($areaId: ID, $overdue: Boolean, $first: Int!, $after: String) {\n    ledger(areaId: $areaId, overdue: $overdue, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LedgerFields\n          child {\n            id\n            name\n            community {\n              ...AreaName\n            }\n            street {\n              ...AreaName\n            }\n          }\n        }\n      }\n    }\n  }\n": types.LedgerDocument,
+    "\n  query OverdueVisitsCount {\n    ledger(overdue: true, first: 1) {\n      totalCount\n    }\n  }\n": types.OverdueVisitsCountDocument,
+    "\n  query PendingVisits {\n    pendingVisits {\n      ...VisitFields\n      child {\n        id\n        name\n        community {\n          ...AreaName\n        }\n      }\n    }\n  }\n": types.PendingVisitsDocument,
+    "\n  mutation EnterLedger($childId: ID!, $reasons: [LedgerReason!]!, $risk: Level!) {\n    enterLedger(childId: $childId, reasons: $reasons, risk: $risk) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n": types.EnterLedgerDocument,
+    "\n  mutation ChangeLedger($childId: ID!, $reasons: [LedgerReason!]!, $risk: Level!, $note: String!) {\n    changeLedger(childId: $childId, reasons: $reasons, risk: $risk, note: $note) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n": types.ChangeLedgerDocument,
+    "\n  mutation LeaveLedger($childId: ID!, $reason: String!) {\n    leaveLedger(childId: $childId, reason: $reason) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n": types.LeaveLedgerDocument,
+    "\n  mutation RecordVisit($childId: ID!, $input: VisitInput!) {\n    recordVisit(childId: $childId, input: $input) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n": types.RecordVisitDocument,
+    "\n  mutation AcceptVisit($id: ID!, $note: String) {\n    acceptVisit(id: $id, note: $note) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n": types.AcceptVisitDocument,
+    "\n  mutation ReturnVisit($id: ID!, $note: String!) {\n    returnVisit(id: $id, note: $note) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n": types.ReturnVisitDocument,
+    "\n  mutation CreateNeed($childId: ID!, $input: NeedInput!) {\n    createNeed(childId: $childId, input: $input) {\n      ...NeedFields\n    }\n  }\n": types.CreateNeedDocument,
+    "\n  mutation UpdateNeed($id: ID!, $input: NeedInput!) {\n    updateNeed(id: $id, input: $input) {\n      ...NeedFields\n    }\n  }\n": types.UpdateNeedDocument,
+    "\n  mutation SetNeedStatus($id: ID!, $status: NeedStatus!, $note: String) {\n    setNeedStatus(id: $id, status: $status, note: $note) {\n      ...NeedFields\n    }\n  }\n": types.SetNeedStatusDocument,
+    "\n  fragment ImportLineFields on ImportLine {\n    line\n    outcome\n    reason\n    name\n  }\n": types.ImportLineFieldsFragmentDoc,
+    "\n  fragment ChildImportFields on ChildImport {\n    id\n    source\n    fileName\n    rows\n    created\n    updated\n    conflicts\n    invalid\n    importedBy\n    importedAt\n  }\n": types.ChildImportFieldsFragmentDoc,
+    "\n  mutation PreviewChildImport($source: ImportSource!, $fileName: String!, $contentBase64: String!) {\n    previewChildImport(source: $source, fileName: $fileName, contentBase64: $contentBase64) {\n      rows\n      new\n      matched\n      conflicts\n      invalid\n      lines {\n        ...ImportLineFields\n      }\n    }\n  }\n": types.PreviewChildImportDocument,
+    "\n  mutation ApplyChildImport($source: ImportSource!, $fileName: String!, $contentBase64: String!) {\n    applyChildImport(source: $source, fileName: $fileName, contentBase64: $contentBase64) {\n      ...ChildImportFields\n    }\n  }\n": types.ApplyChildImportDocument,
+    "\n  query ChildImports($first: Int) {\n    childImports(first: $first) {\n      ...ChildImportFields\n    }\n  }\n": types.ChildImportsDocument,
+    "\n  query ChildOverview($areaId: ID) {\n    childOverview(areaId: $areaId) {\n      area {\n        ...AreaName\n      }\n      active\n      eligible\n      onLedger\n      visitsOverdue\n      reviewsDue\n    }\n  }\n": types.ChildOverviewDocument,
     "\n  fragment EligibilityFields on Eligibility {\n    eligible\n    reasons\n    turnsSixteenOn\n  }\n": types.EligibilityFieldsFragmentDoc,
     "\n  fragment ChildRow on Child {\n    id\n    name\n    gender\n    age\n    community {\n      ...AreaName\n    }\n    street {\n      ...AreaName\n    }\n    active\n    eligibility {\n      ...EligibilityFields\n    }\n    lastReviewedOn\n    reviewDueOn\n    reviewOverdue\n    registeredBy\n  }\n": types.ChildRowFragmentDoc,
     "\n  fragment GuardianFields on Guardian {\n    id\n    name\n    relation\n    phone\n    primary\n  }\n": types.GuardianFieldsFragmentDoc,
     "\n  fragment ConsentFields on Consent {\n    id\n    purpose\n    granted\n    guardian {\n      id\n      name\n      relation\n    }\n    method\n    givenOn\n    recordedBy\n    recordedAt\n    withdrawnAt\n  }\n": types.ConsentFieldsFragmentDoc,
-    "\n  fragment ChildFile on Child {\n    ...ChildRow\n    birthDate\n    idNumber\n    noIdReason\n    hukou {\n      province\n      city\n      county\n    }\n    movedWith\n    district {\n      ...AreaName\n    }\n    address\n    arrivedOn\n    school\n    languages\n    disability\n    guardians {\n      ...GuardianFields\n    }\n    consents {\n      ...ConsentFields\n    }\n    services: consentTo(purpose: SERVICES)\n    shareWithProvider: consentTo(purpose: SHARE_WITH_PROVIDER)\n    statistics: consentTo(purpose: STATISTICS)\n    createdAt\n    updatedAt\n  }\n": types.ChildFileFragmentDoc,
+    "\n  fragment ChildFile on Child {\n    ...ChildRow\n    birthDate\n    idNumber\n    noIdReason\n    hukou {\n      province\n      city\n      county\n    }\n    movedWith\n    district {\n      ...AreaName\n    }\n    address\n    arrivedOn\n    school\n    languages\n    disability\n    guardians {\n      ...GuardianFields\n    }\n    consents {\n      ...ConsentFields\n    }\n    services: consentTo(purpose: SERVICES)\n    shareWithProvider: consentTo(purpose: SHARE_WITH_PROVIDER)\n    statistics: consentTo(purpose: STATISTICS)\n    ledger {\n      ...LedgerFields\n      history {\n        ...LedgerEventFields\n      }\n    }\n    visits {\n      ...VisitFields\n    }\n    needs {\n      ...NeedFields\n    }\n    createdAt\n    updatedAt\n  }\n": types.ChildFileFragmentDoc,
     "\n  query ChildFile($id: ID!) {\n    child(id: $id) {\n      ...ChildFile\n    }\n  }\n": types.ChildFileDocument,
     "\n  query Children($areaId: ID, $idNumber: String, $reviewDue: Boolean, $includeInactive: Boolean, $first: Int!, $after: String) {\n    children(areaId: $areaId, idNumber: $idNumber, reviewDue: $reviewDue, includeInactive: $includeInactive, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...ChildRow\n        }\n      }\n    }\n  }\n": types.ChildrenDocument,
     "\n  query ReviewDueCount {\n    children(reviewDue: true, first: 1) {\n      totalCount\n    }\n  }\n": types.ReviewDueCountDocument,
@@ -193,6 +237,94 @@ export function graphql(source: "\n  query AreaChildren($parentId: ID) {\n    ar
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment LedgerFields on LedgerEntry {\n    reasons\n    risk\n    enteredOn\n    leftOn\n    leftReason\n    nextVisitDue\n    overdue\n  }\n"): (typeof documents)["\n  fragment LedgerFields on LedgerEntry {\n    reasons\n    risk\n    enteredOn\n    leftOn\n    leftReason\n    nextVisitDue\n    overdue\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment LedgerEventFields on LedgerEvent {\n    at\n    event\n    actor\n    detail\n  }\n"): (typeof documents)["\n  fragment LedgerEventFields on LedgerEvent {\n    at\n    event\n    actor\n    detail\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment VisitFields on Visit {\n    id\n    visitedOn\n    visitor\n    form\n    findings\n    followUp\n    nextVisitOn\n    status\n    reviewedBy\n    reviewedAt\n    reviewNote\n  }\n"): (typeof documents)["\n  fragment VisitFields on Visit {\n    id\n    visitedOn\n    visitor\n    form\n    findings\n    followUp\n    nextVisitOn\n    status\n    reviewedBy\n    reviewedAt\n    reviewNote\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment NeedFields on Need {\n    id\n    category\n    description\n    urgency\n    windows {\n      day\n      start\n      end\n    }\n    language\n    place\n    status\n    createdAt\n    updatedAt\n    history {\n      status\n      note\n      at\n      actor\n    }\n  }\n"): (typeof documents)["\n  fragment NeedFields on Need {\n    id\n    category\n    description\n    urgency\n    windows {\n      day\n      start\n      end\n    }\n    language\n    place\n    status\n    createdAt\n    updatedAt\n    history {\n      status\n      note\n      at\n      actor\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Ledger($areaId: ID, $overdue: Boolean, $first: Int!, $after: String) {\n    ledger(areaId: $areaId, overdue: $overdue, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LedgerFields\n          child {\n            id\n            name\n            community {\n              ...AreaName\n            }\n            street {\n              ...AreaName\n            }\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query Ledger($areaId: ID, $overdue: Boolean, $first: Int!, $after: String) {\n    ledger(areaId: $areaId, overdue: $overdue, first: $first, after: $after) {\n      totalCount\n      pageInfo {\n        hasNextPage\n        endCursor\n      }\n      edges {\n        cursor\n        node {\n          ...LedgerFields\n          child {\n            id\n            name\n            community {\n              ...AreaName\n            }\n            street {\n              ...AreaName\n            }\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query OverdueVisitsCount {\n    ledger(overdue: true, first: 1) {\n      totalCount\n    }\n  }\n"): (typeof documents)["\n  query OverdueVisitsCount {\n    ledger(overdue: true, first: 1) {\n      totalCount\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingVisits {\n    pendingVisits {\n      ...VisitFields\n      child {\n        id\n        name\n        community {\n          ...AreaName\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query PendingVisits {\n    pendingVisits {\n      ...VisitFields\n      child {\n        id\n        name\n        community {\n          ...AreaName\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EnterLedger($childId: ID!, $reasons: [LedgerReason!]!, $risk: Level!) {\n    enterLedger(childId: $childId, reasons: $reasons, risk: $risk) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation EnterLedger($childId: ID!, $reasons: [LedgerReason!]!, $risk: Level!) {\n    enterLedger(childId: $childId, reasons: $reasons, risk: $risk) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ChangeLedger($childId: ID!, $reasons: [LedgerReason!]!, $risk: Level!, $note: String!) {\n    changeLedger(childId: $childId, reasons: $reasons, risk: $risk, note: $note) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ChangeLedger($childId: ID!, $reasons: [LedgerReason!]!, $risk: Level!, $note: String!) {\n    changeLedger(childId: $childId, reasons: $reasons, risk: $risk, note: $note) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation LeaveLedger($childId: ID!, $reason: String!) {\n    leaveLedger(childId: $childId, reason: $reason) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation LeaveLedger($childId: ID!, $reason: String!) {\n    leaveLedger(childId: $childId, reason: $reason) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordVisit($childId: ID!, $input: VisitInput!) {\n    recordVisit(childId: $childId, input: $input) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordVisit($childId: ID!, $input: VisitInput!) {\n    recordVisit(childId: $childId, input: $input) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AcceptVisit($id: ID!, $note: String) {\n    acceptVisit(id: $id, note: $note) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation AcceptVisit($id: ID!, $note: String) {\n    acceptVisit(id: $id, note: $note) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ReturnVisit($id: ID!, $note: String!) {\n    returnVisit(id: $id, note: $note) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ReturnVisit($id: ID!, $note: String!) {\n    returnVisit(id: $id, note: $note) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateNeed($childId: ID!, $input: NeedInput!) {\n    createNeed(childId: $childId, input: $input) {\n      ...NeedFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateNeed($childId: ID!, $input: NeedInput!) {\n    createNeed(childId: $childId, input: $input) {\n      ...NeedFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation UpdateNeed($id: ID!, $input: NeedInput!) {\n    updateNeed(id: $id, input: $input) {\n      ...NeedFields\n    }\n  }\n"): (typeof documents)["\n  mutation UpdateNeed($id: ID!, $input: NeedInput!) {\n    updateNeed(id: $id, input: $input) {\n      ...NeedFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SetNeedStatus($id: ID!, $status: NeedStatus!, $note: String) {\n    setNeedStatus(id: $id, status: $status, note: $note) {\n      ...NeedFields\n    }\n  }\n"): (typeof documents)["\n  mutation SetNeedStatus($id: ID!, $status: NeedStatus!, $note: String) {\n    setNeedStatus(id: $id, status: $status, note: $note) {\n      ...NeedFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ImportLineFields on ImportLine {\n    line\n    outcome\n    reason\n    name\n  }\n"): (typeof documents)["\n  fragment ImportLineFields on ImportLine {\n    line\n    outcome\n    reason\n    name\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ChildImportFields on ChildImport {\n    id\n    source\n    fileName\n    rows\n    created\n    updated\n    conflicts\n    invalid\n    importedBy\n    importedAt\n  }\n"): (typeof documents)["\n  fragment ChildImportFields on ChildImport {\n    id\n    source\n    fileName\n    rows\n    created\n    updated\n    conflicts\n    invalid\n    importedBy\n    importedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation PreviewChildImport($source: ImportSource!, $fileName: String!, $contentBase64: String!) {\n    previewChildImport(source: $source, fileName: $fileName, contentBase64: $contentBase64) {\n      rows\n      new\n      matched\n      conflicts\n      invalid\n      lines {\n        ...ImportLineFields\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation PreviewChildImport($source: ImportSource!, $fileName: String!, $contentBase64: String!) {\n    previewChildImport(source: $source, fileName: $fileName, contentBase64: $contentBase64) {\n      rows\n      new\n      matched\n      conflicts\n      invalid\n      lines {\n        ...ImportLineFields\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ApplyChildImport($source: ImportSource!, $fileName: String!, $contentBase64: String!) {\n    applyChildImport(source: $source, fileName: $fileName, contentBase64: $contentBase64) {\n      ...ChildImportFields\n    }\n  }\n"): (typeof documents)["\n  mutation ApplyChildImport($source: ImportSource!, $fileName: String!, $contentBase64: String!) {\n    applyChildImport(source: $source, fileName: $fileName, contentBase64: $contentBase64) {\n      ...ChildImportFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChildImports($first: Int) {\n    childImports(first: $first) {\n      ...ChildImportFields\n    }\n  }\n"): (typeof documents)["\n  query ChildImports($first: Int) {\n    childImports(first: $first) {\n      ...ChildImportFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ChildOverview($areaId: ID) {\n    childOverview(areaId: $areaId) {\n      area {\n        ...AreaName\n      }\n      active\n      eligible\n      onLedger\n      visitsOverdue\n      reviewsDue\n    }\n  }\n"): (typeof documents)["\n  query ChildOverview($areaId: ID) {\n    childOverview(areaId: $areaId) {\n      area {\n        ...AreaName\n      }\n      active\n      eligible\n      onLedger\n      visitsOverdue\n      reviewsDue\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment EligibilityFields on Eligibility {\n    eligible\n    reasons\n    turnsSixteenOn\n  }\n"): (typeof documents)["\n  fragment EligibilityFields on Eligibility {\n    eligible\n    reasons\n    turnsSixteenOn\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -209,7 +341,7 @@ export function graphql(source: "\n  fragment ConsentFields on Consent {\n    id
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
-export function graphql(source: "\n  fragment ChildFile on Child {\n    ...ChildRow\n    birthDate\n    idNumber\n    noIdReason\n    hukou {\n      province\n      city\n      county\n    }\n    movedWith\n    district {\n      ...AreaName\n    }\n    address\n    arrivedOn\n    school\n    languages\n    disability\n    guardians {\n      ...GuardianFields\n    }\n    consents {\n      ...ConsentFields\n    }\n    services: consentTo(purpose: SERVICES)\n    shareWithProvider: consentTo(purpose: SHARE_WITH_PROVIDER)\n    statistics: consentTo(purpose: STATISTICS)\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ChildFile on Child {\n    ...ChildRow\n    birthDate\n    idNumber\n    noIdReason\n    hukou {\n      province\n      city\n      county\n    }\n    movedWith\n    district {\n      ...AreaName\n    }\n    address\n    arrivedOn\n    school\n    languages\n    disability\n    guardians {\n      ...GuardianFields\n    }\n    consents {\n      ...ConsentFields\n    }\n    services: consentTo(purpose: SERVICES)\n    shareWithProvider: consentTo(purpose: SHARE_WITH_PROVIDER)\n    statistics: consentTo(purpose: STATISTICS)\n    createdAt\n    updatedAt\n  }\n"];
+export function graphql(source: "\n  fragment ChildFile on Child {\n    ...ChildRow\n    birthDate\n    idNumber\n    noIdReason\n    hukou {\n      province\n      city\n      county\n    }\n    movedWith\n    district {\n      ...AreaName\n    }\n    address\n    arrivedOn\n    school\n    languages\n    disability\n    guardians {\n      ...GuardianFields\n    }\n    consents {\n      ...ConsentFields\n    }\n    services: consentTo(purpose: SERVICES)\n    shareWithProvider: consentTo(purpose: SHARE_WITH_PROVIDER)\n    statistics: consentTo(purpose: STATISTICS)\n    ledger {\n      ...LedgerFields\n      history {\n        ...LedgerEventFields\n      }\n    }\n    visits {\n      ...VisitFields\n    }\n    needs {\n      ...NeedFields\n    }\n    createdAt\n    updatedAt\n  }\n"): (typeof documents)["\n  fragment ChildFile on Child {\n    ...ChildRow\n    birthDate\n    idNumber\n    noIdReason\n    hukou {\n      province\n      city\n      county\n    }\n    movedWith\n    district {\n      ...AreaName\n    }\n    address\n    arrivedOn\n    school\n    languages\n    disability\n    guardians {\n      ...GuardianFields\n    }\n    consents {\n      ...ConsentFields\n    }\n    services: consentTo(purpose: SERVICES)\n    shareWithProvider: consentTo(purpose: SHARE_WITH_PROVIDER)\n    statistics: consentTo(purpose: STATISTICS)\n    ledger {\n      ...LedgerFields\n      history {\n        ...LedgerEventFields\n      }\n    }\n    visits {\n      ...VisitFields\n    }\n    needs {\n      ...NeedFields\n    }\n    createdAt\n    updatedAt\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

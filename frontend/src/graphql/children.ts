@@ -91,6 +91,18 @@ export const ChildFileFragment = graphql(`
     services: consentTo(purpose: SERVICES)
     shareWithProvider: consentTo(purpose: SHARE_WITH_PROVIDER)
     statistics: consentTo(purpose: STATISTICS)
+    ledger {
+      ...LedgerFields
+      history {
+        ...LedgerEventFields
+      }
+    }
+    visits {
+      ...VisitFields
+    }
+    needs {
+      ...NeedFields
+    }
     createdAt
     updatedAt
   }

@@ -1,4 +1,4 @@
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Descriptions, Flex, Input, Modal, Space, Tabs, Tag, Typography } from 'antd';
 import { EditOutlined, EyeInvisibleOutlined, EyeOutlined, FileDoneOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
@@ -10,17 +10,20 @@ import { NotFound, PageLoading } from '../../components/StatusPages';
 import { ChildFileQuery, ReviewChildMutation } from '../../graphql/children';
 import { errorCode, errorMessage } from '../../graphql/errors';
 import { areaName, formatDate, formatTime, genderLabel, movedWithLabel } from '../../labels';
-import { childEditorRoles, childViewLogRoles, hasAnyRole } from '../../nav';
+import { careActionRoles, childEditorRoles, childViewLogRoles, hasAnyRole } from '../../nav';
 import { EligibilityAlert, EligibilityTag } from './Eligibility';
 import { maskIdNumber } from './idNumber';
 import GuardiansConsentTab from './GuardiansConsentTab';
+import CareTab from './CareTab';
+import NeedsTab from './NeedsTab';
 import ViewsTab from './ViewsTab';
 
-export type ChildFileTab = 'profile' | 'guardians' | 'views';
+export type ChildFileTab = 'profile' | 'guardians' | 'care' | 'needs' | 'views';
 
 // Which tabs of a child's file a user sees: the access log only for civil-affairs staff and auditors.
+// Ledger, visits and needs are for everyone who reads the file; acting on them is for careActionRoles.
 export function childFileTabs(roles: readonly Role[]): ChildFileTab[] {
-  return ['profile', 'guardians', ...(hasAnyRole(roles, childViewLogRoles) ? (['views'] as const) : [])];
+  return ['profile', 'guardians', 'care', 'needs', ...(hasAnyRole(roles, childViewLogRoles) ? (['views'] as const) : [])];
 }
 
 function IdNumberValue({ child }: { child: ChildFileFragment }) {
@@ -157,7 +160,9 @@ export default function ChildFilePage() {
   const { id = '' } = useParams();
   const { roles } = useSession();
   const [tab, setTab] = useState<ChildFileTab>('profile');
-  const [{ data, fetching, error }] = useQuery({ query: ChildFileQuery, variables: { id } });
+  // The file holds the ledger, visits and needs, so a change to any of them reads it again (once).
+  const context = useMemo(() => ({ additionalTypenames: ['LedgerEntry', 'Visit', 'Need'] }), []);
+  const [{ data, fetching, error }] = useQuery({ query: ChildFileQuery, variables: { id }, context });
   if (fetching && !data) return <PageLoading />;
   if (error && !data) {
     if (errorCode(error) === 'NOT_FOUND') return <NotFound />;
@@ -166,6 +171,7 @@ export default function ChildFilePage() {
   const child = data?.child;
   if (!child) return <NotFound />;
   const canEdit = hasAnyRole(roles, childEditorRoles);
+  const canAct = hasAnyRole(roles, careActionRoles);
   const tabs = childFileTabs(roles);
 
   return (
@@ -194,6 +200,10 @@ export default function ChildFilePage() {
               <ProfileTab child={child} canEdit={canEdit} />
             ) : key === 'guardians' ? (
               <GuardiansConsentTab child={child} canEdit={canEdit} />
+            ) : key === 'care' ? (
+              <CareTab child={child} canAct={canAct} />
+            ) : key === 'needs' ? (
+              <NeedsTab child={child} canAct={canAct} />
             ) : (
               <ViewsTab childId={child.id} />
             ),

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Flex, Input, Space, Switch, Table, Typography } from 'antd';
-import { PlusOutlined } from '@ant-design/icons';
+import { ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router-dom';
 import { useQuery } from 'urql';
@@ -11,7 +11,8 @@ import { AreaPathPicker } from '../../components/pickers/AreaPicker';
 import { ChildrenQuery } from '../../graphql/children';
 import { errorMessage } from '../../graphql/errors';
 import { areaName, formatDate, genderLabel } from '../../labels';
-import { childEditorRoles, hasAnyRole } from '../../nav';
+import { childEditorRoles, childImportRoles, hasAnyRole, monitoringExportRoles } from '../../nav';
+import MonitoringExportButton from '../../components/MonitoringExportButton';
 import { EligibilityTag } from './Eligibility';
 
 const pageSize = 20;
@@ -43,6 +44,8 @@ export default function ChildrenList() {
   });
   const conn = data?.children;
   const canRegister = hasAnyRole(roles, childEditorRoles);
+  const canImport = hasAnyRole(roles, childImportRoles);
+  const canExport = hasAnyRole(roles, monitoringExportRoles);
 
   const setReviewDue = (on: boolean) => {
     const next = new URLSearchParams(params);
@@ -56,11 +59,19 @@ export default function ChildrenList() {
     <Card
       title={t('children.title')}
       extra={
-        canRegister ? (
-          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/children/new')} data-testid="register-child">
-            {t('children.register')}
-          </Button>
-        ) : null
+        <Flex gap={8} wrap justify="end">
+          {canExport ? <MonitoringExportButton areaId={areaId} /> : null}
+          {canImport ? (
+            <Button icon={<ImportOutlined />} onClick={() => navigate('/children/import')} data-testid="import-children">
+              {t('children.import')}
+            </Button>
+          ) : null}
+          {canRegister ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate('/children/new')} data-testid="register-child">
+              {t('children.register')}
+            </Button>
+          ) : null}
+        </Flex>
       }
     >
       <Flex gap={12} wrap align="center" style={{ marginBottom: 16 }}>
