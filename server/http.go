@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"io"
 	"io/fs"
 	"log/slog"
 	"net"
@@ -143,9 +144,10 @@ func monitoringReport(a *app, log *slog.Logger) http.Handler {
 				code = http.StatusInternalServerError
 				log.ErrorContext(r.Context(), "monitoring report", "error", err.Error())
 			}
-			writeJSON(w, code, map[string]any{"errors": []map[string]any{{
-				"message": flowcare.ErrorMessage(err), "extensions": map[string]string{"code": flowcare.ErrorCode(err)},
-			}}})
+			// The report is opened as a link, so the refusal is a page a person reads.
+			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
+			w.WriteHeader(code)
+			_, _ = io.WriteString(w, flowcare.ErrorMessage(err)+"\n")
 			return
 		}
 		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")

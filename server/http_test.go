@@ -415,8 +415,8 @@ func TestMonitoringReportDownload(t *testing.T) {
 		t.Fatalf("signed out: %d", res.StatusCode)
 	}
 	s.query(signIn, map[string]any{"u": "demo.auditor", "p": DemoPassword})
-	if res := get(); res.StatusCode != http.StatusForbidden {
-		t.Fatalf("auditor: %d", res.StatusCode)
+	if res := get(); res.StatusCode != http.StatusForbidden || !strings.HasPrefix(res.Header.Get("Content-Type"), "text/plain") {
+		t.Fatalf("auditor: %d %s", res.StatusCode, res.Header.Get("Content-Type"))
 	}
 	s.query(signIn, map[string]any{"u": "demo.director", "p": DemoPassword})
 	res := get()
