@@ -106,6 +106,7 @@ test: services check-generated test-go test-web test-browser ## every test, agai
 .PHONY: test-go
 test-go: ## Go tests (needs make services)
 	@echo "elasticsearch version under test: $$(curl -sf $(ELASTICSEARCH_URL) | tr -d '\n' | sed -n 's/.*"number" *: *"\([^"]*\)".*/\1/p')"
+	@unformatted="$$(gofmt -l $$(git ls-files '*.go'))"; if [ -n "$$unformatted" ]; then echo "not gofmt-formatted:"; echo "$$unformatted"; exit 1; fi
 	go vet ./...
 	go test -count=1 ./...
 
