@@ -9,7 +9,6 @@ import (
 	"context"
 	"flowcare/graph/generated"
 	"flowcare/graph/model"
-	"flowcare/internal/children"
 	"flowcare/internal/flowcare"
 )
 
@@ -90,8 +89,7 @@ func (r *mutationResolver) LeaveLedger(ctx context.Context, childID string, reas
 
 // RecordVisit is the resolver for the recordVisit field.
 func (r *mutationResolver) RecordVisit(ctx context.Context, childID string, input model.VisitInput) (*flowcare.Visit, error) {
-	return r.ChildFiles.RecordVisit(ctx, childID, children.VisitInput{VisitedOn: input.VisitedOn, Form: input.Form,
-		Findings: input.Findings, FollowUp: str(input.FollowUp), NextVisitOn: input.NextVisitOn})
+	return r.ChildFiles.RecordVisit(ctx, childID, visitInput(input))
 }
 
 // AcceptVisit is the resolver for the acceptVisit field.
@@ -102,6 +100,11 @@ func (r *mutationResolver) AcceptVisit(ctx context.Context, id string, note *str
 // ReturnVisit is the resolver for the returnVisit field.
 func (r *mutationResolver) ReturnVisit(ctx context.Context, id string, note string) (*flowcare.Visit, error) {
 	return r.ChildFiles.ReviewVisit(ctx, id, false, note)
+}
+
+// ResubmitVisit is the resolver for the resubmitVisit field.
+func (r *mutationResolver) ResubmitVisit(ctx context.Context, id string, input model.VisitInput) (*flowcare.Visit, error) {
+	return r.ChildFiles.ResubmitVisit(ctx, id, visitInput(input))
 }
 
 // CreateNeed is the resolver for the createNeed field.

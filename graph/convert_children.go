@@ -95,3 +95,7 @@ func importPreview(p *children.ImportPreview) *model.ImportPreview {
 	}
 	return out
 }
+
+func visitInput(in model.VisitInput) children.VisitInput {
+	return children.VisitInput{VisitedOn: in.VisitedOn, Form: in.Form, Findings: in.Findings, FollowUp: str(in.FollowUp), NextVisitOn: in.NextVisitOn}
+}

@@ -114,6 +114,59 @@ describe('key-care ledger and visits', () => {
     await supervisor.locator('[data-testid=ledger-table] .ant-table-row').first().waitFor();
   });
 
+  it('a supervisor returns a visit with a note; the director corrects it and it waits for review again', async () => {
+    const director = await newPage();
+    await signIn(director, 'demo.director');
+    await expectSignedIn(director);
+    await director.goto('/children/new');
+    const name = childName('退回');
+    const birth = shifted(10, 0, Math.floor(Math.random() * 300));
+    await fillChildForm(director, { name, birth, arrived: shifted(3, 0), idNumber: idNumberFor(birth), pickCommunity: false });
+    const childId = await submitAndOpenFile(director);
+    await openCareTab(director);
+    await director.locator('[data-testid=enter-ledger]').click();
+    const ledgerForm = director.locator('[data-testid=ledger-form]');
+    await ledgerForm.waitFor();
+    await director.locator('#reasons').click();
+    await director.locator('.ant-select-dropdown:visible .ant-select-item-option[title="监护缺失"]').click();
+    await director.keyboard.press('Escape');
+    await ledgerForm.locator('label').filter({ hasText: /^中$/ }).click();
+    await director.locator('[data-testid=ledger-submit]').click();
+    await expect.poll(() => director.locator('[data-testid=ledger-state]').getAttribute('data-state')).toBe('active');
+    await director.locator('[data-testid=record-visit]').click();
+    const visitForm = director.locator('[data-testid=visit-form]');
+    await visitForm.locator('[data-testid=visit-findings]').fill('初次走访（测试）');
+    await director.locator('[data-testid=visit-submit]').click();
+    await director.locator('[data-testid=visit-saved]').waitFor();
+
+    const supervisor = await newPage();
+    await signIn(supervisor, 'demo.supervisor');
+    await expectSignedIn(supervisor);
+    await supervisor.goto('/ledger?tab=review');
+    const row = supervisor.locator('[data-testid=pending-visits] .ant-table-row').filter({ hasText: name });
+    await row.waitFor();
+    await row.locator('[data-testid=return-visit]').click();
+    await supervisor.locator('.ant-popover:visible [data-testid=return-visit-note]').fill('请补充监护人情况（测试）');
+    await supervisor.locator('.ant-popover:visible [data-testid=return-visit-ok]').click();
+    await row.waitFor({ state: 'detached' });
+
+    await director.goto(`/children/${childId}`);
+    await director.locator('[data-testid=child-file]').waitFor();
+    await openCareTab(director);
+    const returned = director.locator('[data-testid=visits] .ant-table-row').first();
+    expect(await returned.locator('[data-testid=visit-status]').textContent()).toBe('已退回');
+    expect(await returned.locator('[data-testid=review-note]').textContent()).toContain('请补充监护人情况（测试）');
+    await returned.locator('[data-testid=resubmit-visit]').click();
+    const correction = director.locator('[data-testid=visit-form]');
+    await correction.waitFor();
+    expect(await correction.locator('[data-testid=visit-findings]').inputValue()).toBe('初次走访（测试）');
+    await correction.locator('[data-testid=visit-findings]').fill('初次走访；由祖母照料，父母在外务工（测试）');
+    await director.locator('[data-testid=visit-submit]').click();
+    await director.locator('[data-testid=visit-saved]').waitFor();
+    await expect.poll(() => returned.locator('[data-testid=visit-status]').textContent()).toBe('待审核');
+    expect(await returned.textContent()).toContain('由祖母照料');
+  });
+
   it('a director raises a need, moves it along and withdraws it with a note', async () => {
     const page = await newPage({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
     await signIn(page, 'demo.director');

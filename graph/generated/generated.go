@@ -315,6 +315,7 @@ type ComplexityRoot struct {
 		RecordVisit              func(childComplexity int, childID string, input model.VisitInput) int
 		RegisterChild            func(childComplexity int, input model.ChildInput, confirmNotDuplicate *bool) int
 		RejectVetting            func(childComplexity int, id string, note string) int
+		ResubmitVisit            func(childComplexity int, id string, input model.VisitInput) int
 		ReturnVisit              func(childComplexity int, id string, note string) int
 		ReviewChild              func(childComplexity int, id string, note *string) int
 		RevokeRole               func(childComplexity int, grantID string) int
@@ -702,6 +703,7 @@ type MutationResolver interface {
 	RecordVisit(ctx context.Context, childID string, input model.VisitInput) (*flowcare.Visit, error)
 	AcceptVisit(ctx context.Context, id string, note *string) (*flowcare.Visit, error)
 	ReturnVisit(ctx context.Context, id string, note string) (*flowcare.Visit, error)
+	ResubmitVisit(ctx context.Context, id string, input model.VisitInput) (*flowcare.Visit, error)
 	CreateNeed(ctx context.Context, childID string, input model.NeedInput) (*flowcare.Need, error)
 	UpdateNeed(ctx context.Context, id string, input model.NeedInput) (*flowcare.Need, error)
 	SetNeedStatus(ctx context.Context, id string, status flowcare.NeedStatus, note *string) (*flowcare.Need, error)
@@ -2061,6 +2063,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectVetting(childComplexity, args["id"].(string), args["note"].(string)), true
+	case "Mutation.resubmitVisit":
+		if e.ComplexityRoot.Mutation.ResubmitVisit == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_resubmitVisit_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ResubmitVisit(childComplexity, args["id"].(string), args["input"].(model.VisitInput)), true
 	case "Mutation.returnVisit":
 		if e.ComplexityRoot.Mutation.ReturnVisit == nil {
 			break
@@ -4013,6 +4026,8 @@ extend type Mutation {
   recordVisit(childId: ID!, input: VisitInput!): Visit!
   acceptVisit(id: ID!, note: String): Visit!
   returnVisit(id: ID!, note: String!): Visit!
+  "The visitor corrects a returned visit and puts it back for review."
+  resubmitVisit(id: ID!, input: VisitInput!): Visit!
   createNeed(childId: ID!, input: NeedInput!): Need!
   updateNeed(id: ID!, input: NeedInput!): Need!
   "A note is required to withdraw."
@@ -6414,6 +6429,28 @@ func (ec *executionContext) field_Mutation_rejectVetting_args(ctx context.Contex
 		return nil, err
 	}
 	args["note"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_resubmitVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.VisitInput, error) {
+			return ec.unmarshalNVisitInput2flowcareᚋgraphᚋmodelᚐVisitInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
 	return args, nil
 }
 
@@ -11876,6 +11913,50 @@ func (ec *executionContext) fieldContext_Mutation_returnVisit(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_returnVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_resubmitVisit(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_resubmitVisit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ResubmitVisit(ctx, fc.Args["id"].(string), fc.Args["input"].(model.VisitInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Visit) graphql.Marshaler {
+			return ec.marshalNVisit2ᚖflowcareᚋinternalᚋflowcareᚐVisit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_resubmitVisit(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Visit(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_resubmitVisit_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -23303,6 +23384,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "returnVisit":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_returnVisit(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "resubmitVisit":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_resubmitVisit(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

@@ -291,23 +291,8 @@ func (s *Service) RecordVisit(ctx context.Context, childID string, in VisitInput
 	if err != nil || e.LeftOn != nil {
 		return nil, flowcare.Errorf(flowcare.ECONFLICT, "只有关爱台账中的儿童需要记录走访，请先纳入台账")
 	}
-	today := s.Today()
-	switch {
-	case in.VisitedOn.IsZero() || in.VisitedOn.After(today):
-		return nil, flowcare.Invalid("visitedOn", "走访日期不能晚于今天")
-	case in.VisitedOn.Before(e.EnteredOn.AddDate(0, 0, -366)):
-		return nil, flowcare.Invalid("visitedOn", "走访日期过早")
-	case in.Form != flowcare.VisitHome && in.Form != flowcare.VisitSchool && in.Form != flowcare.VisitPhone:
-		return nil, flowcare.Invalid("form", "请选择走访形式（入户、到校或电话）")
-	case in.NextVisitOn != nil && !in.NextVisitOn.After(in.VisitedOn):
-		return nil, flowcare.Invalid("nextVisitOn", "下次走访日期需晚于本次走访日期")
-	}
-	v := &flowcare.Visit{ChildID: c.ID, VisitedOn: in.VisitedOn, VisitorID: a.UserID, Visitor: a.Username, Form: in.Form, NextVisitOn: in.NextVisitOn,
-		Status: flowcare.VisitPending}
-	if v.Findings, err = text("findings", "走访情况", in.Findings, true, 2000); err != nil {
-		return nil, err
-	}
-	if v.FollowUp, err = text("followUp", "后续措施", in.FollowUp, false, 1000); err != nil {
+	v := &flowcare.Visit{ChildID: c.ID, VisitorID: a.UserID, Visitor: a.Username, Status: flowcare.VisitPending}
+	if err := s.fillVisit(v, in, e); err != nil {
 		return nil, err
 	}
 	if CanReviewVisits(a, c.AreaPath) {
@@ -327,6 +312,71 @@ func (s *Service) RecordVisit(ctx context.Context, childID string, in VisitInput
 	if err != nil {
 		return nil, flowcare.Wrap(err, "record visit")
 	}
+	return v, nil
+}
+
+// fillVisit checks a visit as entered and copies it into v.
+func (s *Service) fillVisit(v *flowcare.Visit, in VisitInput, e *flowcare.LedgerEntry) error {
+	today := s.Today()
+	switch {
+	case in.VisitedOn.IsZero() || in.VisitedOn.After(today):
+		return flowcare.Invalid("visitedOn", "走访日期不能晚于今天")
+	case in.VisitedOn.Before(e.EnteredOn.AddDate(0, 0, -366)):
+		return flowcare.Invalid("visitedOn", "走访日期过早")
+	case in.Form != flowcare.VisitHome && in.Form != flowcare.VisitSchool && in.Form != flowcare.VisitPhone:
+		return flowcare.Invalid("form", "请选择走访形式（入户、到校或电话）")
+	case in.NextVisitOn != nil && !in.NextVisitOn.After(in.VisitedOn):
+		return flowcare.Invalid("nextVisitOn", "下次走访日期需晚于本次走访日期")
+	}
+	var err error
+	if v.Findings, err = text("findings", "走访情况", in.Findings, true, 2000); err != nil {
+		return err
+	}
+	if v.FollowUp, err = text("followUp", "后续措施", in.FollowUp, false, 1000); err != nil {
+		return err
+	}
+	v.VisitedOn, v.Form, v.NextVisitOn = in.VisitedOn, in.Form, in.NextVisitOn
+	return nil
+}
+
+// ResubmitVisit lets the visitor correct a visit the supervisor returned and
+// put it back for review.
+func (s *Service) ResubmitVisit(ctx context.Context, visitID string, in VisitInput) (*flowcare.Visit, error) {
+	a, err := flowcare.RequireActor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	v, err := s.store.Care().VisitByID(ctx, visitID)
+	if err != nil {
+		return nil, err
+	}
+	c, err := s.editable(ctx, a, v.ChildID)
+	if err != nil {
+		return nil, err
+	}
+	if v.VisitorID != a.UserID {
+		return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "只有记录这次走访的人可以修改后重新提交")
+	}
+	if v.Status != flowcare.VisitReturned {
+		return nil, flowcare.Errorf(flowcare.ECONFLICT, "只有被退回的走访记录可以重新提交")
+	}
+	e, err := s.store.Care().LedgerEntry(ctx, c.ID)
+	if err != nil {
+		return nil, err
+	}
+	if err := s.fillVisit(v, in, e); err != nil {
+		return nil, err
+	}
+	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {
+		if err := tx.Care().ResubmitVisit(ctx, v); err != nil {
+			return err
+		}
+		return s.audit(ctx, tx, a, "ledger.visit_resubmitted", c.ID, nil)
+	})
+	if err != nil {
+		return nil, flowcare.Wrap(err, "resubmit visit")
+	}
+	v.Status, v.ReviewedBy, v.ReviewedAt, v.ReviewNote = flowcare.VisitPending, "", nil, ""
 	return v, nil
 }
 

@@ -558,6 +558,22 @@ func TestLedgerVisitsAndReview(t *testing.T) {
 	wantCode(t, err, flowcare.EINVALID) // returning needs a note
 	_, err = f.svc.ReviewVisit(as(director), v.ID, true, "")
 	wantCode(t, err, flowcare.EFORBIDDEN)
+	// Returned with a note, corrected by the visitor alone, then accepted.
+	_, err = f.svc.ResubmitVisit(as(director), v.ID, children.VisitInput{VisitedOn: visitedOn, Form: flowcare.VisitHome, Findings: "改"})
+	wantCode(t, err, flowcare.ECONFLICT) // not returned yet
+	if _, err := f.svc.ReviewVisit(as(supervisor), v.ID, false, "请补充监护人就业情况"); err != nil {
+		t.Fatal(err)
+	}
+	other := f.actor("dir2", flowcare.RoleChildDirector, "110105001001", false)
+	corrected := children.VisitInput{VisitedOn: visitedOn, Form: flowcare.VisitHome, Findings: "父亲在建外工地务工，母亲待业（演示）"}
+	_, err = f.svc.ResubmitVisit(as(other), v.ID, corrected)
+	wantCode(t, err, flowcare.EFORBIDDEN)
+	if r, err := f.svc.ResubmitVisit(as(director), v.ID, corrected); err != nil || r.Status != flowcare.VisitPending {
+		t.Fatalf("resubmit = %+v, %v", r, err)
+	}
+	if got, _ := f.db.Care().VisitByID(context.Background(), v.ID); got.Findings != corrected.Findings || got.ReviewNote != "" {
+		t.Fatalf("resubmitted visit = %+v", got)
+	}
 	if _, err := f.svc.ReviewVisit(as(supervisor), v.ID, true, "情况属实"); err != nil {
 		t.Fatal(err)
 	}

@@ -154,6 +154,8 @@ type CareStore interface {
 	CreateVisit(ctx context.Context, v *Visit) error
 	VisitByID(ctx context.Context, id string) (*Visit, error)
 	ReviewVisit(ctx context.Context, id string, st VisitStatus, by, note string, at time.Time) error
+	// ResubmitVisit replaces a returned visit's content and puts it back for review.
+	ResubmitVisit(ctx context.Context, v *Visit) error
 	Visits(ctx context.Context, childID string) ([]*Visit, error)
 	PendingVisits(ctx context.Context, areaPath string) ([]*Visit, error)
 

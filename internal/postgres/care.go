@@ -236,6 +236,25 @@ func (s *careStore) ReviewVisit(ctx context.Context, id string, st flowcare.Visi
 	return mapError(err)
 }
 
+func (s *careStore) ResubmitVisit(ctx context.Context, v *flowcare.Visit) error {
+	if s.keys == nil {
+		return flowcare.Internal(errNoKeys)
+	}
+	findings, err := s.keys.Encrypt(fVisitFindings, v.Findings)
+	if err != nil {
+		return flowcare.Internal(err)
+	}
+	follow, err := s.keys.Encrypt(fVisitFollowUp, v.FollowUp)
+	if err != nil {
+		return flowcare.Internal(err)
+	}
+	_, err = s.q.ExecContext(ctx, `
+		UPDATE visits SET visited_on = $2, form = $3, findings_enc = $4, follow_up_enc = NULLIF($5, ''), next_visit_on = $6,
+			status = 'PENDING_REVIEW', reviewed_by = NULL, reviewed_at = NULL, review_note = NULL
+		WHERE id = $1 AND status = 'RETURNED'`, v.ID, v.VisitedOn, v.Form, findings, follow, v.NextVisitOn)
+	return mapError(err)
+}
+
 func (s *careStore) Visits(ctx context.Context, childID string) ([]*flowcare.Visit, error) {
 	return s.selectVisits(ctx, visitSelect+` WHERE v.child_id = $1 ORDER BY v.visited_on DESC, v.created_at DESC`, childID)
 }

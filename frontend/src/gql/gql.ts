@@ -29,6 +29,7 @@ type Documents = {
     "\n  mutation ChangeLedger($childId: ID!, $reasons: [LedgerReason!]!, $risk: Level!, $note: String!) {\n    changeLedger(childId: $childId, reasons: $reasons, risk: $risk, note: $note) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n": typeof types.ChangeLedgerDocument,
     "\n  mutation LeaveLedger($childId: ID!, $reason: String!) {\n    leaveLedger(childId: $childId, reason: $reason) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n": typeof types.LeaveLedgerDocument,
     "\n  mutation RecordVisit($childId: ID!, $input: VisitInput!) {\n    recordVisit(childId: $childId, input: $input) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n": typeof types.RecordVisitDocument,
+    "\n  mutation ResubmitVisit($id: ID!, $input: VisitInput!) {\n    resubmitVisit(id: $id, input: $input) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n": typeof types.ResubmitVisitDocument,
     "\n  mutation AcceptVisit($id: ID!, $note: String) {\n    acceptVisit(id: $id, note: $note) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n": typeof types.AcceptVisitDocument,
     "\n  mutation ReturnVisit($id: ID!, $note: String!) {\n    returnVisit(id: $id, note: $note) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n": typeof types.ReturnVisitDocument,
     "\n  mutation CreateNeed($childId: ID!, $input: NeedInput!) {\n    createNeed(childId: $childId, input: $input) {\n      ...NeedFields\n    }\n  }\n": typeof types.CreateNeedDocument,
@@ -124,6 +125,7 @@ const documents: Documents = {
     "\n  mutation ChangeLedger($childId: ID!, $reasons: [LedgerReason!]!, $risk: Level!, $note: String!) {\n    changeLedger(childId: $childId, reasons: $reasons, risk: $risk, note: $note) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n": types.ChangeLedgerDocument,
     "\n  mutation LeaveLedger($childId: ID!, $reason: String!) {\n    leaveLedger(childId: $childId, reason: $reason) {\n      ...LedgerFields\n      child {\n        id\n      }\n    }\n  }\n": types.LeaveLedgerDocument,
     "\n  mutation RecordVisit($childId: ID!, $input: VisitInput!) {\n    recordVisit(childId: $childId, input: $input) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n": types.RecordVisitDocument,
+    "\n  mutation ResubmitVisit($id: ID!, $input: VisitInput!) {\n    resubmitVisit(id: $id, input: $input) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n": types.ResubmitVisitDocument,
     "\n  mutation AcceptVisit($id: ID!, $note: String) {\n    acceptVisit(id: $id, note: $note) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n": types.AcceptVisitDocument,
     "\n  mutation ReturnVisit($id: ID!, $note: String!) {\n    returnVisit(id: $id, note: $note) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n": types.ReturnVisitDocument,
     "\n  mutation CreateNeed($childId: ID!, $input: NeedInput!) {\n    createNeed(childId: $childId, input: $input) {\n      ...NeedFields\n    }\n  }\n": types.CreateNeedDocument,
@@ -278,6 +280,10 @@ export function graphql(source: "\n  mutation LeaveLedger($childId: ID!, $reason
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation RecordVisit($childId: ID!, $input: VisitInput!) {\n    recordVisit(childId: $childId, input: $input) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation RecordVisit($childId: ID!, $input: VisitInput!) {\n    recordVisit(childId: $childId, input: $input) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResubmitVisit($id: ID!, $input: VisitInput!) {\n    resubmitVisit(id: $id, input: $input) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n"): (typeof documents)["\n  mutation ResubmitVisit($id: ID!, $input: VisitInput!) {\n    resubmitVisit(id: $id, input: $input) {\n      ...VisitFields\n      child {\n        id\n      }\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -164,6 +164,17 @@ export const RecordVisitMutation = graphql(`
   }
 `);
 
+export const ResubmitVisitMutation = graphql(`
+  mutation ResubmitVisit($id: ID!, $input: VisitInput!) {
+    resubmitVisit(id: $id, input: $input) {
+      ...VisitFields
+      child {
+        id
+      }
+    }
+  }
+`);
+
 export const AcceptVisitMutation = graphql(`
   mutation AcceptVisit($id: ID!, $note: String) {
     acceptVisit(id: $id, note: $note) {

@@ -26,7 +26,8 @@ import { useMutation } from 'urql';
 import type { ChildFileFragment, LedgerReason, Level, VisitFieldsFragment, VisitForm, VisitStatus } from '../../gql/graphql';
 import DateInput from '../../components/DateInput';
 import NoteConfirm from '../../components/NoteConfirm';
-import { ChangeLedgerMutation, EnterLedgerMutation, LeaveLedgerMutation, RecordVisitMutation } from '../../graphql/care';
+import { ChangeLedgerMutation, EnterLedgerMutation, LeaveLedgerMutation, RecordVisitMutation, ResubmitVisitMutation } from '../../graphql/care';
+import { useSession } from '../../auth/session';
 import { errorMessage } from '../../graphql/errors';
 import {
   allLedgerReasons,
@@ -283,39 +284,61 @@ interface VisitValues {
   nextVisitOn?: Dayjs | null;
 }
 
-// Filled in on the spot, often on a phone: one column, big targets.
-function VisitFormFields({ child, onSaved }: { child: ChildFileFragment; onSaved: (v: VisitFieldsFragment) => void }) {
+// Filled in on the spot, often on a phone: one column, big targets. With a
+// returned visit it corrects that visit and puts it back for review.
+function VisitFormFields({
+  child,
+  returned,
+  onSaved,
+}: {
+  child: ChildFileFragment;
+  returned?: VisitFieldsFragment;
+  onSaved: (v: VisitFieldsFragment) => void;
+}) {
   const { t } = useTranslation();
   const [form] = Form.useForm<VisitValues>();
   const [failure, setFailure] = useState<string | null>(null);
-  const [{ fetching }, record] = useMutation(RecordVisitMutation);
+  const [{ fetching: recording }, record] = useMutation(RecordVisitMutation);
+  const [{ fetching: resubmitting }, resubmit] = useMutation(ResubmitVisitMutation);
+  const fetching = recording || resubmitting;
   const onFinish = async (v: VisitValues) => {
     setFailure(null);
-    const r = await record({
-      childId: child.id,
-      input: {
-        visitedOn: v.visitedOn.format(dateFormat),
-        form: v.form,
-        findings: v.findings.trim(),
-        followUp: v.followUp?.trim() || null,
-        nextVisitOn: v.nextVisitOn ? v.nextVisitOn.format(dateFormat) : null,
-      },
-    });
-    if (r.error || !r.data) {
+    const input = {
+      visitedOn: v.visitedOn.format(dateFormat),
+      form: v.form,
+      findings: v.findings.trim(),
+      followUp: v.followUp?.trim() || null,
+      nextVisitOn: v.nextVisitOn ? v.nextVisitOn.format(dateFormat) : null,
+    };
+    const r = returned ? await resubmit({ id: returned.id, input }) : await record({ childId: child.id, input });
+    const saved = r.data && ('resubmitVisit' in r.data ? r.data.resubmitVisit : r.data.recordVisit);
+    if (r.error || !saved) {
       setFailure(errorMessage(r.error, t));
       return;
     }
-    onSaved(r.data.recordVisit);
+    onSaved(saved);
   };
+  const initial: Partial<VisitValues> = returned
+    ? {
+        visitedOn: dayjs(returned.visitedOn),
+        form: returned.form,
+        findings: returned.findings,
+        followUp: returned.followUp,
+        nextVisitOn: returned.nextVisitOn ? dayjs(returned.nextVisitOn) : null,
+      }
+    : { visitedOn: dayjs(), form: 'HOME' };
   return (
     <Form<VisitValues>
       form={form}
       layout="vertical"
       size="large"
-      initialValues={{ visitedOn: dayjs(), form: 'HOME' }}
+      initialValues={initial}
       onFinish={(v) => void onFinish(v)}
       data-testid="visit-form"
     >
+      {returned?.reviewNote ? (
+        <Alert type="warning" showIcon message={t('visit.reviewNote', { note: returned.reviewNote })} style={{ marginBottom: 16 }} />
+      ) : null}
       {failure ? <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} role="alert" /> : null}
       <Form.Item name="visitedOn" label={t('visit.visitedOn')} rules={[{ required: true, message: t('visit.visitedOnRequired') }]}>
         <DateInput disabledDate={(d) => d.isAfter(dayjs(), 'day')} />
@@ -352,7 +375,7 @@ function VisitFormFields({ child, onSaved }: { child: ChildFileFragment; onSaved
         />
       </Form.Item>
       <Button type="primary" htmlType="submit" block loading={fetching} data-testid="visit-submit">
-        {t('visit.save')}
+        {t(returned ? 'visit.resubmit' : 'visit.save')}
       </Button>
     </Form>
   );
@@ -360,7 +383,9 @@ function VisitFormFields({ child, onSaved }: { child: ChildFileFragment; onSaved
 
 function VisitsCard({ child, canAct }: { child: ChildFileFragment; canAct: boolean }) {
   const { t } = useTranslation();
+  const { me } = useSession();
   const [recording, setRecording] = useState(false);
+  const [correcting, setCorrecting] = useState<VisitFieldsFragment | null>(null);
   const [saved, setSaved] = useState<VisitStatus | null>(null);
   const active = !!child.ledger && !child.ledger.leftOn;
   return (
@@ -430,24 +455,35 @@ function VisitsCard({ child, canAct }: { child: ChildFileFragment; canAct: boole
                     {t('visit.reviewNote', { note: v.reviewNote })}
                   </Typography.Text>
                 ) : null}
+                {canAct && v.status === 'RETURNED' && v.visitor === me?.username ? (
+                  <Button size="small" type="link" style={{ padding: 0 }} onClick={() => setCorrecting(v)} data-testid="resubmit-visit">
+                    {t('visit.correct')}
+                  </Button>
+                ) : null}
               </Space>
             ),
           },
         ]}
       />
       <Drawer
-        title={t('visit.record')}
-        open={recording}
-        onClose={() => setRecording(false)}
+        title={t(correcting ? 'visit.correct' : 'visit.record')}
+        open={recording || !!correcting}
+        onClose={() => {
+          setRecording(false);
+          setCorrecting(null);
+        }}
         width={480}
         destroyOnHidden
         styles={{ wrapper: { maxWidth: '100vw' } }}
       >
         <VisitFormFields
+          key={correcting?.id ?? 'new'}
           child={child}
+          returned={correcting ?? undefined}
           onSaved={(v) => {
             setSaved(v.status);
             setRecording(false);
+            setCorrecting(null);
           }}
         />
       </Drawer>
