@@ -186,6 +186,12 @@ func (r *queryResolver) VisitCadence(ctx context.Context) ([]*model.VisitCadence
 	return cadence(c), err
 }
 
+// ReviewWorkload is the resolver for the reviewWorkload field.
+func (r *queryResolver) ReviewWorkload(ctx context.Context, areaID *string) ([]*flowcare.WorkerReviews, error) {
+	rows, err := r.ChildFiles.ReviewWorkload(ctx, str(areaID))
+	return ptrs(rows), err
+}
+
 // ChildImports is the resolver for the childImports field.
 func (r *queryResolver) ChildImports(ctx context.Context, first *int) ([]*flowcare.ChildImport, error) {
 	p := flowcare.Page{}

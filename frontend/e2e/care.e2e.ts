@@ -312,6 +312,7 @@ describe('area overview', () => {
     await page.locator('[data-testid=overview-table] [data-testid=overview-street]').first().waitFor();
     expect(await page.locator('[data-testid=overview-table] .ant-table-row').count()).toBeGreaterThan(0);
     await page.locator('[data-testid=overview-totals]').waitFor();
+    await page.locator('[data-testid=review-workload]').waitFor();
     expect(await page.locator('[data-testid=export-monitoring]').getAttribute('href')).toBe('/reports/monitoring.xlsx');
     // The report is served to the signed-in user as a file.
     const res = await page.request.get('/reports/monitoring.xlsx');

@@ -414,6 +414,7 @@ type ComplexityRoot struct {
 		Organisation       func(childComplexity int, id string) int
 		Organisations      func(childComplexity int, first *int, after *string, search *string, kind *flowcare.OrganisationKind, verification *flowcare.VerificationStatus, areaID *string) int
 		PendingVisits      func(childComplexity int) int
+		ReviewWorkload     func(childComplexity int, areaID *string) int
 		Search             func(childComplexity int, input model.SearchInput, first *int, after *string) int
 		Service            func(childComplexity int, id string) int
 		Services           func(childComplexity int, organisationID string, status *flowcare.ServiceStatus, first *int, after *string) int
@@ -620,6 +621,12 @@ type ComplexityRoot struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
 	}
+
+	WorkerReviews struct {
+		DueSoon func(childComplexity int) int
+		Overdue func(childComplexity int) int
+		Worker  func(childComplexity int) int
+	}
 }
 
 // endregion ***************************** api!.gotpl *****************************
@@ -758,6 +765,7 @@ type QueryResolver interface {
 	Ledger(ctx context.Context, areaID *string, overdue *bool, first *int, after *string) (*model.LedgerConnection, error)
 	PendingVisits(ctx context.Context) ([]*flowcare.Visit, error)
 	VisitCadence(ctx context.Context) ([]*model.VisitCadence, error)
+	ReviewWorkload(ctx context.Context, areaID *string) ([]*flowcare.WorkerReviews, error)
 	ChildImports(ctx context.Context, first *int) ([]*flowcare.ChildImport, error)
 	ChildOverview(ctx context.Context, areaID *string) ([]*flowcare.OverviewRow, error)
 	Children(ctx context.Context, areaID *string, idNumber *string, reviewDue *bool, includeInactive *bool, first *int, after *string) (*model.ChildConnection, error)
@@ -2704,6 +2712,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.PendingVisits(childComplexity), true
+	case "Query.reviewWorkload":
+		if e.ComplexityRoot.Query.ReviewWorkload == nil {
+			break
+		}
+
+		args, err := ec.field_Query_reviewWorkload_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.ReviewWorkload(childComplexity, args["areaId"].(*string)), true
 	case "Query.search":
 		if e.ComplexityRoot.Query.Search == nil {
 			break
@@ -3618,6 +3637,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.VolunteerEdge.Node(childComplexity), true
 
+	case "WorkerReviews.dueSoon":
+		if e.ComplexityRoot.WorkerReviews.DueSoon == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkerReviews.DueSoon(childComplexity), true
+	case "WorkerReviews.overdue":
+		if e.ComplexityRoot.WorkerReviews.Overdue == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkerReviews.Overdue(childComplexity), true
+	case "WorkerReviews.worker":
+		if e.ComplexityRoot.WorkerReviews.Worker == nil {
+			break
+		}
+
+		return e.ComplexityRoot.WorkerReviews.Worker(childComplexity), true
+
 	}
 	return 0, false
 }
@@ -4091,7 +4129,17 @@ type AreaOverview {
   reviewsDue: Int!
 }
 
+type WorkerReviews {
+  "Username of the worker who registered the children; empty for imports and demo data."
+  worker: String!
+  overdue: Int!
+  "Due within the next 30 days."
+  dueSoon: Int!
+}
+
 extend type Query {
+  "Monitoring reviews overdue or due within 30 days, per worker, for an area in the viewer's scope."
+  reviewWorkload(areaId: ID): [WorkerReviews!]!
   childImports(first: Int = 20): [ChildImport!]!
   "Children and open work by street, for an area in the viewer's scope (default: their own)."
   childOverview(areaId: ID): [AreaOverview!]!
@@ -5836,6 +5884,18 @@ func (ec *executionContext) childFields_VolunteerEdge(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type VolunteerEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_WorkerReviews(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "worker":
+		return ec.fieldContext_WorkerReviews_worker(ctx, field)
+	case "overdue":
+		return ec.fieldContext_WorkerReviews_overdue(ctx, field)
+	case "dueSoon":
+		return ec.fieldContext_WorkerReviews_dueSoon(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type WorkerReviews", field.Name)
+}
+
 func (ec *executionContext) childFields___Directive(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "name":
@@ -7201,6 +7261,20 @@ func (ec *executionContext) field_Query_organisations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["areaId"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_reviewWorkload_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
 	return args, nil
 }
 
@@ -14450,6 +14524,50 @@ func (ec *executionContext) fieldContext_Query_visitCadence(_ context.Context, f
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_reviewWorkload(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_reviewWorkload(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().ReviewWorkload(ctx, fc.Args["areaId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.WorkerReviews) graphql.Marshaler {
+			return ec.marshalNWorkerReviews2ᚕᚖflowcareᚋinternalᚋflowcareᚐWorkerReviewsᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_reviewWorkload(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_WorkerReviews(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_reviewWorkload_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_childImports(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18762,6 +18880,75 @@ func (ec *executionContext) fieldContext_VolunteerEdge_node(_ context.Context, f
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _WorkerReviews_worker(ctx context.Context, field graphql.CollectedField, obj *flowcare.WorkerReviews) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkerReviews_worker(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Worker, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkerReviews_worker(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkerReviews", field, false, false, "String")
+}
+
+func (ec *executionContext) _WorkerReviews_overdue(ctx context.Context, field graphql.CollectedField, obj *flowcare.WorkerReviews) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkerReviews_overdue(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Overdue, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkerReviews_overdue(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkerReviews", field, false, false, "Int")
+}
+
+func (ec *executionContext) _WorkerReviews_dueSoon(ctx context.Context, field graphql.CollectedField, obj *flowcare.WorkerReviews) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_WorkerReviews_dueSoon(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DueSoon, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_WorkerReviews_dueSoon(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("WorkerReviews", field, false, false, "Int")
 }
 
 func (ec *executionContext) ___Directive_name(ctx context.Context, field graphql.CollectedField, obj *introspection.Directive) (ret graphql.Marshaler) {
@@ -24045,6 +24232,12 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_visitCadence(ctx, field)
 				})
+		case "reviewWorkload":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_reviewWorkload(ctx, field)
+				})
 		case "childImports":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -25459,6 +25652,49 @@ func (ec *executionContext) _VolunteerEdge(ctx context.Context, sel ast.Selectio
 			}
 		case "node":
 			out.Values[i] = ec._VolunteerEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var workerReviewsImplementors = []string{"WorkerReviews"}
+
+func (ec *executionContext) _WorkerReviews(ctx context.Context, sel ast.SelectionSet, obj *flowcare.WorkerReviews) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, workerReviewsImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("WorkerReviews")
+		case "worker":
+			out.Values[i] = ec._WorkerReviews_worker(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overdue":
+			out.Values[i] = ec._WorkerReviews_overdue(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "dueSoon":
+			out.Values[i] = ec._WorkerReviews_dueSoon(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
@@ -27444,6 +27680,30 @@ func (ec *executionContext) unmarshalNVolunteerProfileInput2ᚖflowcareᚋgraph�
 func (ec *executionContext) unmarshalNVolunteerSignUpInput2flowcareᚋgraphᚋmodelᚐVolunteerSignUpInput(ctx context.Context, v any) (model.VolunteerSignUpInput, error) {
 	res, err := ec.unmarshalInputVolunteerSignUpInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNWorkerReviews2ᚕᚖflowcareᚋinternalᚋflowcareᚐWorkerReviewsᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.WorkerReviews) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNWorkerReviews2ᚖflowcareᚋinternalᚋflowcareᚐWorkerReviews(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNWorkerReviews2ᚖflowcareᚋinternalᚋflowcareᚐWorkerReviews(ctx context.Context, sel ast.SelectionSet, v *flowcare.WorkerReviews) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "WorkerReviews!")
+		return graphql.Null
+	}
+	return ec._WorkerReviews(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalN__Directive2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚋintrospectionᚐDirective(ctx context.Context, sel ast.SelectionSet, v introspection.Directive) graphql.Marshaler {

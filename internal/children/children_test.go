@@ -263,24 +263,28 @@ func TestChildDataAuthorizationMatrix(t *testing.T) {
 			_, err := f.svc.Overview(as(a), "110105")
 			return err
 		}},
+		{"see Chaoyang's review workload", flowcare.EFORBIDDEN, nil, func(a *flowcare.Actor) error {
+			_, err := f.svc.ReviewWorkload(as(a), "110105")
+			return err
+		}},
 	}
 	// Columns follow the actions above.
 	matrix := map[string]string{
-		"admin":            "0000000000000000000",
-		"civil-city":       "1111111111111111111",
-		"civil-chaoyang":   "1111111111110111111",
-		"civil-haidian":    "0000000000000000100",
-		"supervisor":       "1111100111010111100",
-		"supervisor-other": "0000000000000000100",
-		"director":         "1111100110010111000",
-		"director-next":    "0000000000000000000",
-		"org-admin":        "0000000000000000000",
-		"org-staff":        "0000000000000000000",
-		"volunteer":        "0000000000000000000",
-		"venue":            "0000000000000000000",
-		"organiser":        "0000000000000000000",
-		"auditor":          "0100011000100000001",
-		"auditor-haidian":  "0000000000000000000",
+		"admin":            "00000000000000000000",
+		"civil-city":       "11111111111111111111",
+		"civil-chaoyang":   "11111111111101111111",
+		"civil-haidian":    "00000000000000001000",
+		"supervisor":       "11111001110101111000",
+		"supervisor-other": "00000000000000001000",
+		"director":         "11111001100101110000",
+		"director-next":    "00000000000000000000",
+		"org-admin":        "00000000000000000000",
+		"org-staff":        "00000000000000000000",
+		"volunteer":        "00000000000000000000",
+		"venue":            "00000000000000000000",
+		"organiser":        "00000000000000000000",
+		"auditor":          "01000110001000000011",
+		"auditor-haidian":  "00000000000000000000",
 	}
 	names := make([]string, 0, len(matrix))
 	for n := range matrix {
@@ -495,11 +499,18 @@ func TestReviewsAndTheActiveList(t *testing.T) {
 	if err != nil || due.Total != 1 {
 		t.Fatalf("review due = %+v, %v", due, err)
 	}
+	work, err := f.svc.ReviewWorkload(as(civil), "")
+	if err != nil || len(work) != 1 || work[0].Worker != "civil" || work[0].Overdue != 1 {
+		t.Fatalf("workload = %+v, %v", work, err)
+	}
 	if _, err := f.svc.RecordReview(as(civil), c.ID, "已入户核实"); err != nil {
 		t.Fatal(err)
 	}
 	if due, _ := f.svc.List(as(civil), children.ListQuery{ReviewDue: true}, flowcare.Page{}); due.Total != 0 {
 		t.Fatalf("still due after review: %d", due.Total)
+	}
+	if work, _ := f.svc.ReviewWorkload(as(civil), ""); len(work) != 0 {
+		t.Fatalf("workload after the review = %+v", work)
 	}
 	// Turning 16 takes a child off the active list but keeps the record.
 	older := goodChild("将满十六岁", 5)

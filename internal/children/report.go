@@ -122,3 +122,18 @@ func (s *Service) Overview(ctx context.Context, areaID string) ([]flowcare.Overv
 	}
 	return s.store.Children().Overview(ctx, path, s.Today())
 }
+
+// ReviewWorkload counts overdue reviews, and those due within 30 days, per
+// worker who registered the children, for an area in the actor's scope.
+func (s *Service) ReviewWorkload(ctx context.Context, areaID string) ([]flowcare.WorkerReviews, error) {
+	a, err := flowcare.RequireActor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	path, err := s.scopePath(ctx, a, areaID)
+	if err != nil {
+		return nil, err
+	}
+	today := s.Today()
+	return s.store.Children().ReviewWorkload(ctx, path, today, today.AddDate(0, 0, 30))
+}

@@ -267,6 +267,9 @@ type ChildStore interface {
 	// Overview counts an area's children by street: active, eligible, on the
 	// ledger, visits overdue and reviews due.
 	Overview(ctx context.Context, areaPath string, today time.Time) ([]OverviewRow, error)
+	// ReviewWorkload counts, per worker who registered them, the active
+	// children of an area whose review is overdue or falls due by dueBy.
+	ReviewWorkload(ctx context.Context, areaPath string, today, dueBy time.Time) ([]WorkerReviews, error)
 	// ReencryptBatch re-encrypts up to limit rows holding values not under the
 	// current key and returns how many rows it changed.
 	ReencryptBatch(ctx context.Context, limit int) (int, error)
@@ -303,4 +306,11 @@ type OverviewRow struct {
 	OnLedger      int    `db:"on_ledger"`
 	VisitsOverdue int    `db:"visits_overdue"`
 	ReviewsDue    int    `db:"reviews_due"`
+}
+
+// WorkerReviews is one worker's monitoring reviews: overdue, and due soon.
+type WorkerReviews struct {
+	Worker  string `db:"worker"`
+	Overdue int    `db:"overdue"`
+	DueSoon int    `db:"due_soon"`
 }

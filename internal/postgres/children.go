@@ -472,3 +472,18 @@ func (s *childStore) Overview(ctx context.Context, areaPath string, today time.T
 		areaPath, escapeLike(areaPath)+"/%", today.AddDate(-16, 0, 0), today.AddDate(0, -6, 0), today, today.AddDate(0, -6, 0))
 	return rows, mapError(err)
 }
+
+func (s *childStore) ReviewWorkload(ctx context.Context, areaPath string, today, dueBy time.Time) ([]flowcare.WorkerReviews, error) {
+	var rows []flowcare.WorkerReviews
+	err := sqlx.SelectContext(ctx, s.q, &rows, `
+		WITH due AS (
+			SELECT coalesce(u.username, '') AS worker,
+			       (coalesce(c.last_reviewed_on, c.created_at::date) + interval '6 months')::date AS due_on
+			FROM children c JOIN areas a ON a.id = c.community_id LEFT JOIN users u ON u.id = c.registered_by
+			WHERE (a.path = $1 OR a.path LIKE $2) AND c.status = 'ACTIVE' AND c.birth_date > $3)
+		SELECT worker, count(*) FILTER (WHERE due_on < $4) AS overdue,
+		       count(*) FILTER (WHERE due_on >= $4 AND due_on <= $5) AS due_soon
+		FROM due GROUP BY worker HAVING count(*) FILTER (WHERE due_on <= $5) > 0 ORDER BY overdue DESC, due_soon DESC, worker`,
+		areaPath, escapeLike(areaPath)+"/%", today.AddDate(-16, 0, 0), today, dueBy)
+	return rows, mapError(err)
+}

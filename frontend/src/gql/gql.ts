@@ -40,6 +40,7 @@ type Documents = {
     "\n  mutation PreviewChildImport($source: ImportSource!, $fileName: String!, $contentBase64: String!) {\n    previewChildImport(source: $source, fileName: $fileName, contentBase64: $contentBase64) {\n      rows\n      new\n      matched\n      conflicts\n      invalid\n      lines {\n        ...ImportLineFields\n      }\n    }\n  }\n": typeof types.PreviewChildImportDocument,
     "\n  mutation ApplyChildImport($source: ImportSource!, $fileName: String!, $contentBase64: String!) {\n    applyChildImport(source: $source, fileName: $fileName, contentBase64: $contentBase64) {\n      ...ChildImportFields\n    }\n  }\n": typeof types.ApplyChildImportDocument,
     "\n  query ChildImports($first: Int) {\n    childImports(first: $first) {\n      ...ChildImportFields\n    }\n  }\n": typeof types.ChildImportsDocument,
+    "\n  query ReviewWorkload($areaId: ID) {\n    reviewWorkload(areaId: $areaId) {\n      worker\n      overdue\n      dueSoon\n    }\n  }\n": typeof types.ReviewWorkloadDocument,
     "\n  query ChildOverview($areaId: ID) {\n    childOverview(areaId: $areaId) {\n      area {\n        ...AreaName\n      }\n      active\n      eligible\n      onLedger\n      visitsOverdue\n      reviewsDue\n    }\n  }\n": typeof types.ChildOverviewDocument,
     "\n  fragment EligibilityFields on Eligibility {\n    eligible\n    reasons\n    turnsSixteenOn\n  }\n": typeof types.EligibilityFieldsFragmentDoc,
     "\n  fragment ChildRow on Child {\n    id\n    name\n    gender\n    age\n    community {\n      ...AreaName\n    }\n    street {\n      ...AreaName\n    }\n    active\n    eligibility {\n      ...EligibilityFields\n    }\n    lastReviewedOn\n    reviewDueOn\n    reviewOverdue\n    registeredBy\n  }\n": typeof types.ChildRowFragmentDoc,
@@ -136,6 +137,7 @@ const documents: Documents = {
     "\n  mutation PreviewChildImport($source: ImportSource!, $fileName: String!, $contentBase64: String!) {\n    previewChildImport(source: $source, fileName: $fileName, contentBase64: $contentBase64) {\n      rows\n      new\n      matched\n      conflicts\n      invalid\n      lines {\n        ...ImportLineFields\n      }\n    }\n  }\n": types.PreviewChildImportDocument,
     "\n  mutation ApplyChildImport($source: ImportSource!, $fileName: String!, $contentBase64: String!) {\n    applyChildImport(source: $source, fileName: $fileName, contentBase64: $contentBase64) {\n      ...ChildImportFields\n    }\n  }\n": types.ApplyChildImportDocument,
     "\n  query ChildImports($first: Int) {\n    childImports(first: $first) {\n      ...ChildImportFields\n    }\n  }\n": types.ChildImportsDocument,
+    "\n  query ReviewWorkload($areaId: ID) {\n    reviewWorkload(areaId: $areaId) {\n      worker\n      overdue\n      dueSoon\n    }\n  }\n": types.ReviewWorkloadDocument,
     "\n  query ChildOverview($areaId: ID) {\n    childOverview(areaId: $areaId) {\n      area {\n        ...AreaName\n      }\n      active\n      eligible\n      onLedger\n      visitsOverdue\n      reviewsDue\n    }\n  }\n": types.ChildOverviewDocument,
     "\n  fragment EligibilityFields on Eligibility {\n    eligible\n    reasons\n    turnsSixteenOn\n  }\n": types.EligibilityFieldsFragmentDoc,
     "\n  fragment ChildRow on Child {\n    id\n    name\n    gender\n    age\n    community {\n      ...AreaName\n    }\n    street {\n      ...AreaName\n    }\n    active\n    eligibility {\n      ...EligibilityFields\n    }\n    lastReviewedOn\n    reviewDueOn\n    reviewOverdue\n    registeredBy\n  }\n": types.ChildRowFragmentDoc,
@@ -324,6 +326,10 @@ export function graphql(source: "\n  mutation ApplyChildImport($source: ImportSo
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query ChildImports($first: Int) {\n    childImports(first: $first) {\n      ...ChildImportFields\n    }\n  }\n"): (typeof documents)["\n  query ChildImports($first: Int) {\n    childImports(first: $first) {\n      ...ChildImportFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ReviewWorkload($areaId: ID) {\n    reviewWorkload(areaId: $areaId) {\n      worker\n      overdue\n      dueSoon\n    }\n  }\n"): (typeof documents)["\n  query ReviewWorkload($areaId: ID) {\n    reviewWorkload(areaId: $areaId) {\n      worker\n      overdue\n      dueSoon\n    }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

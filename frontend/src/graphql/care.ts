@@ -277,6 +277,16 @@ export const ChildImportsQuery = graphql(`
   }
 `);
 
+export const ReviewWorkloadQuery = graphql(`
+  query ReviewWorkload($areaId: ID) {
+    reviewWorkload(areaId: $areaId) {
+      worker
+      overdue
+      dueSoon
+    }
+  }
+`);
+
 export const ChildOverviewQuery = graphql(`
   query ChildOverview($areaId: ID) {
     childOverview(areaId: $areaId) {

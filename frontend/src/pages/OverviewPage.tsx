@@ -2,16 +2,17 @@ import { useState } from 'react';
 import { Alert, Card, Flex, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useQuery } from 'urql';
-import type { ChildOverviewQuery as OverviewResult } from '../gql/graphql';
+import type { ChildOverviewQuery as OverviewResult, ReviewWorkloadQuery as WorkloadResult } from '../gql/graphql';
 import { useSession } from '../auth/session';
 import MonitoringExportButton from '../components/MonitoringExportButton';
 import { AreaPathPicker } from '../components/pickers/AreaPicker';
-import { ChildOverviewQuery } from '../graphql/care';
+import { ChildOverviewQuery, ReviewWorkloadQuery } from '../graphql/care';
 import { errorMessage } from '../graphql/errors';
 import { areaName } from '../labels';
 import { hasAnyRole } from '../nav';
 
 type Row = OverviewResult['childOverview'][number];
+type WorkerRow = WorkloadResult['reviewWorkload'][number];
 
 const counts = ['active', 'eligible', 'onLedger', 'visitsOverdue', 'reviewsDue'] as const;
 type CountKey = (typeof counts)[number];
@@ -28,6 +29,7 @@ export default function OverviewPage() {
   const { roles } = useSession();
   const [areaId, setAreaId] = useState<string | undefined>();
   const [{ data, fetching, error }] = useQuery({ query: ChildOverviewQuery, variables: { areaId: areaId ?? null } });
+  const [workload] = useQuery({ query: ReviewWorkloadQuery, variables: { areaId: areaId ?? null } });
   const rows = data?.childOverview ?? [];
   const totals = overviewTotals(rows);
   const canExport = hasAnyRole(roles, ['CIVIL_AFFAIRS']);
@@ -72,6 +74,29 @@ export default function OverviewPage() {
             </Table.Summary.Row>
           ) : null
         }
+      />
+      <Typography.Title level={5} style={{ marginTop: 24 }}>
+        {t('overview.workload')}
+      </Typography.Title>
+      <Typography.Paragraph type="secondary">{t('overview.workloadHint')}</Typography.Paragraph>
+      <Table<WorkerRow>
+        rowKey={(r) => r.worker}
+        dataSource={workload.data?.reviewWorkload ?? []}
+        loading={workload.fetching}
+        pagination={false}
+        size="small"
+        locale={{ emptyText: t('overview.workloadEmpty') }}
+        data-testid="review-workload"
+        columns={[
+          { title: t('overview.worker'), dataIndex: 'worker', render: (v: string) => v || t('overview.noWorker') },
+          {
+            title: t('overview.reviewsOverdue'),
+            dataIndex: 'overdue',
+            align: 'right',
+            render: (v: number) => (v > 0 ? <Typography.Text type="danger">{v}</Typography.Text> : v),
+          },
+          { title: t('overview.reviewsDueSoon'), dataIndex: 'dueSoon', align: 'right' },
+        ]}
       />
     </Card>
   );
