@@ -29,11 +29,13 @@ export function childName(label: string): string {
   return `测试儿童${label}${Date.now().toString(36).slice(-6)}`;
 }
 
+// Types a date and leaves the field. Tab, not Escape, closes the picker:
+// Escape would also close a drawer the form sits in once the picker is gone.
 export async function fillDate(input: Locator, value: string) {
   await input.click();
   await input.fill(value);
   await input.press('Enter');
-  await input.page().keyboard.press('Escape');
+  await input.press('Tab');
 }
 
 export async function chooseOption(page: Page, field: string, option: string) {
