@@ -152,6 +152,17 @@ func (s *directoryStore) orgsByID(ctx context.Context, ids []string) (map[string
 	return m, nil
 }
 
+// related loads, in two queries, the organisations and areas a batch of
+// documents refers to.
+func (s *directoryStore) related(ctx context.Context, orgIDs, areaIDs []string) (map[string]*flowcare.Organisation, *areaFacts, error) {
+	orgs, err := s.orgsByID(ctx, orgIDs)
+	if err != nil {
+		return nil, nil, err
+	}
+	facts, err := s.loadAreaFacts(ctx, areaIDs)
+	return orgs, facts, err
+}
+
 // SearchDocs builds the current search documents of the given rows. A thing
 // that is not published (or whose organisation is not verified) becomes a
 // delete, so the search copy only ever holds what may be offered.
@@ -199,11 +210,7 @@ func (s *directoryStore) serviceDocs(ctx context.Context, ids []string, found ma
 			areaIDs = append(areaIDs, l.AreaID)
 		}
 	}
-	orgs, err := s.orgsByID(ctx, orgIDs)
-	if err != nil {
-		return nil, err
-	}
-	facts, err := s.loadAreaFacts(ctx, areaIDs)
+	orgs, facts, err := s.related(ctx, orgIDs, areaIDs)
 	if err != nil {
 		return nil, err
 	}
@@ -301,11 +308,7 @@ func (s *directoryStore) eventDocs(ctx context.Context, ids []string, found map[
 		orgIDs = append(orgIDs, e.OrganisationID)
 		areaIDs = append(areaIDs, e.AreaID)
 	}
-	orgs, err := s.orgsByID(ctx, orgIDs)
-	if err != nil {
-		return nil, err
-	}
-	facts, err := s.loadAreaFacts(ctx, areaIDs)
+	orgs, facts, err := s.related(ctx, orgIDs, areaIDs)
 	if err != nil {
 		return nil, err
 	}
