@@ -82,6 +82,15 @@ func (r *childResolver) Active(ctx context.Context, obj *flowcare.Child) (bool, 
 	return obj.Status == flowcare.ChildActive && obj.Eligibility != nil && flowcare.AgeOn(obj.BirthDate, r.ChildFiles.Today()) < 16, nil
 }
 
+// Reviews is the resolver for the reviews field.
+func (r *childResolver) Reviews(ctx context.Context, obj *flowcare.Child) ([]*flowcare.ChildReview, error) {
+	if !obj.FileRead {
+		return []*flowcare.ChildReview{}, nil
+	}
+	rs, err := r.ChildFiles.ReviewsOf(ctx, obj.ID)
+	return ptrs(rs), err
+}
+
 // ReviewDueOn is the resolver for the reviewDueOn field.
 func (r *childResolver) ReviewDueOn(ctx context.Context, obj *flowcare.Child) (*time.Time, error) {
 	due := children.ReviewDueOn(obj)

@@ -134,6 +134,7 @@ describe("children's files", () => {
     await page.locator('[data-testid=review-note]').fill('已入户核实');
     await page.getByRole('button', { name: '确认复核' }).click();
     await expect.poll(() => page.locator('[data-testid=child-profile]').textContent()).toContain(ymd(new Date()));
+    await expect.poll(() => page.locator('[data-testid=child-reviews]').textContent()).toContain('已入户核实');
 
     // Editing keeps what was entered and saves the change.
     await page.locator('[data-testid=edit-child]').click();

@@ -135,6 +135,7 @@ type ComplexityRoot struct {
 		RegisteredBy   func(childComplexity int) int
 		ReviewDueOn    func(childComplexity int) int
 		ReviewOverdue  func(childComplexity int) int
+		Reviews        func(childComplexity int) int
 		School         func(childComplexity int) int
 		Street         func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
@@ -163,6 +164,12 @@ type ComplexityRoot struct {
 		Rows       func(childComplexity int) int
 		Source     func(childComplexity int) int
 		Updated    func(childComplexity int) int
+	}
+
+	ChildReview struct {
+		Note       func(childComplexity int) int
+		ReviewedOn func(childComplexity int) int
+		Reviewer   func(childComplexity int) int
 	}
 
 	ChildView struct {
@@ -658,6 +665,7 @@ type ChildResolver interface {
 	ConsentTo(ctx context.Context, obj *flowcare.Child, purpose flowcare.ConsentPurpose) (bool, error)
 	Active(ctx context.Context, obj *flowcare.Child) (bool, error)
 
+	Reviews(ctx context.Context, obj *flowcare.Child) ([]*flowcare.ChildReview, error)
 	ReviewDueOn(ctx context.Context, obj *flowcare.Child) (*time.Time, error)
 	ReviewOverdue(ctx context.Context, obj *flowcare.Child) (bool, error)
 	RegisteredBy(ctx context.Context, obj *flowcare.Child) (*string, error)
@@ -1199,6 +1207,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Child.ReviewOverdue(childComplexity), true
+	case "Child.reviews":
+		if e.ComplexityRoot.Child.Reviews == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Child.Reviews(childComplexity), true
 	case "Child.school":
 		if e.ComplexityRoot.Child.School == nil {
 			break
@@ -1316,6 +1330,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChildImport.Updated(childComplexity), true
+
+	case "ChildReview.note":
+		if e.ComplexityRoot.ChildReview.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildReview.Note(childComplexity), true
+	case "ChildReview.reviewedOn":
+		if e.ComplexityRoot.ChildReview.ReviewedOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildReview.ReviewedOn(childComplexity), true
+	case "ChildReview.reviewer":
+		if e.ComplexityRoot.ChildReview.Reviewer == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildReview.Reviewer(childComplexity), true
 
 	case "ChildView.actor":
 		if e.ComplexityRoot.ChildView.Actor == nil {
@@ -4275,11 +4308,19 @@ type Child {
   active: Boolean!
   eligibility: Eligibility!
   lastReviewedOn: Date
+  "Half-yearly reviews, newest first; only in the child's file (empty in lists)."
+  reviews: [ChildReview!]!
   reviewDueOn: Date!
   reviewOverdue: Boolean!
   registeredBy: String
   createdAt: Time!
   updatedAt: Time!
+}
+
+type ChildReview {
+  reviewedOn: Date!
+  reviewer: String
+  note: String!
 }
 
 input ChildInput {
@@ -5058,6 +5099,8 @@ func (ec *executionContext) childFields_Child(ctx context.Context, field graphql
 		return ec.fieldContext_Child_eligibility(ctx, field)
 	case "lastReviewedOn":
 		return ec.fieldContext_Child_lastReviewedOn(ctx, field)
+	case "reviews":
+		return ec.fieldContext_Child_reviews(ctx, field)
 	case "reviewDueOn":
 		return ec.fieldContext_Child_reviewDueOn(ctx, field)
 	case "reviewOverdue":
@@ -5124,6 +5167,18 @@ func (ec *executionContext) childFields_ChildImport(ctx context.Context, field g
 		return ec.fieldContext_ChildImport_importedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ChildImport", field.Name)
+}
+
+func (ec *executionContext) childFields_ChildReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "reviewedOn":
+		return ec.fieldContext_ChildReview_reviewedOn(ctx, field)
+	case "reviewer":
+		return ec.fieldContext_ChildReview_reviewer(ctx, field)
+	case "note":
+		return ec.fieldContext_ChildReview_note(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChildReview", field.Name)
 }
 
 func (ec *executionContext) childFields_ChildView(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8879,6 +8934,38 @@ func (ec *executionContext) fieldContext_Child_lastReviewedOn(_ context.Context,
 	return graphql.NewScalarFieldContext("Child", field, false, false, "Date")
 }
 
+func (ec *executionContext) _Child_reviews(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_reviews(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Child().Reviews(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.ChildReview) graphql.Marshaler {
+			return ec.marshalNChildReview2ᚕᚖflowcareᚋinternalᚋflowcareᚐChildReviewᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Child_reviews(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Child",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChildReview(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Child_reviewDueOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9460,6 +9547,75 @@ func (ec *executionContext) _ChildImport_importedAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_ChildImport_importedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChildImport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ChildReview_reviewedOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.ChildReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildReview_reviewedOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ReviewedOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildReview_reviewedOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildReview", field, false, false, "Date")
+}
+
+func (ec *executionContext) _ChildReview_reviewer(ctx context.Context, field graphql.CollectedField, obj *flowcare.ChildReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildReview_reviewer(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reviewer, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ChildReview_reviewer(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildReview", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChildReview_note(ctx context.Context, field graphql.CollectedField, obj *flowcare.ChildReview) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildReview_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildReview_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildReview", field, false, false, "String")
 }
 
 func (ec *executionContext) _ChildView_at(ctx context.Context, field graphql.CollectedField, obj *model.ChildView) (ret graphql.Marshaler) {
@@ -22406,6 +22562,12 @@ func (ec *executionContext) _Child(ctx context.Context, sel ast.SelectionSet, ob
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "reviews":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_reviews(ctx, field, obj)
+				})
 		case "reviewDueOn":
 			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
 				true, true,
@@ -22611,6 +22773,49 @@ func (ec *executionContext) _ChildImport(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = ec._ChildImport_importedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var childReviewImplementors = []string{"ChildReview"}
+
+func (ec *executionContext) _ChildReview(ctx context.Context, sel ast.SelectionSet, obj *flowcare.ChildReview) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, childReviewImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChildReview")
+		case "reviewedOn":
+			out.Values[i] = ec._ChildReview_reviewedOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewer":
+			out.Values[i] = ec._ChildReview_reviewer(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "note":
+			out.Values[i] = ec._ChildReview_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -26319,6 +26524,30 @@ func (ec *executionContext) marshalNChildImport2ᚖflowcareᚋinternalᚋflowcar
 func (ec *executionContext) unmarshalNChildInput2flowcareᚋgraphᚋmodelᚐChildInput(ctx context.Context, v any) (model.ChildInput, error) {
 	res, err := ec.unmarshalInputChildInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChildReview2ᚕᚖflowcareᚋinternalᚋflowcareᚐChildReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.ChildReview) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNChildReview2ᚖflowcareᚋinternalᚋflowcareᚐChildReview(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNChildReview2ᚖflowcareᚋinternalᚋflowcareᚐChildReview(ctx context.Context, sel ast.SelectionSet, v *flowcare.ChildReview) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChildReview!")
+		return graphql.Null
+	}
+	return ec._ChildReview(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNChildView2ᚕᚖflowcareᚋgraphᚋmodelᚐChildViewᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ChildView) graphql.Marshaler {

@@ -512,6 +512,9 @@ func TestReviewsAndTheActiveList(t *testing.T) {
 	if work, _ := f.svc.ReviewWorkload(as(civil), ""); len(work) != 0 {
 		t.Fatalf("workload after the review = %+v", work)
 	}
+	if rs, err := f.svc.ReviewsOf(context.Background(), c.ID); err != nil || len(rs) != 1 || rs[0].Note != "已入户核实" || *rs[0].Reviewer != "civil" {
+		t.Fatalf("reviews = %+v, %v", rs, err)
+	}
 	// Turning 16 takes a child off the active list but keeps the record.
 	older := goodChild("将满十六岁", 5)
 	older.BirthDate, older.IDNumber, older.NoIDReason = time.Date(2010, 12, 1, 0, 0, 0, 0, time.UTC), "", "测试"

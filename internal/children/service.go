@@ -481,6 +481,12 @@ func (s *Service) RecordReview(ctx context.Context, id, note string) (*flowcare.
 	return c, nil
 }
 
+// ReviewsOf returns a child's monitoring reviews, newest first, for a file
+// the caller has been allowed to read.
+func (s *Service) ReviewsOf(ctx context.Context, childID string) ([]flowcare.ChildReview, error) {
+	return s.store.Children().Reviews(ctx, childID)
+}
+
 // ConsentInput is a guardian's decision as recorded.
 type ConsentInput struct {
 	Purpose    flowcare.ConsentPurpose

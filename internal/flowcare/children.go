@@ -258,6 +258,7 @@ type ChildStore interface {
 	// ChildrenByIDs loads children in list form: no ID number, address or guardians.
 	ChildrenByIDs(ctx context.Context, ids []string) ([]*Child, error)
 	RecordReview(ctx context.Context, childID string, on time.Time, by, note string) error
+	Reviews(ctx context.Context, childID string) ([]ChildReview, error)
 	CreateConsent(ctx context.Context, c *Consent, by string) error
 	ConsentByID(ctx context.Context, id string) (*Consent, error)
 	WithdrawConsent(ctx context.Context, id string, at time.Time) error
@@ -313,4 +314,11 @@ type WorkerReviews struct {
 	Worker  string `db:"worker"`
 	Overdue int    `db:"overdue"`
 	DueSoon int    `db:"due_soon"`
+}
+
+// ChildReview is one half-yearly monitoring review of a child's record.
+type ChildReview struct {
+	ReviewedOn time.Time `db:"reviewed_on"`
+	Reviewer   *string   `db:"reviewer_username"`
+	Note       string    `db:"note"`
 }

@@ -368,6 +368,14 @@ func (s *childStore) RecordReview(ctx context.Context, childID string, on time.T
 	return mapError(err)
 }
 
+func (s *childStore) Reviews(ctx context.Context, childID string) ([]flowcare.ChildReview, error) {
+	out := []flowcare.ChildReview{}
+	err := sqlx.SelectContext(ctx, s.q, &out, `
+		SELECT r.reviewed_on, u.username AS reviewer_username, r.note FROM child_reviews r LEFT JOIN users u ON u.id = r.reviewer
+		WHERE r.child_id = $1 ORDER BY r.reviewed_on DESC, r.created_at DESC`, childID)
+	return out, mapError(err)
+}
+
 const consentSelect = `
 	SELECT k.id, k.child_id, k.purpose, k.granted, k.guardian_id, k.method, k.given_on, u.username AS recorded_by_username,
 	       k.recorded_at, k.withdrawn_at

@@ -65,6 +65,11 @@ export const ConsentFieldsFragment = graphql(`
 export const ChildFileFragment = graphql(`
   fragment ChildFile on Child {
     ...ChildRow
+    reviews {
+      reviewedOn
+      reviewer
+      note
+    }
     birthDate
     idNumber
     noIdReason
@@ -173,6 +178,11 @@ export const ReviewChildMutation = graphql(`
     reviewChild(id: $id, note: $note) {
       id
       lastReviewedOn
+      reviews {
+        reviewedOn
+        reviewer
+        note
+      }
       reviewDueOn
       reviewOverdue
       updatedAt

@@ -149,6 +149,16 @@ function ProfileTab({ child, canEdit }: { child: ChildFileFragment; canEdit: boo
         <Descriptions.Item label={t('child.createdAt')}>{formatTime(t, child.createdAt)}</Descriptions.Item>
         <Descriptions.Item label={t('child.updatedAt')}>{formatTime(t, child.updatedAt)}</Descriptions.Item>
       </Descriptions>
+      {child.reviews.length > 0 ? (
+        <Card size="small" title={t('child.reviews')} data-testid="child-reviews">
+          {child.reviews.map((r, i) => (
+            <Typography.Paragraph key={i} style={{ marginBottom: 4 }} data-testid="child-review">
+              {formatDate(r.reviewedOn)} · {r.reviewer || '—'}
+              {r.note ? `：${r.note}` : ''}
+            </Typography.Paragraph>
+          ))}
+        </Card>
+      ) : null}
     </Space>
   );
 }
