@@ -11,6 +11,7 @@ import (
 	"flowcare/graph/model"
 	"flowcare/internal/children"
 	"flowcare/internal/flowcare"
+	"strconv"
 	"time"
 )
 
@@ -160,16 +161,17 @@ func (r *queryResolver) Child(ctx context.Context, id string) (*flowcare.Child, 
 }
 
 // ChildViews is the resolver for the childViews field.
-func (r *queryResolver) ChildViews(ctx context.Context, childID string, first *int, after *string) ([]*model.ChildView, error) {
-	es, err := r.ChildFiles.Viewers(ctx, childID, page(first, after))
+func (r *queryResolver) ChildViews(ctx context.Context, childID string, first *int, after *string) (*model.ChildViewConnection, error) {
+	l, err := r.ChildFiles.Viewers(ctx, childID, page(first, after))
 	if err != nil {
 		return nil, err
 	}
-	out := make([]*model.ChildView, len(es))
-	for i, e := range es {
-		out[i] = childView(e)
-	}
-	return out, nil
+	edges, pi := connection(l.Views, l.HasNext,
+		func(e *flowcare.AuditEvent) string { return strconv.FormatInt(e.ID, 10) },
+		func(c string, e *flowcare.AuditEvent) *model.ChildViewEdge {
+			return &model.ChildViewEdge{Cursor: c, Node: childView(e)}
+		})
+	return &model.ChildViewConnection{Edges: edges, PageInfo: pi}, nil
 }
 
 // CheckEligibility is the resolver for the checkEligibility field.

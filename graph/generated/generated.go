@@ -179,6 +179,16 @@ type ComplexityRoot struct {
 		Parts func(childComplexity int) int
 	}
 
+	ChildViewConnection struct {
+		Edges    func(childComplexity int) int
+		PageInfo func(childComplexity int) int
+	}
+
+	ChildViewEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	Consent struct {
 		GivenOn     func(childComplexity int) int
 		Granted     func(childComplexity int) int
@@ -778,7 +788,7 @@ type QueryResolver interface {
 	ChildOverview(ctx context.Context, areaID *string) ([]*flowcare.OverviewRow, error)
 	Children(ctx context.Context, areaID *string, idNumber *string, reviewDue *bool, includeInactive *bool, first *int, after *string) (*model.ChildConnection, error)
 	Child(ctx context.Context, id string) (*flowcare.Child, error)
-	ChildViews(ctx context.Context, childID string, first *int, after *string) ([]*model.ChildView, error)
+	ChildViews(ctx context.Context, childID string, first *int, after *string) (*model.ChildViewConnection, error)
 	CheckEligibility(ctx context.Context, input model.EligibilityInput) (*flowcare.Eligibility, error)
 	Organisation(ctx context.Context, id string) (*flowcare.Organisation, error)
 	MyOrganisations(ctx context.Context) ([]*flowcare.Organisation, error)
@@ -1374,6 +1384,32 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChildView.Parts(childComplexity), true
+
+	case "ChildViewConnection.edges":
+		if e.ComplexityRoot.ChildViewConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildViewConnection.Edges(childComplexity), true
+	case "ChildViewConnection.pageInfo":
+		if e.ComplexityRoot.ChildViewConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildViewConnection.PageInfo(childComplexity), true
+
+	case "ChildViewEdge.cursor":
+		if e.ComplexityRoot.ChildViewEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildViewEdge.Cursor(childComplexity), true
+	case "ChildViewEdge.node":
+		if e.ComplexityRoot.ChildViewEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildViewEdge.Node(childComplexity), true
 
 	case "Consent.givenOn":
 		if e.ComplexityRoot.Consent.GivenOn == nil {
@@ -4370,13 +4406,23 @@ type ChildView {
   ip: String
 }
 
+type ChildViewEdge {
+  cursor: String!
+  node: ChildView!
+}
+
+type ChildViewConnection {
+  edges: [ChildViewEdge!]!
+  pageInfo: PageInfo!
+}
+
 extend type Query {
   "Children of an area in the viewer's scope (default: their own area). Turned-16 and inactive records are left out unless includeInactive."
   children(areaId: ID, idNumber: String, reviewDue: Boolean, includeInactive: Boolean, first: Int = 20, after: String): ChildConnection!
   "One child's file; every call is recorded in the audit log."
   child(id: ID!): Child
-  "Who read a child's file: civil-affairs staff and auditors."
-  childViews(childId: ID!, first: Int = 50, after: String): [ChildView!]!
+  "Who read a child's file, newest first: civil-affairs staff and auditors."
+  childViews(childId: ID!, first: Int = 50, after: String): ChildViewConnection!
   "Eligibility for a record being entered; writes nothing."
   checkEligibility(input: EligibilityInput!): Eligibility!
 }
@@ -5193,6 +5239,26 @@ func (ec *executionContext) childFields_ChildView(ctx context.Context, field gra
 		return ec.fieldContext_ChildView_ip(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ChildView", field.Name)
+}
+
+func (ec *executionContext) childFields_ChildViewConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ChildViewConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ChildViewConnection_pageInfo(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChildViewConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ChildViewEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ChildViewEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ChildViewEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChildViewEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Consent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -9708,6 +9774,125 @@ func (ec *executionContext) _ChildView_ip(ctx context.Context, field graphql.Col
 }
 func (ec *executionContext) fieldContext_ChildView_ip(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChildView", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChildViewConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ChildViewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildViewConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ChildViewEdge) graphql.Marshaler {
+			return ec.marshalNChildViewEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐChildViewEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildViewConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChildViewConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChildViewEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChildViewConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ChildViewConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildViewConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖflowcareᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildViewConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChildViewConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChildViewEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ChildViewEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildViewEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildViewEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildViewEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChildViewEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ChildViewEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildViewEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ChildView) graphql.Marshaler {
+			return ec.marshalNChildView2ᚖflowcareᚋgraphᚋmodelᚐChildView(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildViewEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChildViewEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChildView(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Consent_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Consent) (ret graphql.Marshaler) {
@@ -14913,8 +15098,8 @@ func (ec *executionContext) _Query_childViews(ctx context.Context, field graphql
 			return ec.Resolvers.Query().ChildViews(ctx, fc.Args["childId"].(string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*model.ChildView) graphql.Marshaler {
-			return ec.marshalNChildView2ᚕᚖflowcareᚋgraphᚋmodelᚐChildViewᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ChildViewConnection) graphql.Marshaler {
+			return ec.marshalNChildViewConnection2ᚖflowcareᚋgraphᚋmodelᚐChildViewConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -14927,7 +15112,7 @@ func (ec *executionContext) fieldContext_Query_childViews(ctx context.Context, f
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_ChildView(ctx, field)
+			return ec.childFields_ChildViewConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -22882,6 +23067,82 @@ func (ec *executionContext) _ChildView(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var childViewConnectionImplementors = []string{"ChildViewConnection"}
+
+func (ec *executionContext) _ChildViewConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ChildViewConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, childViewConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChildViewConnection")
+		case "edges":
+			out.Values[i] = ec._ChildViewConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ChildViewConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var childViewEdgeImplementors = []string{"ChildViewEdge"}
+
+func (ec *executionContext) _ChildViewEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ChildViewEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, childViewEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChildViewEdge")
+		case "cursor":
+			out.Values[i] = ec._ChildViewEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ChildViewEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var consentImplementors = []string{"Consent"}
 
 func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Consent) graphql.Marshaler {
@@ -26550,11 +26811,27 @@ func (ec *executionContext) marshalNChildReview2ᚖflowcareᚋinternalᚋflowcar
 	return ec._ChildReview(ctx, sel, v)
 }
 
-func (ec *executionContext) marshalNChildView2ᚕᚖflowcareᚋgraphᚋmodelᚐChildViewᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ChildView) graphql.Marshaler {
+func (ec *executionContext) marshalNChildView2ᚖflowcareᚋgraphᚋmodelᚐChildView(ctx context.Context, sel ast.SelectionSet, v *model.ChildView) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChildView!")
+		return graphql.Null
+	}
+	return ec._ChildView(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNChildViewConnection2ᚖflowcareᚋgraphᚋmodelᚐChildViewConnection(ctx context.Context, sel ast.SelectionSet, v *model.ChildViewConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChildViewConnection!")
+		return graphql.Null
+	}
+	return ec._ChildViewConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNChildViewEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐChildViewEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ChildViewEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNChildView2ᚖflowcareᚋgraphᚋmodelᚐChildView(ctx, sel, v[i])
+		return ec.marshalNChildViewEdge2ᚖflowcareᚋgraphᚋmodelᚐChildViewEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -26566,12 +26843,12 @@ func (ec *executionContext) marshalNChildView2ᚕᚖflowcareᚋgraphᚋmodelᚐC
 	return ret
 }
 
-func (ec *executionContext) marshalNChildView2ᚖflowcareᚋgraphᚋmodelᚐChildView(ctx context.Context, sel ast.SelectionSet, v *model.ChildView) graphql.Marshaler {
+func (ec *executionContext) marshalNChildViewEdge2ᚖflowcareᚋgraphᚋmodelᚐChildViewEdge(ctx context.Context, sel ast.SelectionSet, v *model.ChildViewEdge) graphql.Marshaler {
 	if v == nil {
-		graphql.AddInvalidNullError(ctx, "ChildView!")
+		graphql.AddInvalidNullError(ctx, "ChildViewEdge!")
 		return graphql.Null
 	}
-	return ec._ChildView(ctx, sel, v)
+	return ec._ChildViewEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNConsent2ᚕᚖflowcareᚋinternalᚋflowcareᚐConsentᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Consent) graphql.Marshaler {

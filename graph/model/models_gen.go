@@ -71,6 +71,16 @@ type ChildView struct {
 	IP    *string  `json:"ip,omitempty"`
 }
 
+type ChildViewConnection struct {
+	Edges    []*ChildViewEdge `json:"edges"`
+	PageInfo *PageInfo        `json:"pageInfo"`
+}
+
+type ChildViewEdge struct {
+	Cursor string     `json:"cursor"`
+	Node   *ChildView `json:"node"`
+}
+
 type ConsentInput struct {
 	Purpose    flowcare.ConsentPurpose `json:"purpose"`
 	Granted    bool                    `json:"granted"`

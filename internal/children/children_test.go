@@ -341,13 +341,23 @@ func TestEveryFileReadIsAuditedWithItsParts(t *testing.T) {
 	if _, err := f.svc.File(as(civil), c.ID, []string{children.PartProfile}); err != nil {
 		t.Fatal(err)
 	}
-	views, err := f.svc.Viewers(as(civil), c.ID, flowcare.Page{})
+	l, err := f.svc.Viewers(as(civil), c.ID, flowcare.Page{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(views) != 2 || *views[0].ActorUsername != "civil" || *views[1].ActorUsername != "auditor" ||
+	views := l.Views
+	if len(views) != 2 || l.HasNext || *views[0].ActorUsername != "civil" || *views[1].ActorUsername != "auditor" ||
 		*views[1].IP != "10.1.2.3" || !strings.Contains(views[1].Detail, "guardians") {
 		t.Fatalf("views = %+v", views)
+	}
+	// Pages of one walk the reads newest first.
+	first, err := f.svc.Viewers(as(civil), c.ID, flowcare.Page{First: 1})
+	if err != nil || len(first.Views) != 1 || !first.HasNext {
+		t.Fatalf("first page = %+v, %v", first, err)
+	}
+	second, err := f.svc.Viewers(as(civil), c.ID, flowcare.Page{First: 1, After: fmt.Sprint(first.Views[0].ID)})
+	if err != nil || len(second.Views) != 1 || second.HasNext || *second.Views[0].ActorUsername != "auditor" {
+		t.Fatalf("second page = %+v, %v", second, err)
 	}
 }
 

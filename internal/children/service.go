@@ -572,8 +572,14 @@ func HasConsent(cs []flowcare.Consent, p flowcare.ConsentPurpose) bool {
 	return false
 }
 
+// ViewList is one page of the reads of a child's file.
+type ViewList struct {
+	Views   []*flowcare.AuditEvent
+	HasNext bool
+}
+
 // Viewers lists who read a child's file, newest first.
-func (s *Service) Viewers(ctx context.Context, childID string, p flowcare.Page) ([]*flowcare.AuditEvent, error) {
+func (s *Service) Viewers(ctx context.Context, childID string, p flowcare.Page) (*ViewList, error) {
 	a, err := flowcare.RequireActor(ctx)
 	if err != nil {
 		return nil, err
@@ -588,5 +594,13 @@ func (s *Service) Viewers(ctx context.Context, childID string, p flowcare.Page) 
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	return s.store.Audit().ListByTarget(ctx, "child.read", "child:"+c.ID, p)
+	es, err := s.store.Audit().ListByTarget(ctx, "child.read", "child:"+c.ID, p)
+	if err != nil {
+		return nil, err
+	}
+	l := &ViewList{Views: es}
+	if n := p.Limit(); len(es) > n {
+		l.Views, l.HasNext = es[:n], true
+	}
+	return l, nil
 }

@@ -201,10 +201,19 @@ export const RecordConsentMutation = graphql(`
 export const ChildViewsQuery = graphql(`
   query ChildViews($childId: ID!, $first: Int!, $after: String) {
     childViews(childId: $childId, first: $first, after: $after) {
-      at
-      actor
-      parts
-      ip
+      edges {
+        cursor
+        node {
+          at
+          actor
+          parts
+          ip
+        }
+      }
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
     }
   }
 `);
