@@ -216,6 +216,8 @@ type Slot struct {
 	BookingCutoff    time.Time  `db:"booking_cutoff"`
 	Status           SlotStatus `db:"status"`
 	Version          int64      `db:"version"`
+	// Booked is the number of seats taken.
+	Booked int `db:"booked"`
 }
 
 // EventStatus is the life of an event.
@@ -247,6 +249,8 @@ type Event struct {
 	RegistrationCloses time.Time   `db:"registration_closes"`
 	Status             EventStatus `db:"status"`
 	Version            int64       `db:"version"`
+	// Booked is the number of seats taken.
+	Booked int `db:"booked"`
 }
 
 // Entity names an indexed kind of thing; it is also the outbox's entity column.
@@ -287,6 +291,8 @@ type SearchDoc struct {
 	// Vetted and VettingExpires describe a volunteer's vetting at index time.
 	Vetted         bool
 	VettingExpires *time.Time
+	// Load is the offer's active matches and record, for ranking matches.
+	Load OfferLoad
 }
 
 // GeoPoint is a coordinate.

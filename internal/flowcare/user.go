@@ -115,6 +115,7 @@ type Tx interface {
 	Directory() DirectoryStore
 	Children() ChildStore
 	Care() CareStore
+	Matches() MatchStore
 }
 
 // Transactor runs fn in one transaction, committing if it returns nil.
