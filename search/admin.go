@@ -30,7 +30,9 @@ func (c *Client) ensureIndex(ctx context.Context, e flowcare.Entity) error {
 		return fmt.Errorf("ensure index for %s: %w", alias, err)
 	}
 	if len(current) > 0 {
-		return nil
+		// Mappings only ever gain fields, which an existing index accepts;
+		// a rebuild is needed only for documents to fill them in.
+		return c.putMapping(ctx, e, alias)
 	}
 	name := c.versionedName(e)
 	if err := c.createIndex(ctx, e, name, alias); err != nil {
@@ -202,6 +204,22 @@ func (c *Client) deleteIndices(ctx context.Context, names []string) error {
 	defer res.Body.Close()
 	if res.IsError() && res.StatusCode != http.StatusNotFound {
 		return fmt.Errorf("delete %s: %w", strings.Join(names, ","), responseError(res))
+	}
+	return nil
+}
+
+func (c *Client) putMapping(ctx context.Context, e flowcare.Entity, alias string) error {
+	m, err := mapping(e)
+	if err != nil {
+		return err
+	}
+	res, err := c.es.Indices.PutMapping([]string{alias}, bytes.NewReader(m), c.es.Indices.PutMapping.WithContext(ctx))
+	if err != nil {
+		return fmt.Errorf("update mapping of %s: %w", alias, err)
+	}
+	defer res.Body.Close()
+	if res.IsError() {
+		return fmt.Errorf("update mapping of %s: %w", alias, responseError(res))
 	}
 	return nil
 }

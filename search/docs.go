@@ -32,6 +32,9 @@ type serviceDoc struct {
 	Capacity         int                   `json:"capacity"`
 	Funding          string                `json:"funding,omitempty"`
 	UpdatedAt        *esTime               `json:"updated_at,omitempty"`
+	ActiveMatches    int                   `json:"active_matches"`
+	CompletionRate   float64               `json:"completion_rate"`
+	CapacityLeft     int                   `json:"capacity_left"`
 }
 
 // volunteerDoc is everything about a volunteer that may leave PostgreSQL:
@@ -49,48 +52,55 @@ type volunteerDoc struct {
 	HoursPerMonth   int                   `json:"hours_per_month"`
 	Vetted          bool                  `json:"vetted"`
 	VettingExpires  *esTime               `json:"vetting_expires,omitempty"`
+	ActiveMatches   int                   `json:"active_matches"`
+	CompletionRate  float64               `json:"completion_rate"`
+	CapacityLeft    int                   `json:"capacity_left"`
 }
 
 type slotDoc struct {
-	ID               string              `json:"id"`
-	OrganisationID   string              `json:"organisation_id"`
-	OrganisationName string              `json:"organisation_name,omitempty"`
-	SeriesID         *string             `json:"series_id,omitempty"`
-	Title            string              `json:"title"`
-	Description      string              `json:"description,omitempty"`
-	Categories       []flowcare.Category `json:"categories,omitempty"`
-	Areas            []string            `json:"areas,omitempty"`
-	Status           string              `json:"status"`
-	Age              ageRange            `json:"age"`
-	MinAge           int                 `json:"min_age"`
-	MaxAge           int                 `json:"max_age"`
-	Points           []flowcare.GeoPoint `json:"points,omitempty"`
-	StartsAt         esTime              `json:"starts_at"`
-	EndsAt           esTime              `json:"ends_at"`
-	BookingCutoff    esTime              `json:"booking_cutoff"`
-	Capacity         int                 `json:"capacity"`
-	ChildrenPerAdult int                 `json:"children_per_adult"`
+	ID               string                `json:"id"`
+	OrganisationID   string                `json:"organisation_id"`
+	OrganisationName string                `json:"organisation_name,omitempty"`
+	SeriesID         *string               `json:"series_id,omitempty"`
+	Title            string                `json:"title"`
+	Description      string                `json:"description,omitempty"`
+	Categories       []flowcare.Category   `json:"categories,omitempty"`
+	Areas            []string              `json:"areas,omitempty"`
+	Status           string                `json:"status"`
+	Age              ageRange              `json:"age"`
+	MinAge           int                   `json:"min_age"`
+	MaxAge           int                   `json:"max_age"`
+	Points           []flowcare.GeoPoint   `json:"points,omitempty"`
+	StartsAt         esTime                `json:"starts_at"`
+	EndsAt           esTime                `json:"ends_at"`
+	BookingCutoff    esTime                `json:"booking_cutoff"`
+	Capacity         int                   `json:"capacity"`
+	ChildrenPerAdult int                   `json:"children_per_adult"`
+	SeatsLeft        int                   `json:"seats_left"`
+	Windows          []flowcare.TimeWindow `json:"windows,omitempty"`
 }
 
 type eventDoc struct {
-	ID                 string              `json:"id"`
-	OrganisationID     string              `json:"organisation_id"`
-	OrganisationName   string              `json:"organisation_name,omitempty"`
-	Title              string              `json:"title"`
-	Description        string              `json:"description,omitempty"`
-	Place              string              `json:"place,omitempty"`
-	Categories         []flowcare.Category `json:"categories,omitempty"`
-	Areas              []string            `json:"areas,omitempty"`
-	Status             string              `json:"status"`
-	Age                ageRange            `json:"age"`
-	MinAge             int                 `json:"min_age"`
-	MaxAge             int                 `json:"max_age"`
-	Points             []flowcare.GeoPoint `json:"points,omitempty"`
-	StartsAt           esTime              `json:"starts_at"`
-	EndsAt             esTime              `json:"ends_at"`
-	RegistrationOpens  esTime              `json:"registration_opens"`
-	RegistrationCloses esTime              `json:"registration_closes"`
-	Capacity           int                 `json:"capacity"`
+	ID                 string                `json:"id"`
+	OrganisationID     string                `json:"organisation_id"`
+	OrganisationName   string                `json:"organisation_name,omitempty"`
+	Title              string                `json:"title"`
+	Description        string                `json:"description,omitempty"`
+	Place              string                `json:"place,omitempty"`
+	Categories         []flowcare.Category   `json:"categories,omitempty"`
+	Areas              []string              `json:"areas,omitempty"`
+	Status             string                `json:"status"`
+	Age                ageRange              `json:"age"`
+	MinAge             int                   `json:"min_age"`
+	MaxAge             int                   `json:"max_age"`
+	Points             []flowcare.GeoPoint   `json:"points,omitempty"`
+	StartsAt           esTime                `json:"starts_at"`
+	EndsAt             esTime                `json:"ends_at"`
+	RegistrationOpens  esTime                `json:"registration_opens"`
+	RegistrationCloses esTime                `json:"registration_closes"`
+	Capacity           int                   `json:"capacity"`
+	SeatsLeft          int                   `json:"seats_left"`
+	Windows            []flowcare.TimeWindow `json:"windows,omitempty"`
 }
 
 // esTime is written with millisecond precision in UTC, which is what a date
@@ -136,7 +146,8 @@ func source(d flowcare.SearchDoc) (any, error) {
 			Areas: areas, Status: string(s.Status),
 			Age: ageRange{s.MinAge, s.MaxAge}, MinAge: s.MinAge, MaxAge: s.MaxAge,
 			Points: points, Schedule: s.Schedule, Capacity: s.Capacity, Funding: string(s.Funding),
-			UpdatedAt: esTimePtr(&s.UpdatedAt),
+			UpdatedAt:     esTimePtr(&s.UpdatedAt),
+			ActiveMatches: d.Load.Active, CompletionRate: d.Load.CompletionRate(), CapacityLeft: s.Capacity - d.Load.Active,
 		}, nil
 	case flowcare.EntityVolunteer:
 		v := d.Volunteer
@@ -152,6 +163,8 @@ func source(d flowcare.SearchDoc) (any, error) {
 			Skills: v.Skills, Languages: v.Languages, Areas: areas, Points: d.Points,
 			Availability: v.Availability, HoursPerMonth: v.HoursPerMonth,
 			Vetted: d.Vetted, VettingExpires: esTimePtr(d.VettingExpires),
+			ActiveMatches: d.Load.Active, CompletionRate: d.Load.CompletionRate(),
+			CapacityLeft: flowcare.VolunteerCapacity(v.HoursPerMonth) - d.Load.Active,
 		}, nil
 	case flowcare.EntitySlot:
 		s := d.Slot
@@ -166,6 +179,7 @@ func source(d flowcare.SearchDoc) (any, error) {
 			Age: ageRange{s.MinAge, s.MaxAge}, MinAge: s.MinAge, MaxAge: s.MaxAge, Points: d.Points,
 			StartsAt: esTime(s.StartsAt), EndsAt: esTime(s.EndsAt), BookingCutoff: esTime(s.BookingCutoff),
 			Capacity: s.Capacity, ChildrenPerAdult: s.ChildrenPerAdult,
+			SeatsLeft: s.Capacity - s.Booked, Windows: flowcare.WeeklyWindows(s.StartsAt, s.EndsAt),
 		}, nil
 	case flowcare.EntityEvent:
 		e := d.Event
@@ -187,7 +201,7 @@ func source(d flowcare.SearchDoc) (any, error) {
 			Age: ageRange{e.MinAge, e.MaxAge}, MinAge: e.MinAge, MaxAge: e.MaxAge, Points: points,
 			StartsAt: esTime(e.StartsAt), EndsAt: esTime(e.EndsAt),
 			RegistrationOpens: esTime(e.RegistrationOpens), RegistrationCloses: esTime(e.RegistrationCloses),
-			Capacity: e.Capacity,
+			Capacity: e.Capacity, SeatsLeft: e.Capacity - e.Booked, Windows: flowcare.WeeklyWindows(e.StartsAt, e.EndsAt),
 		}, nil
 	}
 	return nil, fmt.Errorf("%s %s: unknown entity", d.Entity, d.ID)

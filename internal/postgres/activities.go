@@ -16,7 +16,7 @@ type slotRow struct {
 }
 
 const slotColumns = `id, venue_id, series_id, title, description, categories, starts_at, ends_at, capacity, min_age, max_age,
-	children_per_adult, booking_cutoff, status, version`
+	children_per_adult, booking_cutoff, status, version, booked`
 
 func (s *directoryStore) selectSlots(ctx context.Context, query string, args ...any) ([]*flowcare.Slot, error) {
 	var rows []slotRow
@@ -104,7 +104,7 @@ type eventRow struct {
 }
 
 const eventColumns = `id, organisation_id, title, description, categories, starts_at, ends_at, place, area_id, latitude, longitude,
-	capacity, min_age, max_age, registration_opens, registration_closes, status, version`
+	capacity, min_age, max_age, registration_opens, registration_closes, status, version, booked`
 
 func (s *directoryStore) selectEvents(ctx context.Context, query string, args ...any) ([]*flowcare.Event, error) {
 	var rows []eventRow

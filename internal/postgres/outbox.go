@@ -214,12 +214,17 @@ func (s *directoryStore) serviceDocs(ctx context.Context, ids []string, found ma
 	if err != nil {
 		return nil, err
 	}
+	loads, err := (&matchStore{q: s.q}).Load(ctx, flowcare.EntityService, ids)
+	if err != nil {
+		return nil, err
+	}
 	docs := make([]flowcare.SearchDoc, 0, len(svs))
 	for _, sv := range svs {
 		found[sv.ID] = true
 		sv.Locations = locs[sv.ID]
 		org := orgs[sv.OrganisationID]
-		d := flowcare.SearchDoc{Entity: flowcare.EntityService, ID: sv.ID, Version: sv.Version, Service: sv, OrganisationName: org.Name}
+		d := flowcare.SearchDoc{Entity: flowcare.EntityService, ID: sv.ID, Version: sv.Version, Service: sv, OrganisationName: org.Name,
+			Load: loads[sv.ID]}
 		if sv.Status != flowcare.ServiceActive || org.Verification != flowcare.VerificationVerified {
 			d.Delete = true
 		}
@@ -247,10 +252,15 @@ func (s *directoryStore) volunteerDocs(ctx context.Context, ids []string, found 
 	if err != nil {
 		return nil, err
 	}
+	loads, err := (&matchStore{q: s.q}).Load(ctx, flowcare.EntityVolunteer, ids)
+	if err != nil {
+		return nil, err
+	}
 	docs := make([]flowcare.SearchDoc, 0, len(vs))
 	for _, v := range vs {
 		found[v.ID] = true
-		d := flowcare.SearchDoc{Entity: flowcare.EntityVolunteer, ID: v.ID, Version: v.Version, Volunteer: v, Areas: facts.expand(v.HomeAreaID)}
+		d := flowcare.SearchDoc{Entity: flowcare.EntityVolunteer, ID: v.ID, Version: v.Version, Volunteer: v, Areas: facts.expand(v.HomeAreaID),
+			Load: loads[v.ID]}
 		if p := facts.centroid[v.HomeAreaID]; p != nil {
 			d.Points = []flowcare.GeoPoint{*p}
 		}

@@ -48,3 +48,10 @@ func stringArray(ss []string) any {
 	}
 	return pq.Array(ss)
 }
+
+func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
+
+func isUniqueViolation(err error) bool {
+	var pe *pq.Error
+	return errors.As(err, &pe) && pe.Code.Name() == "unique_violation"
+}
