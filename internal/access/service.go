@@ -221,6 +221,23 @@ func (s *Service) Authenticate(ctx context.Context, token string) (*flowcare.Act
 	return &flowcare.Actor{UserID: u.ID, Username: u.Username, SessionID: se.ID, Grants: grants[u.ID]}, nil
 }
 
+// ActorFor is a named user with their grants, for operator commands that
+// act on a staff member's behalf and under their scope.
+func (s *Service) ActorFor(ctx context.Context, username string) (*flowcare.Actor, error) {
+	u, err := s.store.Users().UserByUsername(ctx, username)
+	if err != nil {
+		return nil, flowcare.Wrap(err, "find user "+username)
+	}
+	if u.Disabled {
+		return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "账户 %s 已停用", username)
+	}
+	grants, err := s.store.Users().ActiveGrants(ctx, []string{u.ID})
+	if err != nil {
+		return nil, flowcare.Wrap(err, "find grants of "+username)
+	}
+	return &flowcare.Actor{UserID: u.ID, Username: u.Username, Grants: grants[u.ID]}, nil
+}
+
 // SignOut revokes the current session.
 func (s *Service) SignOut(ctx context.Context) error {
 	a, err := flowcare.RequireActor(ctx)
