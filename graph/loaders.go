@@ -23,6 +23,8 @@ type Loaders struct {
 	Volunteers    *dataloadgen.Loader[string, *flowcare.Volunteer]
 	Consents      *dataloadgen.Loader[string, []flowcare.Consent]
 	Kids          *dataloadgen.Loader[string, *flowcare.Child]
+	Sessions      *dataloadgen.Loader[string, []flowcare.ServiceSession]
+	Bookings      *dataloadgen.Loader[string, []flowcare.Booking]
 }
 
 func newLoaders(res *Resolver) *Loaders {
@@ -64,6 +66,12 @@ func newLoaders(res *Resolver) *Loaders {
 		}, wait),
 		Consents: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]flowcare.Consent, error) {
 			return kids.Consents(ctx, ids)
+		}, wait),
+		Sessions: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]flowcare.ServiceSession, error) {
+			return res.Matching.Sessions(ctx, ids)
+		}, wait),
+		Bookings: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]flowcare.Booking, error) {
+			return res.Matching.Bookings(ctx, ids)
 		}, wait),
 		Volunteers: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*flowcare.Volunteer, error) {
 			vs, err := dir.VolunteersByIDs(ctx, ids)

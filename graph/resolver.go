@@ -3,9 +3,12 @@
 package graph
 
 import (
+	"context"
+
 	"flowcare/internal/access"
 	"flowcare/internal/children"
 	"flowcare/internal/directory"
+	"flowcare/internal/matching"
 	"flowcare/internal/reference"
 )
 
@@ -15,4 +18,12 @@ type Resolver struct {
 	Reference  *reference.Service
 	Directory  *directory.Service
 	ChildFiles *children.Service
+	Matching   *matching.Service
+	// Notifications hears of new notifications for a user, from any replica.
+	Notifications Notifier
+}
+
+// Notifier delivers the ids of a user's new notifications until ctx ends.
+type Notifier interface {
+	Subscribe(ctx context.Context, userID string) <-chan string
 }

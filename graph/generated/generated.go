@@ -9,6 +9,7 @@ import (
 	"flowcare/graph/model"
 	"flowcare/graph/scalar"
 	"flowcare/internal/flowcare"
+	"flowcare/internal/matching"
 	"fmt"
 	"math"
 	"strconv"
@@ -34,6 +35,8 @@ type ResolverRoot interface {
 	Area() AreaResolver
 	AreaOverview() AreaOverviewResolver
 	AuditEvent() AuditEventResolver
+	BatchProposal() BatchProposalResolver
+	Booking() BookingResolver
 	Child() ChildResolver
 	ChildImport() ChildImportResolver
 	Consent() ConsentResolver
@@ -42,15 +45,21 @@ type ResolverRoot interface {
 	LedgerEntry() LedgerEntryResolver
 	LedgerEvent() LedgerEventResolver
 	Location() LocationResolver
+	Match() MatchResolver
+	MatchCandidate() MatchCandidateResolver
+	MatchEvent() MatchEventResolver
 	Mutation() MutationResolver
 	Need() NeedResolver
 	NeedEvent() NeedEventResolver
+	Notification() NotificationResolver
 	Organisation() OrganisationResolver
 	Query() QueryResolver
 	RoleGrant() RoleGrantResolver
 	SearchHit() SearchHitResolver
 	Service() ServiceResolver
+	ServiceSession() ServiceSessionResolver
 	Slot() SlotResolver
+	Subscription() SubscriptionResolver
 	User() UserResolver
 	VettingItem() VettingItemResolver
 	Visit() VisitResolver
@@ -107,6 +116,22 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	BatchProposal struct {
+		Failed      func(childComplexity int) int
+		Matches     func(childComplexity int) int
+		Needs       func(childComplexity int) int
+		NoCandidate func(childComplexity int) int
+		Proposed    func(childComplexity int) int
+		TookMs      func(childComplexity int) int
+	}
+
+	Booking struct {
+		ID       func(childComplexity int) int
+		Position func(childComplexity int) int
+		StartsAt func(childComplexity int) int
+		Status   func(childComplexity int) int
+	}
+
 	Child struct {
 		Active         func(childComplexity int) int
 		Address        func(childComplexity int) int
@@ -137,6 +162,7 @@ type ComplexityRoot struct {
 		ReviewOverdue  func(childComplexity int) int
 		Reviews        func(childComplexity int) int
 		School         func(childComplexity int) int
+		Services       func(childComplexity int, first *int, after *string) int
 		Street         func(childComplexity int) int
 		UpdatedAt      func(childComplexity int) int
 		Visits         func(childComplexity int) int
@@ -164,6 +190,21 @@ type ComplexityRoot struct {
 		Rows       func(childComplexity int) int
 		Source     func(childComplexity int) int
 		Updated    func(childComplexity int) int
+	}
+
+	ChildProfile struct {
+		Age              func(childComplexity int) int
+		Basis            func(childComplexity int) int
+		CommunityName    func(childComplexity int) int
+		Disability       func(childComplexity int) int
+		Gender           func(childComplexity int) int
+		GuardianPhone    func(childComplexity int) int
+		GuardianRelation func(childComplexity int) int
+		Languages        func(childComplexity int) int
+		MatchID          func(childComplexity int) int
+		Name             func(childComplexity int) int
+		NeedNote         func(childComplexity int) int
+		Windows          func(childComplexity int) int
 	}
 
 	ChildReview struct {
@@ -308,6 +349,72 @@ type ComplexityRoot struct {
 		Name      func(childComplexity int) int
 	}
 
+	Match struct {
+		Bookings              func(childComplexity int) int
+		Category              func(childComplexity int) int
+		Child                 func(childComplexity int) int
+		ConsentOverride       func(childComplexity int) int
+		CreatedAt             func(childComplexity int) int
+		Entity                func(childComplexity int) int
+		Factors               func(childComplexity int) int
+		History               func(childComplexity int) int
+		ID                    func(childComplexity int) int
+		Need                  func(childComplexity int) int
+		Note                  func(childComplexity int) int
+		OfferID               func(childComplexity int) int
+		OfferTitle            func(childComplexity int) int
+		Pairing               func(childComplexity int) int
+		ProviderOrganisation  func(childComplexity int) int
+		ProviderVolunteerName func(childComplexity int) int
+		Reason                func(childComplexity int) int
+		Score                 func(childComplexity int) int
+		Sessions              func(childComplexity int) int
+		Status                func(childComplexity int) int
+		UpdatedAt             func(childComplexity int) int
+	}
+
+	MatchCandidate struct {
+		DistanceKm       func(childComplexity int) int
+		EndsAt           func(childComplexity int) int
+		Entity           func(childComplexity int) int
+		Factors          func(childComplexity int) int
+		ID               func(childComplexity int) int
+		Languages        func(childComplexity int) int
+		OpenMatchID      func(childComplexity int) int
+		OrganisationID   func(childComplexity int) int
+		OrganisationName func(childComplexity int) int
+		Score            func(childComplexity int) int
+		SeatsLeft        func(childComplexity int) int
+		StartsAt         func(childComplexity int) int
+		Title            func(childComplexity int) int
+	}
+
+	MatchCandidates struct {
+		Candidates func(childComplexity int) int
+		MaxKm      func(childComplexity int) int
+		Need       func(childComplexity int) int
+	}
+
+	MatchConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	MatchEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
+	MatchEvent struct {
+		Actor  func(childComplexity int) int
+		At     func(childComplexity int) int
+		From   func(childComplexity int) int
+		Note   func(childComplexity int) int
+		Reason func(childComplexity int) int
+		To     func(childComplexity int) int
+	}
+
 	Mutation struct {
 		AcceptVisit              func(childComplexity int, id string, note *string) int
 		ApplyChildImport         func(childComplexity int, source flowcare.ImportSource, fileName string, contentBase64 string) int
@@ -315,6 +422,7 @@ type ComplexityRoot struct {
 		CancelSlot               func(childComplexity int, id string) int
 		ChangeLedger             func(childComplexity int, childID string, reasons []flowcare.LedgerReason, risk flowcare.Level, note string) int
 		ChangePassword           func(childComplexity int, input model.ChangePasswordInput) int
+		CloseMatch               func(childComplexity int, id string, status flowcare.MatchStatus, reason *flowcare.OutcomeReason, note *string) int
 		CreateEvent              func(childComplexity int, organisationID string, input model.EventInput) int
 		CreateNeed               func(childComplexity int, childID string, input model.NeedInput) int
 		CreateOrganisation       func(childComplexity int, input model.OrganisationInput) int
@@ -324,7 +432,12 @@ type ComplexityRoot struct {
 		GrantRole                func(childComplexity int, input model.GrantRoleInput) int
 		ImportAreas              func(childComplexity int, csv string) int
 		LeaveLedger              func(childComplexity int, childID string, reason string) int
+		LogSession               func(childComplexity int, matchID string, input model.SessionInput) int
+		MarkNotificationsRead    func(childComplexity int, ids []string) int
+		OverrideMatchConsent     func(childComplexity int, id string, reason string) int
 		PreviewChildImport       func(childComplexity int, source flowcare.ImportSource, fileName string, contentBase64 string) int
+		ProposeMatch             func(childComplexity int, needID string, input model.ProposeMatchInput) int
+		ProposeMatchesForArea    func(childComplexity int, areaID string) int
 		PublishSlot              func(childComplexity int, input model.SlotInput) int
 		PublishSlotSeries        func(childComplexity int, input model.SlotSeriesInput) int
 		RecordConsent            func(childComplexity int, childID string, input model.ConsentInput) int
@@ -332,10 +445,13 @@ type ComplexityRoot struct {
 		RecordVisit              func(childComplexity int, childID string, input model.VisitInput) int
 		RegisterChild            func(childComplexity int, input model.ChildInput, confirmNotDuplicate *bool) int
 		RejectVetting            func(childComplexity int, id string, note string) int
+		RespondToMatch           func(childComplexity int, id string, accept bool, reason *flowcare.OutcomeReason, note *string) int
 		ResubmitVisit            func(childComplexity int, id string, input model.VisitInput) int
 		ReturnVisit              func(childComplexity int, id string, note string) int
 		ReviewChild              func(childComplexity int, id string, note *string) int
+		ReviewHours              func(childComplexity int, ids []string, approve bool, note *string) int
 		RevokeRole               func(childComplexity int, grantID string) int
+		SendMatchRequests        func(childComplexity int, ids []string) int
 		SetEventStatus           func(childComplexity int, id string, status flowcare.EventStatus) int
 		SetNeedStatus            func(childComplexity int, id string, status flowcare.NeedStatus, note *string) int
 		SetServiceStatus         func(childComplexity int, id string, status flowcare.ServiceStatus) int
@@ -360,6 +476,7 @@ type ComplexityRoot struct {
 		History     func(childComplexity int) int
 		ID          func(childComplexity int) int
 		Language    func(childComplexity int) int
+		Matches     func(childComplexity int) int
 		Place       func(childComplexity int) int
 		Status      func(childComplexity int) int
 		UpdatedAt   func(childComplexity int) int
@@ -372,6 +489,28 @@ type ComplexityRoot struct {
 		At     func(childComplexity int) int
 		Note   func(childComplexity int) int
 		Status func(childComplexity int) int
+	}
+
+	Notification struct {
+		Body      func(childComplexity int) int
+		CreatedAt func(childComplexity int) int
+		ID        func(childComplexity int) int
+		Kind      func(childComplexity int) int
+		MatchID   func(childComplexity int) int
+		Read      func(childComplexity int) int
+		Title     func(childComplexity int) int
+	}
+
+	NotificationConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+		Unread     func(childComplexity int) int
+	}
+
+	NotificationEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	Organisation struct {
@@ -410,6 +549,11 @@ type ComplexityRoot struct {
 		HasNextPage func(childComplexity int) int
 	}
 
+	Pairing struct {
+		TimesPerMonth func(childComplexity int) int
+		Weeks         func(childComplexity int) int
+	}
+
 	Query struct {
 		Area               func(childComplexity int, id string) int
 		Areas              func(childComplexity int, parentID *string, level *flowcare.AreaLevel) int
@@ -425,11 +569,19 @@ type ComplexityRoot struct {
 		ExpiringVetting    func(childComplexity int, organisationID string, withinDays *int) int
 		GrantableRoles     func(childComplexity int) int
 		Ledger             func(childComplexity int, areaID *string, overdue *bool, first *int, after *string) int
+		Match              func(childComplexity int, id string) int
+		MatchBoard         func(childComplexity int, areaID *string, statuses []flowcare.MatchStatus, first *int, after *string) int
+		MatchCandidates    func(childComplexity int, needID string) int
+		MatchChildProfile  func(childComplexity int, matchID string) int
+		MatchInbox         func(childComplexity int, statuses []flowcare.MatchStatus, first *int, after *string) int
 		Me                 func(childComplexity int) int
+		MyHours            func(childComplexity int, first *int, after *string) int
 		MyOrganisations    func(childComplexity int) int
 		MyVolunteerProfile func(childComplexity int) int
+		Notifications      func(childComplexity int, unreadOnly *bool, first *int, after *string) int
 		Organisation       func(childComplexity int, id string) int
 		Organisations      func(childComplexity int, first *int, after *string, search *string, kind *flowcare.OrganisationKind, verification *flowcare.VerificationStatus, areaID *string) int
+		PendingHours       func(childComplexity int, first *int, after *string) int
 		PendingVisits      func(childComplexity int) int
 		ReviewWorkload     func(childComplexity int, areaID *string) int
 		Search             func(childComplexity int, input model.SearchInput, first *int, after *string) int
@@ -451,6 +603,13 @@ type ComplexityRoot struct {
 		Organisation func(childComplexity int) int
 		RevokedAt    func(childComplexity int) int
 		Role         func(childComplexity int) int
+	}
+
+	ScoreFactor struct {
+		Factor func(childComplexity int) int
+		Max    func(childComplexity int) int
+		Points func(childComplexity int) int
+		Value  func(childComplexity int) int
 	}
 
 	SearchConnection struct {
@@ -513,6 +672,33 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	ServiceSession struct {
+		ApprovedAt func(childComplexity int) int
+		ApprovedBy func(childComplexity int) int
+		Attendance func(childComplexity int) int
+		EndsAt     func(childComplexity int) int
+		Hours      func(childComplexity int) int
+		HoursNote  func(childComplexity int) int
+		ID         func(childComplexity int) int
+		LoggedBy   func(childComplexity int) int
+		MatchID    func(childComplexity int) int
+		Minutes    func(childComplexity int) int
+		Note       func(childComplexity int) int
+		StartsAt   func(childComplexity int) int
+		Title      func(childComplexity int) int
+	}
+
+	SessionConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	SessionEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	SignInPayload struct {
 		ExpiresAt func(childComplexity int) int
 		Token     func(childComplexity int) int
@@ -546,6 +732,10 @@ type ComplexityRoot struct {
 	SlotEdge struct {
 		Cursor func(childComplexity int) int
 		Node   func(childComplexity int) int
+	}
+
+	Subscription struct {
+		NotificationAdded func(childComplexity int) int
 	}
 
 	TimeWindow struct {
@@ -639,6 +829,12 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	VolunteerHours struct {
+		ApprovedMinutes func(childComplexity int) int
+		PendingMinutes  func(childComplexity int) int
+		Sessions        func(childComplexity int) int
+	}
+
 	WorkerReviews struct {
 		DueSoon func(childComplexity int) int
 		Overdue func(childComplexity int) int
@@ -659,6 +855,13 @@ type AreaOverviewResolver interface {
 }
 type AuditEventResolver interface {
 	ID(ctx context.Context, obj *flowcare.AuditEvent) (string, error)
+}
+type BatchProposalResolver interface {
+	TookMs(ctx context.Context, obj *matching.BatchResult) (int, error)
+	Matches(ctx context.Context, obj *matching.BatchResult) ([]*flowcare.Match, error)
+}
+type BookingResolver interface {
+	Position(ctx context.Context, obj *flowcare.Booking) (int, error)
 }
 type ChildResolver interface {
 	Age(ctx context.Context, obj *flowcare.Child) (int, error)
@@ -683,6 +886,7 @@ type ChildResolver interface {
 	Ledger(ctx context.Context, obj *flowcare.Child) (*flowcare.LedgerEntry, error)
 	Visits(ctx context.Context, obj *flowcare.Child) ([]*flowcare.Visit, error)
 	Needs(ctx context.Context, obj *flowcare.Child) ([]*flowcare.Need, error)
+	Services(ctx context.Context, obj *flowcare.Child, first *int, after *string) (*model.MatchConnection, error)
 }
 type ChildImportResolver interface {
 	ImportedBy(ctx context.Context, obj *flowcare.ChildImport) (*string, error)
@@ -713,6 +917,26 @@ type LedgerEventResolver interface {
 }
 type LocationResolver interface {
 	Area(ctx context.Context, obj *flowcare.Location) (*flowcare.Area, error)
+}
+type MatchResolver interface {
+	Entity(ctx context.Context, obj *flowcare.Match) (model.SearchEntity, error)
+
+	ProviderOrganisation(ctx context.Context, obj *flowcare.Match) (*flowcare.Organisation, error)
+	ProviderVolunteerName(ctx context.Context, obj *flowcare.Match) (*string, error)
+
+	ConsentOverride(ctx context.Context, obj *flowcare.Match) (*string, error)
+	Need(ctx context.Context, obj *flowcare.Match) (*flowcare.Need, error)
+	Child(ctx context.Context, obj *flowcare.Match) (*flowcare.Child, error)
+
+	History(ctx context.Context, obj *flowcare.Match) ([]*flowcare.MatchEvent, error)
+	Bookings(ctx context.Context, obj *flowcare.Match) ([]*flowcare.Booking, error)
+	Sessions(ctx context.Context, obj *flowcare.Match) ([]*flowcare.ServiceSession, error)
+}
+type MatchCandidateResolver interface {
+	Entity(ctx context.Context, obj *matching.Candidate) (model.SearchEntity, error)
+}
+type MatchEventResolver interface {
+	Actor(ctx context.Context, obj *flowcare.MatchEvent) (*string, error)
 }
 type MutationResolver interface {
 	SignIn(ctx context.Context, input model.SignInInput) (*model.SignInPayload, error)
@@ -756,13 +980,26 @@ type MutationResolver interface {
 	CreateEvent(ctx context.Context, organisationID string, input model.EventInput) (*flowcare.Event, error)
 	UpdateEvent(ctx context.Context, id string, input model.EventInput) (*flowcare.Event, error)
 	SetEventStatus(ctx context.Context, id string, status flowcare.EventStatus) (*flowcare.Event, error)
+	ProposeMatch(ctx context.Context, needID string, input model.ProposeMatchInput) (*flowcare.Match, error)
+	ProposeMatchesForArea(ctx context.Context, areaID string) (*matching.BatchResult, error)
+	SendMatchRequests(ctx context.Context, ids []string) ([]*flowcare.Match, error)
+	RespondToMatch(ctx context.Context, id string, accept bool, reason *flowcare.OutcomeReason, note *string) (*flowcare.Match, error)
+	LogSession(ctx context.Context, matchID string, input model.SessionInput) (*flowcare.ServiceSession, error)
+	CloseMatch(ctx context.Context, id string, status flowcare.MatchStatus, reason *flowcare.OutcomeReason, note *string) (*flowcare.Match, error)
+	OverrideMatchConsent(ctx context.Context, id string, reason string) (*flowcare.Match, error)
+	ReviewHours(ctx context.Context, ids []string, approve bool, note *string) ([]*flowcare.ServiceSession, error)
+	MarkNotificationsRead(ctx context.Context, ids []string) (int, error)
 	ImportAreas(ctx context.Context, csv string) (*model.AreaImportResult, error)
 }
 type NeedResolver interface {
 	History(ctx context.Context, obj *flowcare.Need) ([]*flowcare.NeedEvent, error)
+	Matches(ctx context.Context, obj *flowcare.Need) ([]*flowcare.Match, error)
 }
 type NeedEventResolver interface {
 	Actor(ctx context.Context, obj *flowcare.NeedEvent) (*string, error)
+}
+type NotificationResolver interface {
+	Read(ctx context.Context, obj *flowcare.Notification) (bool, error)
 }
 type OrganisationResolver interface {
 	Area(ctx context.Context, obj *flowcare.Organisation) (*flowcare.Area, error)
@@ -802,6 +1039,14 @@ type QueryResolver interface {
 	Events(ctx context.Context, organisationID string, first *int, after *string) (*model.EventConnection, error)
 	Event(ctx context.Context, id string) (*flowcare.Event, error)
 	Search(ctx context.Context, input model.SearchInput, first *int, after *string) (*model.SearchConnection, error)
+	MatchCandidates(ctx context.Context, needID string) (*matching.CandidateList, error)
+	Match(ctx context.Context, id string) (*flowcare.Match, error)
+	MatchBoard(ctx context.Context, areaID *string, statuses []flowcare.MatchStatus, first *int, after *string) (*model.MatchConnection, error)
+	MatchInbox(ctx context.Context, statuses []flowcare.MatchStatus, first *int, after *string) (*model.MatchConnection, error)
+	MatchChildProfile(ctx context.Context, matchID string) (*matching.ChildProfile, error)
+	PendingHours(ctx context.Context, first *int, after *string) (*model.SessionConnection, error)
+	MyHours(ctx context.Context, first *int, after *string) (*model.VolunteerHours, error)
+	Notifications(ctx context.Context, unreadOnly *bool, first *int, after *string) (*model.NotificationConnection, error)
 	Areas(ctx context.Context, parentID *string, level *flowcare.AreaLevel) ([]*flowcare.Area, error)
 	Area(ctx context.Context, id string) (*flowcare.Area, error)
 	Organisations(ctx context.Context, first *int, after *string, search *string, kind *flowcare.OrganisationKind, verification *flowcare.VerificationStatus, areaID *string) (*model.OrganisationConnection, error)
@@ -824,10 +1069,18 @@ type ServiceResolver interface {
 
 	CanEdit(ctx context.Context, obj *flowcare.Service) (bool, error)
 }
+type ServiceSessionResolver interface {
+	Minutes(ctx context.Context, obj *flowcare.ServiceSession) (int, error)
+
+	ApprovedBy(ctx context.Context, obj *flowcare.ServiceSession) (*string, error)
+}
 type SlotResolver interface {
 	Venue(ctx context.Context, obj *flowcare.Slot) (*flowcare.Organisation, error)
 
 	CanEdit(ctx context.Context, obj *flowcare.Slot) (bool, error)
+}
+type SubscriptionResolver interface {
+	NotificationAdded(ctx context.Context) (<-chan *flowcare.Notification, error)
 }
 type UserResolver interface {
 	Grants(ctx context.Context, obj *flowcare.User) ([]*flowcare.Grant, error)
@@ -1050,6 +1303,68 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
 
+	case "BatchProposal.failed":
+		if e.ComplexityRoot.BatchProposal.Failed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchProposal.Failed(childComplexity), true
+	case "BatchProposal.matches":
+		if e.ComplexityRoot.BatchProposal.Matches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchProposal.Matches(childComplexity), true
+	case "BatchProposal.needs":
+		if e.ComplexityRoot.BatchProposal.Needs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchProposal.Needs(childComplexity), true
+	case "BatchProposal.noCandidate":
+		if e.ComplexityRoot.BatchProposal.NoCandidate == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchProposal.NoCandidate(childComplexity), true
+	case "BatchProposal.proposed":
+		if e.ComplexityRoot.BatchProposal.Proposed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchProposal.Proposed(childComplexity), true
+	case "BatchProposal.tookMs":
+		if e.ComplexityRoot.BatchProposal.TookMs == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BatchProposal.TookMs(childComplexity), true
+
+	case "Booking.id":
+		if e.ComplexityRoot.Booking.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Booking.ID(childComplexity), true
+	case "Booking.position":
+		if e.ComplexityRoot.Booking.Position == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Booking.Position(childComplexity), true
+	case "Booking.startsAt":
+		if e.ComplexityRoot.Booking.StartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Booking.StartsAt(childComplexity), true
+	case "Booking.status":
+		if e.ComplexityRoot.Booking.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Booking.Status(childComplexity), true
+
 	case "Child.active":
 		if e.ComplexityRoot.Child.Active == nil {
 			break
@@ -1229,6 +1544,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Child.School(childComplexity), true
+	case "Child.services":
+		if e.ComplexityRoot.Child.Services == nil {
+			break
+		}
+
+		args, err := ec.field_Child_services_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Child.Services(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Child.street":
 		if e.ComplexityRoot.Child.Street == nil {
 			break
@@ -1340,6 +1666,79 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ChildImport.Updated(childComplexity), true
+
+	case "ChildProfile.age":
+		if e.ComplexityRoot.ChildProfile.Age == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildProfile.Age(childComplexity), true
+	case "ChildProfile.basis":
+		if e.ComplexityRoot.ChildProfile.Basis == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildProfile.Basis(childComplexity), true
+	case "ChildProfile.communityName":
+		if e.ComplexityRoot.ChildProfile.CommunityName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildProfile.CommunityName(childComplexity), true
+	case "ChildProfile.disability":
+		if e.ComplexityRoot.ChildProfile.Disability == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildProfile.Disability(childComplexity), true
+	case "ChildProfile.gender":
+		if e.ComplexityRoot.ChildProfile.Gender == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildProfile.Gender(childComplexity), true
+	case "ChildProfile.guardianPhone":
+		if e.ComplexityRoot.ChildProfile.GuardianPhone == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildProfile.GuardianPhone(childComplexity), true
+	case "ChildProfile.guardianRelation":
+		if e.ComplexityRoot.ChildProfile.GuardianRelation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildProfile.GuardianRelation(childComplexity), true
+	case "ChildProfile.languages":
+		if e.ComplexityRoot.ChildProfile.Languages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildProfile.Languages(childComplexity), true
+	case "ChildProfile.matchId":
+		if e.ComplexityRoot.ChildProfile.MatchID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildProfile.MatchID(childComplexity), true
+	case "ChildProfile.name":
+		if e.ComplexityRoot.ChildProfile.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildProfile.Name(childComplexity), true
+	case "ChildProfile.needNote":
+		if e.ComplexityRoot.ChildProfile.NeedNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildProfile.NeedNote(childComplexity), true
+	case "ChildProfile.windows":
+		if e.ComplexityRoot.ChildProfile.Windows == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ChildProfile.Windows(childComplexity), true
 
 	case "ChildReview.note":
 		if e.ComplexityRoot.ChildReview.Note == nil {
@@ -1887,6 +2286,300 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Location.Name(childComplexity), true
 
+	case "Match.bookings":
+		if e.ComplexityRoot.Match.Bookings == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Bookings(childComplexity), true
+	case "Match.category":
+		if e.ComplexityRoot.Match.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Category(childComplexity), true
+	case "Match.child":
+		if e.ComplexityRoot.Match.Child == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Child(childComplexity), true
+	case "Match.consentOverride":
+		if e.ComplexityRoot.Match.ConsentOverride == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.ConsentOverride(childComplexity), true
+	case "Match.createdAt":
+		if e.ComplexityRoot.Match.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.CreatedAt(childComplexity), true
+	case "Match.entity":
+		if e.ComplexityRoot.Match.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Entity(childComplexity), true
+	case "Match.factors":
+		if e.ComplexityRoot.Match.Factors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Factors(childComplexity), true
+	case "Match.history":
+		if e.ComplexityRoot.Match.History == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.History(childComplexity), true
+	case "Match.id":
+		if e.ComplexityRoot.Match.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.ID(childComplexity), true
+	case "Match.need":
+		if e.ComplexityRoot.Match.Need == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Need(childComplexity), true
+	case "Match.note":
+		if e.ComplexityRoot.Match.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Note(childComplexity), true
+	case "Match.offerId":
+		if e.ComplexityRoot.Match.OfferID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.OfferID(childComplexity), true
+	case "Match.offerTitle":
+		if e.ComplexityRoot.Match.OfferTitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.OfferTitle(childComplexity), true
+	case "Match.pairing":
+		if e.ComplexityRoot.Match.Pairing == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Pairing(childComplexity), true
+	case "Match.providerOrganisation":
+		if e.ComplexityRoot.Match.ProviderOrganisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.ProviderOrganisation(childComplexity), true
+	case "Match.providerVolunteerName":
+		if e.ComplexityRoot.Match.ProviderVolunteerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.ProviderVolunteerName(childComplexity), true
+	case "Match.reason":
+		if e.ComplexityRoot.Match.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Reason(childComplexity), true
+	case "Match.score":
+		if e.ComplexityRoot.Match.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Score(childComplexity), true
+	case "Match.sessions":
+		if e.ComplexityRoot.Match.Sessions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Sessions(childComplexity), true
+	case "Match.status":
+		if e.ComplexityRoot.Match.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.Status(childComplexity), true
+	case "Match.updatedAt":
+		if e.ComplexityRoot.Match.UpdatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Match.UpdatedAt(childComplexity), true
+
+	case "MatchCandidate.distanceKm":
+		if e.ComplexityRoot.MatchCandidate.DistanceKm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidate.DistanceKm(childComplexity), true
+	case "MatchCandidate.endsAt":
+		if e.ComplexityRoot.MatchCandidate.EndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidate.EndsAt(childComplexity), true
+	case "MatchCandidate.entity":
+		if e.ComplexityRoot.MatchCandidate.Entity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidate.Entity(childComplexity), true
+	case "MatchCandidate.factors":
+		if e.ComplexityRoot.MatchCandidate.Factors == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidate.Factors(childComplexity), true
+	case "MatchCandidate.id":
+		if e.ComplexityRoot.MatchCandidate.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidate.ID(childComplexity), true
+	case "MatchCandidate.languages":
+		if e.ComplexityRoot.MatchCandidate.Languages == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidate.Languages(childComplexity), true
+	case "MatchCandidate.openMatchId":
+		if e.ComplexityRoot.MatchCandidate.OpenMatchID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidate.OpenMatchID(childComplexity), true
+	case "MatchCandidate.organisationId":
+		if e.ComplexityRoot.MatchCandidate.OrganisationID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidate.OrganisationID(childComplexity), true
+	case "MatchCandidate.organisationName":
+		if e.ComplexityRoot.MatchCandidate.OrganisationName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidate.OrganisationName(childComplexity), true
+	case "MatchCandidate.score":
+		if e.ComplexityRoot.MatchCandidate.Score == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidate.Score(childComplexity), true
+	case "MatchCandidate.seatsLeft":
+		if e.ComplexityRoot.MatchCandidate.SeatsLeft == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidate.SeatsLeft(childComplexity), true
+	case "MatchCandidate.startsAt":
+		if e.ComplexityRoot.MatchCandidate.StartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidate.StartsAt(childComplexity), true
+	case "MatchCandidate.title":
+		if e.ComplexityRoot.MatchCandidate.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidate.Title(childComplexity), true
+
+	case "MatchCandidates.candidates":
+		if e.ComplexityRoot.MatchCandidates.Candidates == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidates.Candidates(childComplexity), true
+	case "MatchCandidates.maxKm":
+		if e.ComplexityRoot.MatchCandidates.MaxKm == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidates.MaxKm(childComplexity), true
+	case "MatchCandidates.need":
+		if e.ComplexityRoot.MatchCandidates.Need == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidates.Need(childComplexity), true
+
+	case "MatchConnection.edges":
+		if e.ComplexityRoot.MatchConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchConnection.Edges(childComplexity), true
+	case "MatchConnection.pageInfo":
+		if e.ComplexityRoot.MatchConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchConnection.PageInfo(childComplexity), true
+	case "MatchConnection.totalCount":
+		if e.ComplexityRoot.MatchConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchConnection.TotalCount(childComplexity), true
+
+	case "MatchEdge.cursor":
+		if e.ComplexityRoot.MatchEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchEdge.Cursor(childComplexity), true
+	case "MatchEdge.node":
+		if e.ComplexityRoot.MatchEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchEdge.Node(childComplexity), true
+
+	case "MatchEvent.actor":
+		if e.ComplexityRoot.MatchEvent.Actor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchEvent.Actor(childComplexity), true
+	case "MatchEvent.at":
+		if e.ComplexityRoot.MatchEvent.At == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchEvent.At(childComplexity), true
+	case "MatchEvent.from":
+		if e.ComplexityRoot.MatchEvent.From == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchEvent.From(childComplexity), true
+	case "MatchEvent.note":
+		if e.ComplexityRoot.MatchEvent.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchEvent.Note(childComplexity), true
+	case "MatchEvent.reason":
+		if e.ComplexityRoot.MatchEvent.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchEvent.Reason(childComplexity), true
+	case "MatchEvent.to":
+		if e.ComplexityRoot.MatchEvent.To == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchEvent.To(childComplexity), true
+
 	case "Mutation.acceptVisit":
 		if e.ComplexityRoot.Mutation.AcceptVisit == nil {
 			break
@@ -1953,6 +2646,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ChangePassword(childComplexity, args["input"].(model.ChangePasswordInput)), true
+	case "Mutation.closeMatch":
+		if e.ComplexityRoot.Mutation.CloseMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_closeMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CloseMatch(childComplexity, args["id"].(string), args["status"].(flowcare.MatchStatus), args["reason"].(*flowcare.OutcomeReason), args["note"].(*string)), true
 	case "Mutation.createEvent":
 		if e.ComplexityRoot.Mutation.CreateEvent == nil {
 			break
@@ -2052,6 +2756,39 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.LeaveLedger(childComplexity, args["childId"].(string), args["reason"].(string)), true
+	case "Mutation.logSession":
+		if e.ComplexityRoot.Mutation.LogSession == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_logSession_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.LogSession(childComplexity, args["matchId"].(string), args["input"].(model.SessionInput)), true
+	case "Mutation.markNotificationsRead":
+		if e.ComplexityRoot.Mutation.MarkNotificationsRead == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_markNotificationsRead_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.MarkNotificationsRead(childComplexity, args["ids"].([]string)), true
+	case "Mutation.overrideMatchConsent":
+		if e.ComplexityRoot.Mutation.OverrideMatchConsent == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_overrideMatchConsent_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.OverrideMatchConsent(childComplexity, args["id"].(string), args["reason"].(string)), true
 	case "Mutation.previewChildImport":
 		if e.ComplexityRoot.Mutation.PreviewChildImport == nil {
 			break
@@ -2063,6 +2800,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.PreviewChildImport(childComplexity, args["source"].(flowcare.ImportSource), args["fileName"].(string), args["contentBase64"].(string)), true
+	case "Mutation.proposeMatch":
+		if e.ComplexityRoot.Mutation.ProposeMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeMatch(childComplexity, args["needId"].(string), args["input"].(model.ProposeMatchInput)), true
+	case "Mutation.proposeMatchesForArea":
+		if e.ComplexityRoot.Mutation.ProposeMatchesForArea == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_proposeMatchesForArea_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ProposeMatchesForArea(childComplexity, args["areaId"].(string)), true
 	case "Mutation.publishSlot":
 		if e.ComplexityRoot.Mutation.PublishSlot == nil {
 			break
@@ -2140,6 +2899,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RejectVetting(childComplexity, args["id"].(string), args["note"].(string)), true
+	case "Mutation.respondToMatch":
+		if e.ComplexityRoot.Mutation.RespondToMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_respondToMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RespondToMatch(childComplexity, args["id"].(string), args["accept"].(bool), args["reason"].(*flowcare.OutcomeReason), args["note"].(*string)), true
 	case "Mutation.resubmitVisit":
 		if e.ComplexityRoot.Mutation.ResubmitVisit == nil {
 			break
@@ -2173,6 +2943,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ReviewChild(childComplexity, args["id"].(string), args["note"].(*string)), true
+	case "Mutation.reviewHours":
+		if e.ComplexityRoot.Mutation.ReviewHours == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_reviewHours_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.ReviewHours(childComplexity, args["ids"].([]string), args["approve"].(bool), args["note"].(*string)), true
 	case "Mutation.revokeRole":
 		if e.ComplexityRoot.Mutation.RevokeRole == nil {
 			break
@@ -2184,6 +2965,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RevokeRole(childComplexity, args["grantId"].(string)), true
+	case "Mutation.sendMatchRequests":
+		if e.ComplexityRoot.Mutation.SendMatchRequests == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_sendMatchRequests_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SendMatchRequests(childComplexity, args["ids"].([]string)), true
 	case "Mutation.setEventStatus":
 		if e.ComplexityRoot.Mutation.SetEventStatus == nil {
 			break
@@ -2381,6 +3173,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Need.Language(childComplexity), true
+	case "Need.matches":
+		if e.ComplexityRoot.Need.Matches == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Need.Matches(childComplexity), true
 	case "Need.place":
 		if e.ComplexityRoot.Need.Place == nil {
 			break
@@ -2436,6 +3234,87 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.NeedEvent.Status(childComplexity), true
+
+	case "Notification.body":
+		if e.ComplexityRoot.Notification.Body == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Body(childComplexity), true
+	case "Notification.createdAt":
+		if e.ComplexityRoot.Notification.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.CreatedAt(childComplexity), true
+	case "Notification.id":
+		if e.ComplexityRoot.Notification.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.ID(childComplexity), true
+	case "Notification.kind":
+		if e.ComplexityRoot.Notification.Kind == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Kind(childComplexity), true
+	case "Notification.matchId":
+		if e.ComplexityRoot.Notification.MatchID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.MatchID(childComplexity), true
+	case "Notification.read":
+		if e.ComplexityRoot.Notification.Read == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Read(childComplexity), true
+	case "Notification.title":
+		if e.ComplexityRoot.Notification.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Notification.Title(childComplexity), true
+
+	case "NotificationConnection.edges":
+		if e.ComplexityRoot.NotificationConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationConnection.Edges(childComplexity), true
+	case "NotificationConnection.pageInfo":
+		if e.ComplexityRoot.NotificationConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationConnection.PageInfo(childComplexity), true
+	case "NotificationConnection.totalCount":
+		if e.ComplexityRoot.NotificationConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationConnection.TotalCount(childComplexity), true
+	case "NotificationConnection.unread":
+		if e.ComplexityRoot.NotificationConnection.Unread == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationConnection.Unread(childComplexity), true
+
+	case "NotificationEdge.cursor":
+		if e.ComplexityRoot.NotificationEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationEdge.Cursor(childComplexity), true
+	case "NotificationEdge.node":
+		if e.ComplexityRoot.NotificationEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.NotificationEdge.Node(childComplexity), true
 
 	case "Organisation.address":
 		if e.ComplexityRoot.Organisation.Address == nil {
@@ -2584,6 +3463,19 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.PageInfo.HasNextPage(childComplexity), true
+
+	case "Pairing.timesPerMonth":
+		if e.ComplexityRoot.Pairing.TimesPerMonth == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Pairing.TimesPerMonth(childComplexity), true
+	case "Pairing.weeks":
+		if e.ComplexityRoot.Pairing.Weeks == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Pairing.Weeks(childComplexity), true
 
 	case "Query.area":
 		if e.ComplexityRoot.Query.Area == nil {
@@ -2735,12 +3627,78 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Ledger(childComplexity, args["areaId"].(*string), args["overdue"].(*bool), args["first"].(*int), args["after"].(*string)), true
+	case "Query.match":
+		if e.ComplexityRoot.Query.Match == nil {
+			break
+		}
+
+		args, err := ec.field_Query_match_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Match(childComplexity, args["id"].(string)), true
+	case "Query.matchBoard":
+		if e.ComplexityRoot.Query.MatchBoard == nil {
+			break
+		}
+
+		args, err := ec.field_Query_matchBoard_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MatchBoard(childComplexity, args["areaId"].(*string), args["statuses"].([]flowcare.MatchStatus), args["first"].(*int), args["after"].(*string)), true
+	case "Query.matchCandidates":
+		if e.ComplexityRoot.Query.MatchCandidates == nil {
+			break
+		}
+
+		args, err := ec.field_Query_matchCandidates_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MatchCandidates(childComplexity, args["needId"].(string)), true
+	case "Query.matchChildProfile":
+		if e.ComplexityRoot.Query.MatchChildProfile == nil {
+			break
+		}
+
+		args, err := ec.field_Query_matchChildProfile_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MatchChildProfile(childComplexity, args["matchId"].(string)), true
+	case "Query.matchInbox":
+		if e.ComplexityRoot.Query.MatchInbox == nil {
+			break
+		}
+
+		args, err := ec.field_Query_matchInbox_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MatchInbox(childComplexity, args["statuses"].([]flowcare.MatchStatus), args["first"].(*int), args["after"].(*string)), true
 	case "Query.me":
 		if e.ComplexityRoot.Query.Me == nil {
 			break
 		}
 
 		return e.ComplexityRoot.Query.Me(childComplexity), true
+	case "Query.myHours":
+		if e.ComplexityRoot.Query.MyHours == nil {
+			break
+		}
+
+		args, err := ec.field_Query_myHours_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.MyHours(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.myOrganisations":
 		if e.ComplexityRoot.Query.MyOrganisations == nil {
 			break
@@ -2753,6 +3711,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.MyVolunteerProfile(childComplexity), true
+	case "Query.notifications":
+		if e.ComplexityRoot.Query.Notifications == nil {
+			break
+		}
+
+		args, err := ec.field_Query_notifications_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Notifications(childComplexity, args["unreadOnly"].(*bool), args["first"].(*int), args["after"].(*string)), true
 	case "Query.organisation":
 		if e.ComplexityRoot.Query.Organisation == nil {
 			break
@@ -2775,6 +3744,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Organisations(childComplexity, args["first"].(*int), args["after"].(*string), args["search"].(*string), args["kind"].(*flowcare.OrganisationKind), args["verification"].(*flowcare.VerificationStatus), args["areaId"].(*string)), true
+	case "Query.pendingHours":
+		if e.ComplexityRoot.Query.PendingHours == nil {
+			break
+		}
+
+		args, err := ec.field_Query_pendingHours_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.PendingHours(childComplexity, args["first"].(*int), args["after"].(*string)), true
 	case "Query.pendingVisits":
 		if e.ComplexityRoot.Query.PendingVisits == nil {
 			break
@@ -2929,6 +3909,31 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.RoleGrant.Role(childComplexity), true
+
+	case "ScoreFactor.factor":
+		if e.ComplexityRoot.ScoreFactor.Factor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreFactor.Factor(childComplexity), true
+	case "ScoreFactor.max":
+		if e.ComplexityRoot.ScoreFactor.Max == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreFactor.Max(childComplexity), true
+	case "ScoreFactor.points":
+		if e.ComplexityRoot.ScoreFactor.Points == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreFactor.Points(childComplexity), true
+	case "ScoreFactor.value":
+		if e.ComplexityRoot.ScoreFactor.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ScoreFactor.Value(childComplexity), true
 
 	case "SearchConnection.edges":
 		if e.ComplexityRoot.SearchConnection.Edges == nil {
@@ -3188,6 +4193,117 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.ServiceEdge.Node(childComplexity), true
 
+	case "ServiceSession.approvedAt":
+		if e.ComplexityRoot.ServiceSession.ApprovedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceSession.ApprovedAt(childComplexity), true
+	case "ServiceSession.approvedBy":
+		if e.ComplexityRoot.ServiceSession.ApprovedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceSession.ApprovedBy(childComplexity), true
+	case "ServiceSession.attendance":
+		if e.ComplexityRoot.ServiceSession.Attendance == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceSession.Attendance(childComplexity), true
+	case "ServiceSession.endsAt":
+		if e.ComplexityRoot.ServiceSession.EndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceSession.EndsAt(childComplexity), true
+	case "ServiceSession.hours":
+		if e.ComplexityRoot.ServiceSession.Hours == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceSession.Hours(childComplexity), true
+	case "ServiceSession.hoursNote":
+		if e.ComplexityRoot.ServiceSession.HoursNote == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceSession.HoursNote(childComplexity), true
+	case "ServiceSession.id":
+		if e.ComplexityRoot.ServiceSession.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceSession.ID(childComplexity), true
+	case "ServiceSession.loggedBy":
+		if e.ComplexityRoot.ServiceSession.LoggedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceSession.LoggedBy(childComplexity), true
+	case "ServiceSession.matchId":
+		if e.ComplexityRoot.ServiceSession.MatchID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceSession.MatchID(childComplexity), true
+	case "ServiceSession.minutes":
+		if e.ComplexityRoot.ServiceSession.Minutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceSession.Minutes(childComplexity), true
+	case "ServiceSession.note":
+		if e.ComplexityRoot.ServiceSession.Note == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceSession.Note(childComplexity), true
+	case "ServiceSession.startsAt":
+		if e.ComplexityRoot.ServiceSession.StartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceSession.StartsAt(childComplexity), true
+	case "ServiceSession.title":
+		if e.ComplexityRoot.ServiceSession.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceSession.Title(childComplexity), true
+
+	case "SessionConnection.edges":
+		if e.ComplexityRoot.SessionConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SessionConnection.Edges(childComplexity), true
+	case "SessionConnection.pageInfo":
+		if e.ComplexityRoot.SessionConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SessionConnection.PageInfo(childComplexity), true
+	case "SessionConnection.totalCount":
+		if e.ComplexityRoot.SessionConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SessionConnection.TotalCount(childComplexity), true
+
+	case "SessionEdge.cursor":
+		if e.ComplexityRoot.SessionEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SessionEdge.Cursor(childComplexity), true
+	case "SessionEdge.node":
+		if e.ComplexityRoot.SessionEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.SessionEdge.Node(childComplexity), true
+
 	case "SignInPayload.expiresAt":
 		if e.ComplexityRoot.SignInPayload.ExpiresAt == nil {
 			break
@@ -3329,6 +4445,13 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.SlotEdge.Node(childComplexity), true
+
+	case "Subscription.notificationAdded":
+		if e.ComplexityRoot.Subscription.NotificationAdded == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Subscription.NotificationAdded(childComplexity), true
 
 	case "TimeWindow.day":
 		if e.ComplexityRoot.TimeWindow.Day == nil {
@@ -3706,6 +4829,25 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.VolunteerEdge.Node(childComplexity), true
 
+	case "VolunteerHours.approvedMinutes":
+		if e.ComplexityRoot.VolunteerHours.ApprovedMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VolunteerHours.ApprovedMinutes(childComplexity), true
+	case "VolunteerHours.pendingMinutes":
+		if e.ComplexityRoot.VolunteerHours.PendingMinutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VolunteerHours.PendingMinutes(childComplexity), true
+	case "VolunteerHours.sessions":
+		if e.ComplexityRoot.VolunteerHours.Sessions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.VolunteerHours.Sessions(childComplexity), true
+
 	case "WorkerReviews.dueSoon":
 		if e.ComplexityRoot.WorkerReviews.DueSoon == nil {
 			break
@@ -3749,8 +4891,11 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("NeedInput", ec.unmarshalInputNeedInput),
 			graphql.NewInputUnmarshaler("OrganisationInput", ec.unmarshalInputOrganisationInput),
 			graphql.NewInputUnmarshaler("OrganisationProfileInput", ec.unmarshalInputOrganisationProfileInput),
+			graphql.NewInputUnmarshaler("PairingInput", ec.unmarshalInputPairingInput),
+			graphql.NewInputUnmarshaler("ProposeMatchInput", ec.unmarshalInputProposeMatchInput),
 			graphql.NewInputUnmarshaler("SearchInput", ec.unmarshalInputSearchInput),
 			graphql.NewInputUnmarshaler("ServiceInput", ec.unmarshalInputServiceInput),
+			graphql.NewInputUnmarshaler("SessionInput", ec.unmarshalInputSessionInput),
 			graphql.NewInputUnmarshaler("SignInInput", ec.unmarshalInputSignInInput),
 			graphql.NewInputUnmarshaler("SlotInput", ec.unmarshalInputSlotInput),
 			graphql.NewInputUnmarshaler("SlotSeriesInput", ec.unmarshalInputSlotSeriesInput),
@@ -3803,6 +4948,23 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			ctx = graphql.WithLazyInputUnmarshalerIndex(ctx, inputUnmarshalers)
 			data := ec._Mutation(ctx, opCtx.Operation.SelectionSet)
 			var buf bytes.Buffer
+			data.MarshalGQL(&buf)
+
+			return &graphql.Response{
+				Data: buf.Bytes(),
+			}
+		}
+	case ast.Subscription:
+		next := ec._Subscription(ctx, opCtx.Operation.SelectionSet)
+
+		var buf bytes.Buffer
+		return func(ctx context.Context) *graphql.Response {
+			buf.Reset()
+			data := next(ctx)
+
+			if data == nil {
+				return nil
+			}
 			data.MarshalGQL(&buf)
 
 			return &graphql.Response{
@@ -4931,6 +6093,323 @@ extend type Mutation {
   setEventStatus(id: ID!, status: EventStatus!): Event!
 }
 `, BuiltIn: false},
+	{Name: "../schema/matching.graphqls", Input: `"Where a match stands in the referral loop."
+enum MatchStatus {
+  "Made by staff (or a batch), not yet sent to the provider."
+  PROPOSED
+  "Sent; waiting for the provider to accept or decline."
+  REQUESTED
+  ACCEPTED
+  DECLINED
+  "At least one session has been logged."
+  IN_PROGRESS
+  COMPLETED
+  FAILED
+  CANCELLED
+}
+
+"Why a match was declined or ended."
+enum OutcomeReason {
+  COULD_NOT_CONTACT
+  NOT_ELIGIBLE
+  NO_CAPACITY
+  NO_LONGER_INTERESTED
+  GOT_HELP_ELSEWHERE
+  SERVICE_DELIVERED
+  MOVED_AWAY
+  SCHEDULE_CONFLICT
+  OTHER
+}
+
+enum MatchFactor {
+  "Gaussian decay with distance from the child's community."
+  DISTANCE
+  "Share of the need's preferred weekly windows the offer covers."
+  SCHEDULE
+  "Speaks the child's language or dialect."
+  LANGUAGE
+  "The child already had a good match with this provider."
+  CONTINUITY
+  "Share of the provider's ended matches that completed."
+  COMPLETION_RATE
+  "Fewer active matches rank higher."
+  LOAD
+}
+
+"One factor's part in a candidate's score."
+type ScoreFactor {
+  factor: MatchFactor!
+  "Raw measure: kilometres (-1 when the offer has no place), a share, a rate or a count."
+  value: Float!
+  "What the factor added to the score."
+  points: Float!
+  "The most it can add."
+  max: Float!
+}
+
+"A ranked offer for a need, with its explanation."
+type MatchCandidate {
+  entity: SearchEntity!
+  id: ID!
+  title: String!
+  organisationId: ID
+  organisationName: String
+  startsAt: Time
+  endsAt: Time
+  distanceKm: Float
+  languages: [String!]!
+  seatsLeft: Int
+  score: Float!
+  "Add up to score."
+  factors: [ScoreFactor!]!
+  "The open match already made with this offer for the need, if any."
+  openMatchId: ID
+}
+
+type MatchCandidates {
+  need: Need!
+  "The distance limit applied; 0 when the need accepts any place."
+  maxKm: Float!
+  candidates: [MatchCandidate!]!
+}
+
+"A long-term one-to-one pairing (爱心妈妈, reading or letter companion)."
+type Pairing {
+  timesPerMonth: Int!
+  weeks: Int!
+}
+
+input PairingInput {
+  timesPerMonth: Int!
+  weeks: Int!
+}
+
+enum BookingStatus {
+  BOOKED
+  WAITLISTED
+  CANCELLED
+  ATTENDED
+  NO_SHOW
+}
+
+"A match's seat, or place on the waitlist, on one slot or event."
+type Booking {
+  id: ID!
+  status: BookingStatus!
+  startsAt: Time!
+  "Order of arrival; the waitlist is promoted in it."
+  position: Int!
+}
+
+enum Attendance {
+  ATTENDED
+  EXCUSED
+  NO_SHOW
+}
+
+enum HoursStatus {
+  NOT_APPLICABLE
+  PENDING
+  APPROVED
+  REJECTED
+}
+
+"A delivered (or missed) session of a match."
+type ServiceSession {
+  id: ID!
+  matchId: ID!
+  title: String!
+  startsAt: Time!
+  endsAt: Time!
+  minutes: Int!
+  attendance: Attendance!
+  note: String!
+  hours: HoursStatus!
+  hoursNote: String
+  approvedBy: String
+  approvedAt: Time
+  loggedBy: String
+}
+
+type MatchEvent {
+  from: MatchStatus
+  to: MatchStatus!
+  reason: OutcomeReason
+  note: String!
+  at: Time!
+  actor: String
+}
+
+type Match {
+  id: ID!
+  status: MatchStatus!
+  category: Category!
+  entity: SearchEntity!
+  offerId: ID!
+  offerTitle: String!
+  "The answering organisation; null for a volunteer."
+  providerOrganisation: Organisation
+  "The answering volunteer's display name; null for an organisation."
+  providerVolunteerName: String
+  reason: OutcomeReason
+  note: String!
+  score: Float
+  factors: [ScoreFactor!]!
+  pairing: Pairing
+  "Civil-affairs staff's written reason for sharing without consent; staff only."
+  consentOverride: String
+  "The need and the child, for staff of the child's area (null for providers)."
+  need: Need
+  child: Child
+  createdAt: Time!
+  updatedAt: Time!
+  history: [MatchEvent!]!
+  bookings: [Booking!]!
+  sessions: [ServiceSession!]!
+}
+
+type MatchEdge {
+  cursor: String!
+  node: Match!
+}
+
+type MatchConnection {
+  edges: [MatchEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+"What a provider may know of the child on an accepted match."
+type ChildProfile {
+  matchId: ID!
+  name: String!
+  gender: Gender!
+  age: Int!
+  languages: [String!]!
+  disability: String!
+  communityName: String!
+  needNote: String!
+  windows: [TimeWindow!]!
+  guardianRelation: String!
+  guardianPhone: String!
+  "CONSENT or OVERRIDE."
+  basis: String!
+}
+
+type BatchProposal {
+  needs: Int!
+  proposed: Int!
+  noCandidate: Int!
+  failed: Int!
+  tookMs: Int!
+  matches: [Match!]!
+}
+
+type SessionEdge {
+  cursor: String!
+  node: ServiceSession!
+}
+
+type SessionConnection {
+  edges: [SessionEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type VolunteerHours {
+  approvedMinutes: Int!
+  pendingMinutes: Int!
+  sessions: SessionConnection!
+}
+
+type Notification {
+  id: ID!
+  kind: String!
+  title: String!
+  body: String!
+  matchId: ID
+  createdAt: Time!
+  read: Boolean!
+}
+
+type NotificationEdge {
+  cursor: String!
+  node: Notification!
+}
+
+type NotificationConnection {
+  edges: [NotificationEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+  unread: Int!
+}
+
+input ProposeMatchInput {
+  entity: SearchEntity!
+  offerId: ID!
+  "Send the request to the provider at once instead of leaving a proposal."
+  send: Boolean = false
+  pairing: PairingInput
+  note: String
+}
+
+input SessionInput {
+  startsAt: Time!
+  endsAt: Time!
+  attendance: Attendance!
+  note: String
+}
+
+extend type Need {
+  "Matches made for this need; for staff of the child's area."
+  matches: [Match!]!
+}
+
+extend type Child {
+  "Service history: the child's matches, newest first. Only in the child's file."
+  services(first: Int = 20, after: String): MatchConnection
+}
+
+extend type Query {
+  "Ranked candidates for an open need, each with the factors of its score."
+  matchCandidates(needId: ID!): MatchCandidates!
+  match(id: ID!): Match
+  "Matches of children in an area (default: the viewer's own), most recently changed first."
+  matchBoard(areaId: ID, statuses: [MatchStatus!], first: Int = 20, after: String): MatchConnection!
+  "Requests and matches the viewer answers for as a provider."
+  matchInbox(statuses: [MatchStatus!], first: Int = 20, after: String): MatchConnection!
+  "The minimal profile of the child on an accepted match; providers only, with consent or an override. Audited."
+  matchChildProfile(matchId: ID!): ChildProfile!
+  "Volunteer sessions awaiting approval by the viewer's organisations."
+  pendingHours(first: Int = 20, after: String): SessionConnection!
+  "The signed-in volunteer's hours."
+  myHours(first: Int = 20, after: String): VolunteerHours!
+  notifications(unreadOnly: Boolean = false, first: Int = 20, after: String): NotificationConnection!
+}
+
+extend type Mutation {
+  proposeMatch(needId: ID!, input: ProposeMatchInput!): Match!
+  "Proposes the best candidate for every open need of the area that has no open match."
+  proposeMatchesForArea(areaId: ID!): BatchProposal!
+  "Sends proposals to their providers, all or none."
+  sendMatchRequests(ids: [ID!]!): [Match!]!
+  "Provider: accepting a slot or event books a seat (or the waitlist); declining needs a reason."
+  respondToMatch(id: ID!, accept: Boolean!, reason: OutcomeReason, note: String): Match!
+  "Provider: the first session puts the match in progress."
+  logSession(matchId: ID!, input: SessionInput!): ServiceSession!
+  "COMPLETED, FAILED or CANCELLED; a reason is needed unless completed."
+  closeMatch(id: ID!, status: MatchStatus!, reason: OutcomeReason, note: String): Match!
+  "Civil-affairs staff: share the minimal profile without consent, with a written reason (at least 10 characters)."
+  overrideMatchConsent(id: ID!, reason: String!): Match!
+  reviewHours(ids: [ID!]!, approve: Boolean!, note: String): [ServiceSession!]!
+  markNotificationsRead(ids: [ID!]!): Int!
+}
+
+type Subscription {
+  "New notifications of the signed-in user as they happen."
+  notificationAdded: Notification!
+}
+`, BuiltIn: false},
 	{Name: "../schema/reference.graphqls", Input: `enum AreaLevel {
   CITY
   DISTRICT
@@ -5097,6 +6576,38 @@ func (ec *executionContext) childFields_AuditEventEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type AuditEventEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_BatchProposal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "needs":
+		return ec.fieldContext_BatchProposal_needs(ctx, field)
+	case "proposed":
+		return ec.fieldContext_BatchProposal_proposed(ctx, field)
+	case "noCandidate":
+		return ec.fieldContext_BatchProposal_noCandidate(ctx, field)
+	case "failed":
+		return ec.fieldContext_BatchProposal_failed(ctx, field)
+	case "tookMs":
+		return ec.fieldContext_BatchProposal_tookMs(ctx, field)
+	case "matches":
+		return ec.fieldContext_BatchProposal_matches(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BatchProposal", field.Name)
+}
+
+func (ec *executionContext) childFields_Booking(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Booking_id(ctx, field)
+	case "status":
+		return ec.fieldContext_Booking_status(ctx, field)
+	case "startsAt":
+		return ec.fieldContext_Booking_startsAt(ctx, field)
+	case "position":
+		return ec.fieldContext_Booking_position(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Booking", field.Name)
+}
+
 func (ec *executionContext) childFields_Child(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5163,6 +6674,8 @@ func (ec *executionContext) childFields_Child(ctx context.Context, field graphql
 		return ec.fieldContext_Child_visits(ctx, field)
 	case "needs":
 		return ec.fieldContext_Child_needs(ctx, field)
+	case "services":
+		return ec.fieldContext_Child_services(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Child", field.Name)
 }
@@ -5213,6 +6726,36 @@ func (ec *executionContext) childFields_ChildImport(ctx context.Context, field g
 		return ec.fieldContext_ChildImport_importedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ChildImport", field.Name)
+}
+
+func (ec *executionContext) childFields_ChildProfile(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "matchId":
+		return ec.fieldContext_ChildProfile_matchId(ctx, field)
+	case "name":
+		return ec.fieldContext_ChildProfile_name(ctx, field)
+	case "gender":
+		return ec.fieldContext_ChildProfile_gender(ctx, field)
+	case "age":
+		return ec.fieldContext_ChildProfile_age(ctx, field)
+	case "languages":
+		return ec.fieldContext_ChildProfile_languages(ctx, field)
+	case "disability":
+		return ec.fieldContext_ChildProfile_disability(ctx, field)
+	case "communityName":
+		return ec.fieldContext_ChildProfile_communityName(ctx, field)
+	case "needNote":
+		return ec.fieldContext_ChildProfile_needNote(ctx, field)
+	case "windows":
+		return ec.fieldContext_ChildProfile_windows(ctx, field)
+	case "guardianRelation":
+		return ec.fieldContext_ChildProfile_guardianRelation(ctx, field)
+	case "guardianPhone":
+		return ec.fieldContext_ChildProfile_guardianPhone(ctx, field)
+	case "basis":
+		return ec.fieldContext_ChildProfile_basis(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ChildProfile", field.Name)
 }
 
 func (ec *executionContext) childFields_ChildReview(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5499,6 +7042,138 @@ func (ec *executionContext) childFields_Location(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Location", field.Name)
 }
 
+func (ec *executionContext) childFields_Match(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Match_id(ctx, field)
+	case "status":
+		return ec.fieldContext_Match_status(ctx, field)
+	case "category":
+		return ec.fieldContext_Match_category(ctx, field)
+	case "entity":
+		return ec.fieldContext_Match_entity(ctx, field)
+	case "offerId":
+		return ec.fieldContext_Match_offerId(ctx, field)
+	case "offerTitle":
+		return ec.fieldContext_Match_offerTitle(ctx, field)
+	case "providerOrganisation":
+		return ec.fieldContext_Match_providerOrganisation(ctx, field)
+	case "providerVolunteerName":
+		return ec.fieldContext_Match_providerVolunteerName(ctx, field)
+	case "reason":
+		return ec.fieldContext_Match_reason(ctx, field)
+	case "note":
+		return ec.fieldContext_Match_note(ctx, field)
+	case "score":
+		return ec.fieldContext_Match_score(ctx, field)
+	case "factors":
+		return ec.fieldContext_Match_factors(ctx, field)
+	case "pairing":
+		return ec.fieldContext_Match_pairing(ctx, field)
+	case "consentOverride":
+		return ec.fieldContext_Match_consentOverride(ctx, field)
+	case "need":
+		return ec.fieldContext_Match_need(ctx, field)
+	case "child":
+		return ec.fieldContext_Match_child(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Match_createdAt(ctx, field)
+	case "updatedAt":
+		return ec.fieldContext_Match_updatedAt(ctx, field)
+	case "history":
+		return ec.fieldContext_Match_history(ctx, field)
+	case "bookings":
+		return ec.fieldContext_Match_bookings(ctx, field)
+	case "sessions":
+		return ec.fieldContext_Match_sessions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Match", field.Name)
+}
+
+func (ec *executionContext) childFields_MatchCandidate(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "entity":
+		return ec.fieldContext_MatchCandidate_entity(ctx, field)
+	case "id":
+		return ec.fieldContext_MatchCandidate_id(ctx, field)
+	case "title":
+		return ec.fieldContext_MatchCandidate_title(ctx, field)
+	case "organisationId":
+		return ec.fieldContext_MatchCandidate_organisationId(ctx, field)
+	case "organisationName":
+		return ec.fieldContext_MatchCandidate_organisationName(ctx, field)
+	case "startsAt":
+		return ec.fieldContext_MatchCandidate_startsAt(ctx, field)
+	case "endsAt":
+		return ec.fieldContext_MatchCandidate_endsAt(ctx, field)
+	case "distanceKm":
+		return ec.fieldContext_MatchCandidate_distanceKm(ctx, field)
+	case "languages":
+		return ec.fieldContext_MatchCandidate_languages(ctx, field)
+	case "seatsLeft":
+		return ec.fieldContext_MatchCandidate_seatsLeft(ctx, field)
+	case "score":
+		return ec.fieldContext_MatchCandidate_score(ctx, field)
+	case "factors":
+		return ec.fieldContext_MatchCandidate_factors(ctx, field)
+	case "openMatchId":
+		return ec.fieldContext_MatchCandidate_openMatchId(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatchCandidate", field.Name)
+}
+
+func (ec *executionContext) childFields_MatchCandidates(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "need":
+		return ec.fieldContext_MatchCandidates_need(ctx, field)
+	case "maxKm":
+		return ec.fieldContext_MatchCandidates_maxKm(ctx, field)
+	case "candidates":
+		return ec.fieldContext_MatchCandidates_candidates(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatchCandidates", field.Name)
+}
+
+func (ec *executionContext) childFields_MatchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_MatchConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_MatchConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_MatchConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatchConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_MatchEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_MatchEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_MatchEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatchEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_MatchEvent(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "from":
+		return ec.fieldContext_MatchEvent_from(ctx, field)
+	case "to":
+		return ec.fieldContext_MatchEvent_to(ctx, field)
+	case "reason":
+		return ec.fieldContext_MatchEvent_reason(ctx, field)
+	case "note":
+		return ec.fieldContext_MatchEvent_note(ctx, field)
+	case "at":
+		return ec.fieldContext_MatchEvent_at(ctx, field)
+	case "actor":
+		return ec.fieldContext_MatchEvent_actor(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type MatchEvent", field.Name)
+}
+
 func (ec *executionContext) childFields_Need(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5523,6 +7198,8 @@ func (ec *executionContext) childFields_Need(ctx context.Context, field graphql.
 		return ec.fieldContext_Need_updatedAt(ctx, field)
 	case "history":
 		return ec.fieldContext_Need_history(ctx, field)
+	case "matches":
+		return ec.fieldContext_Need_matches(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Need", field.Name)
 }
@@ -5539,6 +7216,50 @@ func (ec *executionContext) childFields_NeedEvent(ctx context.Context, field gra
 		return ec.fieldContext_NeedEvent_actor(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type NeedEvent", field.Name)
+}
+
+func (ec *executionContext) childFields_Notification(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Notification_id(ctx, field)
+	case "kind":
+		return ec.fieldContext_Notification_kind(ctx, field)
+	case "title":
+		return ec.fieldContext_Notification_title(ctx, field)
+	case "body":
+		return ec.fieldContext_Notification_body(ctx, field)
+	case "matchId":
+		return ec.fieldContext_Notification_matchId(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_Notification_createdAt(ctx, field)
+	case "read":
+		return ec.fieldContext_Notification_read(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Notification", field.Name)
+}
+
+func (ec *executionContext) childFields_NotificationConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_NotificationConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_NotificationConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_NotificationConnection_totalCount(ctx, field)
+	case "unread":
+		return ec.fieldContext_NotificationConnection_unread(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NotificationConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_NotificationEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_NotificationEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_NotificationEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type NotificationEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_Organisation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5613,6 +7334,16 @@ func (ec *executionContext) childFields_PageInfo(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type PageInfo", field.Name)
 }
 
+func (ec *executionContext) childFields_Pairing(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "timesPerMonth":
+		return ec.fieldContext_Pairing_timesPerMonth(ctx, field)
+	case "weeks":
+		return ec.fieldContext_Pairing_weeks(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Pairing", field.Name)
+}
+
 func (ec *executionContext) childFields_RoleGrant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -5631,6 +7362,20 @@ func (ec *executionContext) childFields_RoleGrant(ctx context.Context, field gra
 		return ec.fieldContext_RoleGrant_revokedAt(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type RoleGrant", field.Name)
+}
+
+func (ec *executionContext) childFields_ScoreFactor(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "factor":
+		return ec.fieldContext_ScoreFactor_factor(ctx, field)
+	case "value":
+		return ec.fieldContext_ScoreFactor_value(ctx, field)
+	case "points":
+		return ec.fieldContext_ScoreFactor_points(ctx, field)
+	case "max":
+		return ec.fieldContext_ScoreFactor_max(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ScoreFactor", field.Name)
 }
 
 func (ec *executionContext) childFields_SearchConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -5751,6 +7496,60 @@ func (ec *executionContext) childFields_ServiceEdge(ctx context.Context, field g
 		return ec.fieldContext_ServiceEdge_node(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ServiceEdge", field.Name)
+}
+
+func (ec *executionContext) childFields_ServiceSession(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_ServiceSession_id(ctx, field)
+	case "matchId":
+		return ec.fieldContext_ServiceSession_matchId(ctx, field)
+	case "title":
+		return ec.fieldContext_ServiceSession_title(ctx, field)
+	case "startsAt":
+		return ec.fieldContext_ServiceSession_startsAt(ctx, field)
+	case "endsAt":
+		return ec.fieldContext_ServiceSession_endsAt(ctx, field)
+	case "minutes":
+		return ec.fieldContext_ServiceSession_minutes(ctx, field)
+	case "attendance":
+		return ec.fieldContext_ServiceSession_attendance(ctx, field)
+	case "note":
+		return ec.fieldContext_ServiceSession_note(ctx, field)
+	case "hours":
+		return ec.fieldContext_ServiceSession_hours(ctx, field)
+	case "hoursNote":
+		return ec.fieldContext_ServiceSession_hoursNote(ctx, field)
+	case "approvedBy":
+		return ec.fieldContext_ServiceSession_approvedBy(ctx, field)
+	case "approvedAt":
+		return ec.fieldContext_ServiceSession_approvedAt(ctx, field)
+	case "loggedBy":
+		return ec.fieldContext_ServiceSession_loggedBy(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ServiceSession", field.Name)
+}
+
+func (ec *executionContext) childFields_SessionConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_SessionConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_SessionConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_SessionConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SessionConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_SessionEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_SessionEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_SessionEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type SessionEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_SignInPayload(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6005,6 +7804,18 @@ func (ec *executionContext) childFields_VolunteerEdge(ctx context.Context, field
 	return nil, fmt.Errorf("no field named %q was found under type VolunteerEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_VolunteerHours(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "approvedMinutes":
+		return ec.fieldContext_VolunteerHours_approvedMinutes(ctx, field)
+	case "pendingMinutes":
+		return ec.fieldContext_VolunteerHours_pendingMinutes(ctx, field)
+	case "sessions":
+		return ec.fieldContext_VolunteerHours_sessions(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type VolunteerHours", field.Name)
+}
+
 func (ec *executionContext) childFields_WorkerReviews(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "worker":
@@ -6147,6 +7958,28 @@ func (ec *executionContext) field_Child_consentTo_args(ctx context.Context, rawA
 	return args, nil
 }
 
+func (ec *executionContext) field_Child_services_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_acceptVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6276,6 +8109,44 @@ func (ec *executionContext) field_Mutation_changePassword_args(ctx context.Conte
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_closeMatch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "status",
+		func(ctx context.Context, v any) (flowcare.MatchStatus, error) {
+			return ec.unmarshalNMatchStatus2flowcareᚋinternalᚋflowcareᚐMatchStatus(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["status"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*flowcare.OutcomeReason, error) {
+			return ec.unmarshalOOutcomeReason2ᚖflowcareᚋinternalᚋflowcareᚐOutcomeReason(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg3
 	return args, nil
 }
 
@@ -6453,6 +8324,64 @@ func (ec *executionContext) field_Mutation_leaveLedger_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_logSession_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "matchId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["matchId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.SessionInput, error) {
+			return ec.unmarshalNSessionInput2flowcareᚋgraphᚋmodelᚐSessionInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_markNotificationsRead_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_overrideMatchConsent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNString2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg1
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_previewChildImport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6480,6 +8409,42 @@ func (ec *executionContext) field_Mutation_previewChildImport_args(ctx context.C
 		return nil, err
 	}
 	args["contentBase64"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeMatch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "needId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["needId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ProposeMatchInput, error) {
+			return ec.unmarshalNProposeMatchInput2flowcareᚋgraphᚋmodelᚐProposeMatchInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_proposeMatchesForArea_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
 	return args, nil
 }
 
@@ -6613,6 +8578,44 @@ func (ec *executionContext) field_Mutation_rejectVetting_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_respondToMatch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "accept",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["accept"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*flowcare.OutcomeReason, error) {
+			return ec.unmarshalOOutcomeReason2ᚖflowcareᚋinternalᚋflowcareᚐOutcomeReason(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg3
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_resubmitVisit_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6679,6 +8682,36 @@ func (ec *executionContext) field_Mutation_reviewChild_args(ctx context.Context,
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_reviewHours_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "approve",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["approve"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "note",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["note"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_revokeRole_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -6690,6 +8723,20 @@ func (ec *executionContext) field_Mutation_revokeRole_args(ctx context.Context, 
 		return nil, err
 	}
 	args["grantId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_sendMatchRequests_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "ids",
+		func(ctx context.Context, v any) ([]string, error) {
+			return ec.unmarshalNID2ᚕstringᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["ids"] = arg0
 	return args, nil
 }
 
@@ -7317,6 +9364,168 @@ func (ec *executionContext) field_Query_ledger_args(ctx context.Context, rawArgs
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_matchBoard_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "statuses",
+		func(ctx context.Context, v any) ([]flowcare.MatchStatus, error) {
+			return ec.unmarshalOMatchStatus2ᚕflowcareᚋinternalᚋflowcareᚐMatchStatusᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statuses"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_matchCandidates_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "needId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["needId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_matchChildProfile_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "matchId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["matchId"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_matchInbox_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "statuses",
+		func(ctx context.Context, v any) ([]flowcare.MatchStatus, error) {
+			return ec.unmarshalOMatchStatus2ᚕflowcareᚋinternalᚋflowcareᚐMatchStatusᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statuses"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_match_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_myHours_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_notifications_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "unreadOnly",
+		func(ctx context.Context, v any) (*bool, error) {
+			return ec.unmarshalOBoolean2ᚖbool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["unreadOnly"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_organisation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -7382,6 +9591,28 @@ func (ec *executionContext) field_Query_organisations_args(ctx context.Context, 
 		return nil, err
 	}
 	args["areaId"] = arg5
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_pendingHours_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg1
 	return args, nil
 }
 
@@ -8387,6 +10618,245 @@ func (ec *executionContext) fieldContext_AuditEventEdge_node(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _BatchProposal_needs(ctx context.Context, field graphql.CollectedField, obj *matching.BatchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchProposal_needs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Needs, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchProposal_needs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchProposal", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BatchProposal_proposed(ctx context.Context, field graphql.CollectedField, obj *matching.BatchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchProposal_proposed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Proposed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchProposal_proposed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchProposal", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BatchProposal_noCandidate(ctx context.Context, field graphql.CollectedField, obj *matching.BatchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchProposal_noCandidate(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NoCandidate, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchProposal_noCandidate(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchProposal", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BatchProposal_failed(ctx context.Context, field graphql.CollectedField, obj *matching.BatchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchProposal_failed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Failed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchProposal_failed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchProposal", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BatchProposal_tookMs(ctx context.Context, field graphql.CollectedField, obj *matching.BatchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchProposal_tookMs(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BatchProposal().TookMs(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchProposal_tookMs(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BatchProposal", field, true, true, "Int")
+}
+
+func (ec *executionContext) _BatchProposal_matches(ctx context.Context, field graphql.CollectedField, obj *matching.BatchResult) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BatchProposal_matches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BatchProposal().Matches(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Match) graphql.Marshaler {
+			return ec.marshalNMatch2ᚕᚖflowcareᚋinternalᚋflowcareᚐMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BatchProposal_matches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BatchProposal",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Booking_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Booking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Booking_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Booking_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Booking", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Booking_status(ctx context.Context, field graphql.CollectedField, obj *flowcare.Booking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Booking_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.BookingStatus) graphql.Marshaler {
+			return ec.marshalNBookingStatus2flowcareᚋinternalᚋflowcareᚐBookingStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Booking_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Booking", field, false, false, "BookingStatus")
+}
+
+func (ec *executionContext) _Booking_startsAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Booking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Booking_startsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Booking_startsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Booking", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Booking_position(ctx context.Context, field graphql.CollectedField, obj *flowcare.Booking) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Booking_position(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Booking().Position(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Booking_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Booking", field, true, true, "Int")
+}
+
 func (ec *executionContext) _Child_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9243,6 +11713,50 @@ func (ec *executionContext) fieldContext_Child_needs(_ context.Context, field gr
 	return fc, nil
 }
 
+func (ec *executionContext) _Child_services(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Child_services(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Child().Services(ctx, obj, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MatchConnection) graphql.Marshaler {
+			return ec.marshalOMatchConnection2ᚖflowcareᚋgraphᚋmodelᚐMatchConnection(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Child_services(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Child",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Child_services_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ChildConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ChildConnection) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -9613,6 +12127,291 @@ func (ec *executionContext) _ChildImport_importedAt(ctx context.Context, field g
 }
 func (ec *executionContext) fieldContext_ChildImport_importedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ChildImport", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ChildProfile_matchId(ctx context.Context, field graphql.CollectedField, obj *matching.ChildProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildProfile_matchId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatchID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildProfile_matchId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildProfile", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ChildProfile_name(ctx context.Context, field graphql.CollectedField, obj *matching.ChildProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildProfile_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildProfile_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildProfile", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChildProfile_gender(ctx context.Context, field graphql.CollectedField, obj *matching.ChildProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildProfile_gender(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Gender, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Gender) graphql.Marshaler {
+			return ec.marshalNGender2flowcareᚋinternalᚋflowcareᚐGender(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildProfile_gender(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildProfile", field, false, false, "Gender")
+}
+
+func (ec *executionContext) _ChildProfile_age(ctx context.Context, field graphql.CollectedField, obj *matching.ChildProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildProfile_age(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Age, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildProfile_age(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildProfile", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ChildProfile_languages(ctx context.Context, field graphql.CollectedField, obj *matching.ChildProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildProfile_languages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Languages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildProfile_languages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildProfile", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChildProfile_disability(ctx context.Context, field graphql.CollectedField, obj *matching.ChildProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildProfile_disability(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Disability, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildProfile_disability(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildProfile", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChildProfile_communityName(ctx context.Context, field graphql.CollectedField, obj *matching.ChildProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildProfile_communityName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CommunityName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildProfile_communityName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildProfile", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChildProfile_needNote(ctx context.Context, field graphql.CollectedField, obj *matching.ChildProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildProfile_needNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.NeedNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildProfile_needNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildProfile", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChildProfile_windows(ctx context.Context, field graphql.CollectedField, obj *matching.ChildProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildProfile_windows(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Windows, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []flowcare.TimeWindow) graphql.Marshaler {
+			return ec.marshalNTimeWindow2ᚕflowcareᚋinternalᚋflowcareᚐTimeWindowᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildProfile_windows(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ChildProfile",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_TimeWindow(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ChildProfile_guardianRelation(ctx context.Context, field graphql.CollectedField, obj *matching.ChildProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildProfile_guardianRelation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GuardianRelation, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildProfile_guardianRelation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildProfile", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChildProfile_guardianPhone(ctx context.Context, field graphql.CollectedField, obj *matching.ChildProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildProfile_guardianPhone(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.GuardianPhone, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildProfile_guardianPhone(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildProfile", field, false, false, "String")
+}
+
+func (ec *executionContext) _ChildProfile_basis(ctx context.Context, field graphql.CollectedField, obj *matching.ChildProfile) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ChildProfile_basis(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Basis, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ChildProfile_basis(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ChildProfile", field, false, false, "String")
 }
 
 func (ec *executionContext) _ChildReview_reviewedOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.ChildReview) (ret graphql.Marshaler) {
@@ -11783,6 +14582,1236 @@ func (ec *executionContext) fieldContext_Location_longitude(_ context.Context, f
 	return graphql.NewScalarFieldContext("Location", field, false, false, "Float")
 }
 
+func (ec *executionContext) _Match_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Match_status(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.MatchStatus) graphql.Marshaler {
+			return ec.marshalNMatchStatus2flowcareᚋinternalᚋflowcareᚐMatchStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, "MatchStatus")
+}
+
+func (ec *executionContext) _Match_category(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Category) graphql.Marshaler {
+			return ec.marshalNCategory2flowcareᚋinternalᚋflowcareᚐCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, "Category")
+}
+
+func (ec *executionContext) _Match_entity(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Match().Entity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SearchEntity) graphql.Marshaler {
+			return ec.marshalNSearchEntity2flowcareᚋgraphᚋmodelᚐSearchEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, true, true, "SearchEntity")
+}
+
+func (ec *executionContext) _Match_offerId(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_offerId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OfferID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_offerId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Match_offerTitle(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_offerTitle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OfferTitle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_offerTitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, "String")
+}
+
+func (ec *executionContext) _Match_providerOrganisation(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_providerOrganisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Match().ProviderOrganisation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Organisation) graphql.Marshaler {
+			return ec.marshalOOrganisation2ᚖflowcareᚋinternalᚋflowcareᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Match_providerOrganisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_providerVolunteerName(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_providerVolunteerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Match().ProviderVolunteerName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Match_providerVolunteerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, true, true, "String")
+}
+
+func (ec *executionContext) _Match_reason(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.OutcomeReason) graphql.Marshaler {
+			return ec.marshalOOutcomeReason2ᚖflowcareᚋinternalᚋflowcareᚐOutcomeReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Match_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, "OutcomeReason")
+}
+
+func (ec *executionContext) _Match_note(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, "String")
+}
+
+func (ec *executionContext) _Match_score(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Match_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Match_factors(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_factors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Factors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []flowcare.ScoreFactor) graphql.Marshaler {
+			return ec.marshalNScoreFactor2ᚕflowcareᚋinternalᚋflowcareᚐScoreFactorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_factors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScoreFactor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_pairing(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_pairing(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Pairing, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Pairing) graphql.Marshaler {
+			return ec.marshalOPairing2ᚖflowcareᚋinternalᚋflowcareᚐPairing(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Match_pairing(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Pairing(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_consentOverride(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_consentOverride(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Match().ConsentOverride(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Match_consentOverride(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, true, true, "String")
+}
+
+func (ec *executionContext) _Match_need(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_need(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Match().Need(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Need) graphql.Marshaler {
+			return ec.marshalONeed2ᚖflowcareᚋinternalᚋflowcareᚐNeed(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Match_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Need(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_child(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_child(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Match().Child(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Child) graphql.Marshaler {
+			return ec.marshalOChild2ᚖflowcareᚋinternalᚋflowcareᚐChild(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Match_child(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Child(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_createdAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Match_updatedAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_updatedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UpdatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_updatedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Match", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Match_history(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_history(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Match().History(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.MatchEvent) graphql.Marshaler {
+			return ec.marshalNMatchEvent2ᚕᚖflowcareᚋinternalᚋflowcareᚐMatchEventᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_history(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchEvent(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_bookings(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_bookings(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Match().Bookings(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Booking) graphql.Marshaler {
+			return ec.marshalNBooking2ᚕᚖflowcareᚋinternalᚋflowcareᚐBookingᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_bookings(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Booking(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Match_sessions(ctx context.Context, field graphql.CollectedField, obj *flowcare.Match) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Match_sessions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Match().Sessions(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.ServiceSession) graphql.Marshaler {
+			return ec.marshalNServiceSession2ᚕᚖflowcareᚋinternalᚋflowcareᚐServiceSessionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Match_sessions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Match",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceSession(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchCandidate_entity(ctx context.Context, field graphql.CollectedField, obj *matching.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidate_entity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MatchCandidate().Entity(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v model.SearchEntity) graphql.Marshaler {
+			return ec.marshalNSearchEntity2flowcareᚋgraphᚋmodelᚐSearchEntity(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidate_entity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchCandidate", field, true, true, "SearchEntity")
+}
+
+func (ec *executionContext) _MatchCandidate_id(ctx context.Context, field graphql.CollectedField, obj *matching.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidate_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidate_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchCandidate", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MatchCandidate_title(ctx context.Context, field graphql.CollectedField, obj *matching.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidate_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidate_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _MatchCandidate_organisationId(ctx context.Context, field graphql.CollectedField, obj *matching.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidate_organisationId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrganisationID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOID2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidate_organisationId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchCandidate", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MatchCandidate_organisationName(ctx context.Context, field graphql.CollectedField, obj *matching.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidate_organisationName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OrganisationName, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalOString2string(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidate_organisationName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _MatchCandidate_startsAt(ctx context.Context, field graphql.CollectedField, obj *matching.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidate_startsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidate_startsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchCandidate", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MatchCandidate_endsAt(ctx context.Context, field graphql.CollectedField, obj *matching.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidate_endsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidate_endsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchCandidate", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MatchCandidate_distanceKm(ctx context.Context, field graphql.CollectedField, obj *matching.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidate_distanceKm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DistanceKm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *float64) graphql.Marshaler {
+			return ec.marshalOFloat2ᚖfloat64(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidate_distanceKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchCandidate", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MatchCandidate_languages(ctx context.Context, field graphql.CollectedField, obj *matching.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidate_languages(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Languages, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []string) graphql.Marshaler {
+			return ec.marshalNString2ᚕstringᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidate_languages(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchCandidate", field, false, false, "String")
+}
+
+func (ec *executionContext) _MatchCandidate_seatsLeft(ctx context.Context, field graphql.CollectedField, obj *matching.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidate_seatsLeft(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SeatsLeft, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *int) graphql.Marshaler {
+			return ec.marshalOInt2ᚖint(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidate_seatsLeft(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchCandidate", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MatchCandidate_score(ctx context.Context, field graphql.CollectedField, obj *matching.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidate_score(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Score, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidate_score(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchCandidate", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MatchCandidate_factors(ctx context.Context, field graphql.CollectedField, obj *matching.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidate_factors(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Factors, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []flowcare.ScoreFactor) graphql.Marshaler {
+			return ec.marshalNScoreFactor2ᚕflowcareᚋinternalᚋflowcareᚐScoreFactorᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidate_factors(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchCandidate",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ScoreFactor(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchCandidate_openMatchId(ctx context.Context, field graphql.CollectedField, obj *matching.Candidate) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidate_openMatchId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.OpenMatchID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidate_openMatchId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchCandidate", field, false, false, "ID")
+}
+
+func (ec *executionContext) _MatchCandidates_need(ctx context.Context, field graphql.CollectedField, obj *matching.CandidateList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidates_need(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Need, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Need) graphql.Marshaler {
+			return ec.marshalNNeed2ᚖflowcareᚋinternalᚋflowcareᚐNeed(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidates_need(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchCandidates",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Need(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchCandidates_maxKm(ctx context.Context, field graphql.CollectedField, obj *matching.CandidateList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidates_maxKm(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MaxKm, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidates_maxKm(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchCandidates", field, false, false, "Float")
+}
+
+func (ec *executionContext) _MatchCandidates_candidates(ctx context.Context, field graphql.CollectedField, obj *matching.CandidateList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidates_candidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Candidates, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []matching.Candidate) graphql.Marshaler {
+			return ec.marshalNMatchCandidate2ᚕflowcareᚋinternalᚋmatchingᚐCandidateᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidates_candidates(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchCandidates",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchCandidate(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.MatchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.MatchEdge) graphql.Marshaler {
+			return ec.marshalNMatchEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐMatchEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.MatchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖflowcareᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.MatchConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _MatchEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.MatchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _MatchEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.MatchEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Match) graphql.Marshaler {
+			return ec.marshalNMatch2ᚖflowcareᚋinternalᚋflowcareᚐMatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "MatchEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _MatchEvent_from(ctx context.Context, field graphql.CollectedField, obj *flowcare.MatchEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchEvent_from(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.From, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.MatchStatus) graphql.Marshaler {
+			return ec.marshalOMatchStatus2ᚖflowcareᚋinternalᚋflowcareᚐMatchStatus(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatchEvent_from(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchEvent", field, false, false, "MatchStatus")
+}
+
+func (ec *executionContext) _MatchEvent_to(ctx context.Context, field graphql.CollectedField, obj *flowcare.MatchEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchEvent_to(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.To, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.MatchStatus) graphql.Marshaler {
+			return ec.marshalNMatchStatus2flowcareᚋinternalᚋflowcareᚐMatchStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchEvent_to(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchEvent", field, false, false, "MatchStatus")
+}
+
+func (ec *executionContext) _MatchEvent_reason(ctx context.Context, field graphql.CollectedField, obj *flowcare.MatchEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchEvent_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.OutcomeReason) graphql.Marshaler {
+			return ec.marshalOOutcomeReason2ᚖflowcareᚋinternalᚋflowcareᚐOutcomeReason(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatchEvent_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchEvent", field, false, false, "OutcomeReason")
+}
+
+func (ec *executionContext) _MatchEvent_note(ctx context.Context, field graphql.CollectedField, obj *flowcare.MatchEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchEvent_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchEvent_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchEvent", field, false, false, "String")
+}
+
+func (ec *executionContext) _MatchEvent_at(ctx context.Context, field graphql.CollectedField, obj *flowcare.MatchEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchEvent_at(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.At, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchEvent_at(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchEvent", field, false, false, "Time")
+}
+
+func (ec *executionContext) _MatchEvent_actor(ctx context.Context, field graphql.CollectedField, obj *flowcare.MatchEvent) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchEvent_actor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.MatchEvent().Actor(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_MatchEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchEvent", field, true, true, "String")
+}
+
 func (ec *executionContext) _Mutation_signIn(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13566,6 +17595,402 @@ func (ec *executionContext) fieldContext_Mutation_setEventStatus(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_proposeMatch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeMatch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeMatch(ctx, fc.Args["needId"].(string), fc.Args["input"].(model.ProposeMatchInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Match) graphql.Marshaler {
+			return ec.marshalNMatch2ᚖflowcareᚋinternalᚋflowcareᚐMatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeMatch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeMatch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_proposeMatchesForArea(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_proposeMatchesForArea(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ProposeMatchesForArea(ctx, fc.Args["areaId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *matching.BatchResult) graphql.Marshaler {
+			return ec.marshalNBatchProposal2ᚖflowcareᚋinternalᚋmatchingᚐBatchResult(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_proposeMatchesForArea(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BatchProposal(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_proposeMatchesForArea_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_sendMatchRequests(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_sendMatchRequests(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SendMatchRequests(ctx, fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Match) graphql.Marshaler {
+			return ec.marshalNMatch2ᚕᚖflowcareᚋinternalᚋflowcareᚐMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_sendMatchRequests(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_sendMatchRequests_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_respondToMatch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_respondToMatch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RespondToMatch(ctx, fc.Args["id"].(string), fc.Args["accept"].(bool), fc.Args["reason"].(*flowcare.OutcomeReason), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Match) graphql.Marshaler {
+			return ec.marshalNMatch2ᚖflowcareᚋinternalᚋflowcareᚐMatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_respondToMatch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_respondToMatch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_logSession(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_logSession(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().LogSession(ctx, fc.Args["matchId"].(string), fc.Args["input"].(model.SessionInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.ServiceSession) graphql.Marshaler {
+			return ec.marshalNServiceSession2ᚖflowcareᚋinternalᚋflowcareᚐServiceSession(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_logSession(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceSession(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_logSession_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_closeMatch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_closeMatch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CloseMatch(ctx, fc.Args["id"].(string), fc.Args["status"].(flowcare.MatchStatus), fc.Args["reason"].(*flowcare.OutcomeReason), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Match) graphql.Marshaler {
+			return ec.marshalNMatch2ᚖflowcareᚋinternalᚋflowcareᚐMatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_closeMatch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_closeMatch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_overrideMatchConsent(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_overrideMatchConsent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().OverrideMatchConsent(ctx, fc.Args["id"].(string), fc.Args["reason"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Match) graphql.Marshaler {
+			return ec.marshalNMatch2ᚖflowcareᚋinternalᚋflowcareᚐMatch(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_overrideMatchConsent(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_overrideMatchConsent_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_reviewHours(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_reviewHours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().ReviewHours(ctx, fc.Args["ids"].([]string), fc.Args["approve"].(bool), fc.Args["note"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.ServiceSession) graphql.Marshaler {
+			return ec.marshalNServiceSession2ᚕᚖflowcareᚋinternalᚋflowcareᚐServiceSessionᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_reviewHours(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceSession(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_reviewHours_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_markNotificationsRead(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markNotificationsRead(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().MarkNotificationsRead(ctx, fc.Args["ids"].([]string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markNotificationsRead(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return nil, errors.New("field of type Int does not have child fields")
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_markNotificationsRead_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_importAreas(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13881,6 +18306,38 @@ func (ec *executionContext) fieldContext_Need_history(_ context.Context, field g
 	return fc, nil
 }
 
+func (ec *executionContext) _Need_matches(ctx context.Context, field graphql.CollectedField, obj *flowcare.Need) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Need_matches(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Need().Matches(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Match) graphql.Marshaler {
+			return ec.marshalNMatch2ᚕᚖflowcareᚋinternalᚋflowcareᚐMatchᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Need_matches(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Need",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _NeedEvent_status(ctx context.Context, field graphql.CollectedField, obj *flowcare.NeedEvent) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13971,6 +18428,332 @@ func (ec *executionContext) _NeedEvent_actor(ctx context.Context, field graphql.
 }
 func (ec *executionContext) fieldContext_NeedEvent_actor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("NeedEvent", field, true, true, "String")
+}
+
+func (ec *executionContext) _Notification_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Notification_kind(ctx context.Context, field graphql.CollectedField, obj *flowcare.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_kind(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Kind, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_kind(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Notification_title(ctx context.Context, field graphql.CollectedField, obj *flowcare.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Notification_body(ctx context.Context, field graphql.CollectedField, obj *flowcare.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_body(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Body, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_body(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "String")
+}
+
+func (ec *executionContext) _Notification_matchId(ctx context.Context, field graphql.CollectedField, obj *flowcare.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_matchId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatchID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_matchId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Notification_createdAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Notification_read(ctx context.Context, field graphql.CollectedField, obj *flowcare.Notification) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Notification_read(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Notification().Read(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Notification_read(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Notification", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _NotificationConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.NotificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.NotificationEdge) graphql.Marshaler {
+			return ec.marshalNNotificationEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐNotificationEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotificationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotificationConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.NotificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖflowcareᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotificationConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _NotificationConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.NotificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NotificationConnection_unread(ctx context.Context, field graphql.CollectedField, obj *model.NotificationConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationConnection_unread(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unread, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationConnection_unread(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _NotificationEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.NotificationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("NotificationEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _NotificationEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.NotificationEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_NotificationEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Notification) graphql.Marshaler {
+			return ec.marshalNNotification2ᚖflowcareᚋinternalᚋflowcareᚐNotification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_NotificationEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "NotificationEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notification(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Organisation_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Organisation) (ret graphql.Marshaler) {
@@ -14568,6 +19351,52 @@ func (ec *executionContext) _PageInfo_endCursor(ctx context.Context, field graph
 }
 func (ec *executionContext) fieldContext_PageInfo_endCursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("PageInfo", field, false, false, "String")
+}
+
+func (ec *executionContext) _Pairing_timesPerMonth(ctx context.Context, field graphql.CollectedField, obj *flowcare.Pairing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Pairing_timesPerMonth(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TimesPerMonth, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Pairing_timesPerMonth(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Pairing", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Pairing_weeks(ctx context.Context, field graphql.CollectedField, obj *flowcare.Pairing) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Pairing_weeks(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Weeks, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Pairing_weeks(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Pairing", field, false, false, "Int")
 }
 
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
@@ -15677,6 +20506,358 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _Query_matchCandidates(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_matchCandidates(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MatchCandidates(ctx, fc.Args["needId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *matching.CandidateList) graphql.Marshaler {
+			return ec.marshalNMatchCandidates2ᚖflowcareᚋinternalᚋmatchingᚐCandidateList(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_matchCandidates(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchCandidates(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_matchCandidates_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_match(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_match(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Match(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Match) graphql.Marshaler {
+			return ec.marshalOMatch2ᚖflowcareᚋinternalᚋflowcareᚐMatch(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_match(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_match_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_matchBoard(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_matchBoard(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MatchBoard(ctx, fc.Args["areaId"].(*string), fc.Args["statuses"].([]flowcare.MatchStatus), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MatchConnection) graphql.Marshaler {
+			return ec.marshalNMatchConnection2ᚖflowcareᚋgraphᚋmodelᚐMatchConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_matchBoard(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_matchBoard_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_matchInbox(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_matchInbox(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MatchInbox(ctx, fc.Args["statuses"].([]flowcare.MatchStatus), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.MatchConnection) graphql.Marshaler {
+			return ec.marshalNMatchConnection2ᚖflowcareᚋgraphᚋmodelᚐMatchConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_matchInbox(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_MatchConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_matchInbox_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_matchChildProfile(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_matchChildProfile(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MatchChildProfile(ctx, fc.Args["matchId"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *matching.ChildProfile) graphql.Marshaler {
+			return ec.marshalNChildProfile2ᚖflowcareᚋinternalᚋmatchingᚐChildProfile(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_matchChildProfile(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ChildProfile(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_matchChildProfile_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_pendingHours(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_pendingHours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().PendingHours(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SessionConnection) graphql.Marshaler {
+			return ec.marshalNSessionConnection2ᚖflowcareᚋgraphᚋmodelᚐSessionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_pendingHours(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SessionConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_pendingHours_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_myHours(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_myHours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().MyHours(ctx, fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.VolunteerHours) graphql.Marshaler {
+			return ec.marshalNVolunteerHours2ᚖflowcareᚋgraphᚋmodelᚐVolunteerHours(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_myHours(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_VolunteerHours(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_myHours_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_notifications(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_notifications(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Notifications(ctx, fc.Args["unreadOnly"].(*bool), fc.Args["first"].(*int), fc.Args["after"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.NotificationConnection) graphql.Marshaler {
+			return ec.marshalNNotificationConnection2ᚖflowcareᚋgraphᚋmodelᚐNotificationConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_notifications(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_NotificationConnection(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_notifications_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Query_areas(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -16062,6 +21243,98 @@ func (ec *executionContext) _RoleGrant_revokedAt(ctx context.Context, field grap
 }
 func (ec *executionContext) fieldContext_RoleGrant_revokedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("RoleGrant", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ScoreFactor_factor(ctx context.Context, field graphql.CollectedField, obj *flowcare.ScoreFactor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreFactor_factor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Factor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.MatchFactor) graphql.Marshaler {
+			return ec.marshalNMatchFactor2flowcareᚋinternalᚋflowcareᚐMatchFactor(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreFactor_factor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreFactor", field, false, false, "MatchFactor")
+}
+
+func (ec *executionContext) _ScoreFactor_value(ctx context.Context, field graphql.CollectedField, obj *flowcare.ScoreFactor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreFactor_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreFactor_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreFactor", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ScoreFactor_points(ctx context.Context, field graphql.CollectedField, obj *flowcare.ScoreFactor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreFactor_points(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Points, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreFactor_points(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreFactor", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ScoreFactor_max(ctx context.Context, field graphql.CollectedField, obj *flowcare.ScoreFactor) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ScoreFactor_max(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Max, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ScoreFactor_max(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ScoreFactor", field, false, false, "Float")
 }
 
 func (ec *executionContext) _SearchConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SearchConnection) (ret graphql.Marshaler) {
@@ -17129,6 +22402,447 @@ func (ec *executionContext) fieldContext_ServiceEdge_node(_ context.Context, fie
 	return fc, nil
 }
 
+func (ec *executionContext) _ServiceSession_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.ServiceSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceSession_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceSession_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceSession", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ServiceSession_matchId(ctx context.Context, field graphql.CollectedField, obj *flowcare.ServiceSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceSession_matchId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatchID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceSession_matchId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceSession", field, false, false, "ID")
+}
+
+func (ec *executionContext) _ServiceSession_title(ctx context.Context, field graphql.CollectedField, obj *flowcare.ServiceSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceSession_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceSession_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceSession", field, false, false, "String")
+}
+
+func (ec *executionContext) _ServiceSession_startsAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.ServiceSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceSession_startsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceSession_startsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceSession", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ServiceSession_endsAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.ServiceSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceSession_endsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceSession_endsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceSession", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ServiceSession_minutes(ctx context.Context, field graphql.CollectedField, obj *flowcare.ServiceSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceSession_minutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ServiceSession().Minutes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceSession_minutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceSession", field, true, true, "Int")
+}
+
+func (ec *executionContext) _ServiceSession_attendance(ctx context.Context, field graphql.CollectedField, obj *flowcare.ServiceSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceSession_attendance(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Attendance, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Attendance) graphql.Marshaler {
+			return ec.marshalNAttendance2flowcareᚋinternalᚋflowcareᚐAttendance(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceSession_attendance(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceSession", field, false, false, "Attendance")
+}
+
+func (ec *executionContext) _ServiceSession_note(ctx context.Context, field graphql.CollectedField, obj *flowcare.ServiceSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceSession_note(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Note, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceSession_note(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceSession", field, false, false, "String")
+}
+
+func (ec *executionContext) _ServiceSession_hours(ctx context.Context, field graphql.CollectedField, obj *flowcare.ServiceSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceSession_hours(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Hours, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.HoursStatus) graphql.Marshaler {
+			return ec.marshalNHoursStatus2flowcareᚋinternalᚋflowcareᚐHoursStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceSession_hours(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceSession", field, false, false, "HoursStatus")
+}
+
+func (ec *executionContext) _ServiceSession_hoursNote(ctx context.Context, field graphql.CollectedField, obj *flowcare.ServiceSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceSession_hoursNote(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.HoursNote, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceSession_hoursNote(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceSession", field, false, false, "String")
+}
+
+func (ec *executionContext) _ServiceSession_approvedBy(ctx context.Context, field graphql.CollectedField, obj *flowcare.ServiceSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceSession_approvedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ServiceSession().ApprovedBy(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceSession_approvedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceSession", field, true, true, "String")
+}
+
+func (ec *executionContext) _ServiceSession_approvedAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.ServiceSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceSession_approvedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceSession_approvedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceSession", field, false, false, "Time")
+}
+
+func (ec *executionContext) _ServiceSession_loggedBy(ctx context.Context, field graphql.CollectedField, obj *flowcare.ServiceSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceSession_loggedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.LoggedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceSession_loggedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceSession", field, false, false, "String")
+}
+
+func (ec *executionContext) _SessionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SessionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SessionConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.SessionEdge) graphql.Marshaler {
+			return ec.marshalNSessionEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐSessionEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SessionConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SessionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SessionEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SessionConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.SessionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SessionConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖflowcareᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SessionConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SessionConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _SessionConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.SessionConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SessionConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SessionConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SessionConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _SessionEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.SessionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SessionEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SessionEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("SessionEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _SessionEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.SessionEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_SessionEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.ServiceSession) graphql.Marshaler {
+			return ec.marshalNServiceSession2ᚖflowcareᚋinternalᚋflowcareᚐServiceSession(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_SessionEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "SessionEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ServiceSession(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _SignInPayload_user(ctx context.Context, field graphql.CollectedField, obj *model.SignInPayload) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -17698,6 +23412,38 @@ func (ec *executionContext) fieldContext_SlotEdge_node(_ context.Context, field 
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Slot(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Subscription_notificationAdded(ctx context.Context, field graphql.CollectedField) (ret func(ctx context.Context) graphql.Marshaler) {
+	return graphql.ResolveFieldStream(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Subscription_notificationAdded(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Subscription().NotificationAdded(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Notification) graphql.Marshaler {
+			return ec.marshalNNotification2ᚖflowcareᚋinternalᚋflowcareᚐNotification(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Subscription_notificationAdded(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Subscription",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Notification(ctx, field)
 		},
 	}
 	return fc, nil
@@ -19218,6 +24964,84 @@ func (ec *executionContext) fieldContext_VolunteerEdge_node(_ context.Context, f
 		IsResolver: false,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Volunteer(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _VolunteerHours_approvedMinutes(ctx context.Context, field graphql.CollectedField, obj *model.VolunteerHours) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VolunteerHours_approvedMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ApprovedMinutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VolunteerHours_approvedMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VolunteerHours", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VolunteerHours_pendingMinutes(ctx context.Context, field graphql.CollectedField, obj *model.VolunteerHours) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VolunteerHours_pendingMinutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PendingMinutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VolunteerHours_pendingMinutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("VolunteerHours", field, false, false, "Int")
+}
+
+func (ec *executionContext) _VolunteerHours_sessions(ctx context.Context, field graphql.CollectedField, obj *model.VolunteerHours) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_VolunteerHours_sessions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sessions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.SessionConnection) graphql.Marshaler {
+			return ec.marshalNSessionConnection2ᚖflowcareᚋgraphᚋmodelᚐSessionConnection(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_VolunteerHours_sessions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "VolunteerHours",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_SessionConnection(ctx, field)
 		},
 	}
 	return fc, nil
@@ -21513,6 +27337,129 @@ func UnmarshalOrganisationProfileInput(ctx context.Context, raw any) (model.Orga
 	return out, err
 }
 
+func (ec *executionContext) unmarshalInputPairingInput(ctx context.Context, obj any) (model.PairingInput, error) {
+	var it model.PairingInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"timesPerMonth", "weeks"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "timesPerMonth":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("timesPerMonth"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.TimesPerMonth = data
+		case "weeks":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("weeks"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Weeks = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPairingInput unmarshals raw into the PairingInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPairingInput(ctx context.Context, raw any) (model.PairingInput, error) {
+	var out model.PairingInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PairingInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputProposeMatchInput(ctx context.Context, obj any) (model.ProposeMatchInput, error) {
+	var it model.ProposeMatchInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	if _, present := asMap["send"]; !present {
+		asMap["send"] = false
+	}
+
+	fieldsInOrder := [...]string{"entity", "offerId", "send", "pairing", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "entity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("entity"))
+			data, err := ec.unmarshalNSearchEntity2flowcareᚋgraphᚋmodelᚐSearchEntity(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Entity = data
+		case "offerId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("offerId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OfferID = data
+		case "send":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("send"))
+			data, err := ec.unmarshalOBoolean2ᚖbool(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Send = data
+		case "pairing":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("pairing"))
+			data, err := ec.unmarshalOPairingInput2ᚖflowcareᚋgraphᚋmodelᚐPairingInput(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Pairing = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalProposeMatchInput unmarshals raw into the ProposeMatchInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalProposeMatchInput(ctx context.Context, raw any) (model.ProposeMatchInput, error) {
+	var out model.ProposeMatchInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ProposeMatchInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputSearchInput(ctx context.Context, obj any) (model.SearchInput, error) {
 	var it model.SearchInput
 	if obj == nil {
@@ -21727,6 +27674,69 @@ func (ec *executionContext) unmarshalInputServiceInput(ctx context.Context, obj 
 func UnmarshalServiceInput(ctx context.Context, raw any) (model.ServiceInput, error) {
 	var out model.ServiceInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ServiceInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputSessionInput(ctx context.Context, obj any) (model.SessionInput, error) {
+	var it model.SessionInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"startsAt", "endsAt", "attendance", "note"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "startsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsAt = data
+		case "endsAt":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsAt"))
+			data, err := ec.unmarshalNTime2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsAt = data
+		case "attendance":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("attendance"))
+			data, err := ec.unmarshalNAttendance2flowcareᚋinternalᚋflowcareᚐAttendance(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Attendance = data
+		case "note":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("note"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Note = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalSessionInput unmarshals raw into the SessionInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalSessionInput(ctx context.Context, raw any) (model.SessionInput, error) {
+	var out model.SessionInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "SessionInput", raw, &out)
 	return out, err
 }
 
@@ -22610,6 +28620,115 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var batchProposalImplementors = []string{"BatchProposal"}
+
+func (ec *executionContext) _BatchProposal(ctx context.Context, sel ast.SelectionSet, obj *matching.BatchResult) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, batchProposalImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BatchProposal")
+		case "needs":
+			out.Values[i] = ec._BatchProposal_needs(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "proposed":
+			out.Values[i] = ec._BatchProposal_proposed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "noCandidate":
+			out.Values[i] = ec._BatchProposal_noCandidate(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "failed":
+			out.Values[i] = ec._BatchProposal_failed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "tookMs":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BatchProposal_tookMs(ctx, field, obj)
+				})
+		case "matches":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BatchProposal_matches(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var bookingImplementors = []string{"Booking"}
+
+func (ec *executionContext) _Booking(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Booking) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, bookingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Booking")
+		case "id":
+			out.Values[i] = ec._Booking_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Booking_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startsAt":
+			out.Values[i] = ec._Booking_startsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "position":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Booking_position(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var childImplementors = []string{"Child"}
 
 func (ec *executionContext) _Child(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Child) graphql.Marshaler {
@@ -22799,6 +28918,12 @@ func (ec *executionContext) _Child(ctx context.Context, sel ast.SelectionSet, ob
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Child_needs(ctx, field, obj)
 				})
+		case "services":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Child_services(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -22958,6 +29083,94 @@ func (ec *executionContext) _ChildImport(ctx context.Context, sel ast.SelectionS
 			out.Values[i] = ec._ChildImport_importedAt(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var childProfileImplementors = []string{"ChildProfile"}
+
+func (ec *executionContext) _ChildProfile(ctx context.Context, sel ast.SelectionSet, obj *matching.ChildProfile) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, childProfileImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ChildProfile")
+		case "matchId":
+			out.Values[i] = ec._ChildProfile_matchId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._ChildProfile_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "gender":
+			out.Values[i] = ec._ChildProfile_gender(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "age":
+			out.Values[i] = ec._ChildProfile_age(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "languages":
+			out.Values[i] = ec._ChildProfile_languages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "disability":
+			out.Values[i] = ec._ChildProfile_disability(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "communityName":
+			out.Values[i] = ec._ChildProfile_communityName(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "needNote":
+			out.Values[i] = ec._ChildProfile_needNote(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "windows":
+			out.Values[i] = ec._ChildProfile_windows(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "guardianRelation":
+			out.Values[i] = ec._ChildProfile_guardianRelation(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "guardianPhone":
+			out.Values[i] = ec._ChildProfile_guardianPhone(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "basis":
+			out.Values[i] = ec._ChildProfile_basis(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -23931,6 +30144,425 @@ func (ec *executionContext) _Location(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var matchImplementors = []string{"Match"}
+
+func (ec *executionContext) _Match(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Match) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Match")
+		case "id":
+			out.Values[i] = ec._Match_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Match_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "category":
+			out.Values[i] = ec._Match_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "entity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Match_entity(ctx, field, obj)
+				})
+		case "offerId":
+			out.Values[i] = ec._Match_offerId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "offerTitle":
+			out.Values[i] = ec._Match_offerTitle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "providerOrganisation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Match_providerOrganisation(ctx, field, obj)
+				})
+		case "providerVolunteerName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Match_providerVolunteerName(ctx, field, obj)
+				})
+		case "reason":
+			out.Values[i] = ec._Match_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._Match_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "score":
+			out.Values[i] = ec._Match_score(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "factors":
+			out.Values[i] = ec._Match_factors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "pairing":
+			out.Values[i] = ec._Match_pairing(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "consentOverride":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Match_consentOverride(ctx, field, obj)
+				})
+		case "need":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Match_need(ctx, field, obj)
+				})
+		case "child":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Match_child(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._Match_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "updatedAt":
+			out.Values[i] = ec._Match_updatedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "history":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Match_history(ctx, field, obj)
+				})
+		case "bookings":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Match_bookings(ctx, field, obj)
+				})
+		case "sessions":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Match_sessions(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matchCandidateImplementors = []string{"MatchCandidate"}
+
+func (ec *executionContext) _MatchCandidate(ctx context.Context, sel ast.SelectionSet, obj *matching.Candidate) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchCandidateImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchCandidate")
+		case "entity":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MatchCandidate_entity(ctx, field, obj)
+				})
+		case "id":
+			out.Values[i] = ec._MatchCandidate_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._MatchCandidate_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisationId":
+			out.Values[i] = ec._MatchCandidate_organisationId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisationName":
+			out.Values[i] = ec._MatchCandidate_organisationName(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startsAt":
+			out.Values[i] = ec._MatchCandidate_startsAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endsAt":
+			out.Values[i] = ec._MatchCandidate_endsAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "distanceKm":
+			out.Values[i] = ec._MatchCandidate_distanceKm(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "languages":
+			out.Values[i] = ec._MatchCandidate_languages(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "seatsLeft":
+			out.Values[i] = ec._MatchCandidate_seatsLeft(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "score":
+			out.Values[i] = ec._MatchCandidate_score(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "factors":
+			out.Values[i] = ec._MatchCandidate_factors(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "openMatchId":
+			out.Values[i] = ec._MatchCandidate_openMatchId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matchCandidatesImplementors = []string{"MatchCandidates"}
+
+func (ec *executionContext) _MatchCandidates(ctx context.Context, sel ast.SelectionSet, obj *matching.CandidateList) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchCandidatesImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchCandidates")
+		case "need":
+			out.Values[i] = ec._MatchCandidates_need(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "maxKm":
+			out.Values[i] = ec._MatchCandidates_maxKm(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "candidates":
+			out.Values[i] = ec._MatchCandidates_candidates(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matchConnectionImplementors = []string{"MatchConnection"}
+
+func (ec *executionContext) _MatchConnection(ctx context.Context, sel ast.SelectionSet, obj *model.MatchConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchConnection")
+		case "edges":
+			out.Values[i] = ec._MatchConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._MatchConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._MatchConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matchEdgeImplementors = []string{"MatchEdge"}
+
+func (ec *executionContext) _MatchEdge(ctx context.Context, sel ast.SelectionSet, obj *model.MatchEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchEdge")
+		case "cursor":
+			out.Values[i] = ec._MatchEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._MatchEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var matchEventImplementors = []string{"MatchEvent"}
+
+func (ec *executionContext) _MatchEvent(ctx context.Context, sel ast.SelectionSet, obj *flowcare.MatchEvent) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, matchEventImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("MatchEvent")
+		case "from":
+			out.Values[i] = ec._MatchEvent_from(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "to":
+			out.Values[i] = ec._MatchEvent_to(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._MatchEvent_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._MatchEvent_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "at":
+			out.Values[i] = ec._MatchEvent_at(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "actor":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._MatchEvent_actor(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var mutationImplementors = []string{"Mutation"}
 
 func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -24237,6 +30869,69 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "proposeMatch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeMatch(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "proposeMatchesForArea":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_proposeMatchesForArea(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sendMatchRequests":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_sendMatchRequests(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "respondToMatch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_respondToMatch(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "logSession":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_logSession(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "closeMatch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_closeMatch(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "overrideMatchConsent":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_overrideMatchConsent(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reviewHours":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_reviewHours(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "markNotificationsRead":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markNotificationsRead(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "importAreas":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_importAreas(ctx, field)
@@ -24328,6 +31023,12 @@ func (ec *executionContext) _Need(ctx context.Context, sel ast.SelectionSet, obj
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Need_history(ctx, field, obj)
 				})
+		case "matches":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Need_matches(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24377,6 +31078,156 @@ func (ec *executionContext) _NeedEvent(ctx context.Context, sel ast.SelectionSet
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._NeedEvent_actor(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var notificationImplementors = []string{"Notification"}
+
+func (ec *executionContext) _Notification(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Notification) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notificationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Notification")
+		case "id":
+			out.Values[i] = ec._Notification_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "kind":
+			out.Values[i] = ec._Notification_kind(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Notification_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "body":
+			out.Values[i] = ec._Notification_body(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "matchId":
+			out.Values[i] = ec._Notification_matchId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "createdAt":
+			out.Values[i] = ec._Notification_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "read":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Notification_read(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var notificationConnectionImplementors = []string{"NotificationConnection"}
+
+func (ec *executionContext) _NotificationConnection(ctx context.Context, sel ast.SelectionSet, obj *model.NotificationConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notificationConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NotificationConnection")
+		case "edges":
+			out.Values[i] = ec._NotificationConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._NotificationConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._NotificationConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "unread":
+			out.Values[i] = ec._NotificationConnection_unread(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var notificationEdgeImplementors = []string{"NotificationEdge"}
+
+func (ec *executionContext) _NotificationEdge(ctx context.Context, sel ast.SelectionSet, obj *model.NotificationEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, notificationEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("NotificationEdge")
+		case "cursor":
+			out.Values[i] = ec._NotificationEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._NotificationEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -24631,6 +31482,44 @@ func (ec *executionContext) _PageInfo(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var pairingImplementors = []string{"Pairing"}
+
+func (ec *executionContext) _Pairing(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Pairing) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pairingImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Pairing")
+		case "timesPerMonth":
+			out.Values[i] = ec._Pairing_timesPerMonth(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "weeks":
+			out.Values[i] = ec._Pairing_weeks(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -24812,6 +31701,54 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
 				})
+		case "matchCandidates":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_matchCandidates(ctx, field)
+				})
+		case "match":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_match(ctx, field)
+				})
+		case "matchBoard":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_matchBoard(ctx, field)
+				})
+		case "matchInbox":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_matchInbox(ctx, field)
+				})
+		case "matchChildProfile":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_matchChildProfile(ctx, field)
+				})
+		case "pendingHours":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_pendingHours(ctx, field)
+				})
+		case "myHours":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_myHours(ctx, field)
+				})
+		case "notifications":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_notifications(ctx, field)
+				})
 		case "areas":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
 				true, true,
@@ -24908,6 +31845,54 @@ func (ec *executionContext) _RoleGrant(ctx context.Context, sel ast.SelectionSet
 			out.Values[i] = ec._RoleGrant_revokedAt(ctx, field, obj)
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var scoreFactorImplementors = []string{"ScoreFactor"}
+
+func (ec *executionContext) _ScoreFactor(ctx context.Context, sel ast.SelectionSet, obj *flowcare.ScoreFactor) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, scoreFactorImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ScoreFactor")
+		case "factor":
+			out.Values[i] = ec._ScoreFactor_factor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "value":
+			out.Values[i] = ec._ScoreFactor_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "points":
+			out.Values[i] = ec._ScoreFactor_points(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "max":
+			out.Values[i] = ec._ScoreFactor_max(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -25310,6 +32295,182 @@ func (ec *executionContext) _ServiceEdge(ctx context.Context, sel ast.SelectionS
 	return out
 }
 
+var serviceSessionImplementors = []string{"ServiceSession"}
+
+func (ec *executionContext) _ServiceSession(ctx context.Context, sel ast.SelectionSet, obj *flowcare.ServiceSession) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, serviceSessionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ServiceSession")
+		case "id":
+			out.Values[i] = ec._ServiceSession_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "matchId":
+			out.Values[i] = ec._ServiceSession_matchId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._ServiceSession_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startsAt":
+			out.Values[i] = ec._ServiceSession_startsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endsAt":
+			out.Values[i] = ec._ServiceSession_endsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "minutes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ServiceSession_minutes(ctx, field, obj)
+				})
+		case "attendance":
+			out.Values[i] = ec._ServiceSession_attendance(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "note":
+			out.Values[i] = ec._ServiceSession_note(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hours":
+			out.Values[i] = ec._ServiceSession_hours(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "hoursNote":
+			out.Values[i] = ec._ServiceSession_hoursNote(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "approvedBy":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ServiceSession_approvedBy(ctx, field, obj)
+				})
+		case "approvedAt":
+			out.Values[i] = ec._ServiceSession_approvedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "loggedBy":
+			out.Values[i] = ec._ServiceSession_loggedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sessionConnectionImplementors = []string{"SessionConnection"}
+
+func (ec *executionContext) _SessionConnection(ctx context.Context, sel ast.SelectionSet, obj *model.SessionConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sessionConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SessionConnection")
+		case "edges":
+			out.Values[i] = ec._SessionConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._SessionConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._SessionConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var sessionEdgeImplementors = []string{"SessionEdge"}
+
+func (ec *executionContext) _SessionEdge(ctx context.Context, sel ast.SelectionSet, obj *model.SessionEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, sessionEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("SessionEdge")
+		case "cursor":
+			out.Values[i] = ec._SessionEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._SessionEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var signInPayloadImplementors = []string{"SignInPayload"}
 
 func (ec *executionContext) _SignInPayload(ctx context.Context, sel ast.SelectionSet, obj *model.SignInPayload) graphql.Marshaler {
@@ -25537,6 +32698,26 @@ func (ec *executionContext) _SlotEdge(ctx context.Context, sel ast.SelectionSet,
 	}
 
 	return out
+}
+
+var subscriptionImplementors = []string{"Subscription"}
+
+func (ec *executionContext) _Subscription(ctx context.Context, sel ast.SelectionSet) func(ctx context.Context) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, subscriptionImplementors)
+	ctx = graphql.WithFieldContext(ctx, &graphql.FieldContext{
+		Object: "Subscription",
+	})
+	if len(fields) != 1 {
+		graphql.AddErrorf(ctx, "must subscribe to exactly one stream")
+		return nil
+	}
+
+	switch fields[0].Name {
+	case "notificationAdded":
+		return ec._Subscription_notificationAdded(ctx, fields[0])
+	default:
+		panic("unknown field " + strconv.Quote(fields[0].Name))
+	}
 }
 
 var timeWindowImplementors = []string{"TimeWindow"}
@@ -26138,6 +33319,49 @@ func (ec *executionContext) _VolunteerEdge(ctx context.Context, sel ast.Selectio
 	return out
 }
 
+var volunteerHoursImplementors = []string{"VolunteerHours"}
+
+func (ec *executionContext) _VolunteerHours(ctx context.Context, sel ast.SelectionSet, obj *model.VolunteerHours) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, volunteerHoursImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("VolunteerHours")
+		case "approvedMinutes":
+			out.Values[i] = ec._VolunteerHours_approvedMinutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pendingMinutes":
+			out.Values[i] = ec._VolunteerHours_pendingMinutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sessions":
+			out.Values[i] = ec._VolunteerHours_sessions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var workerReviewsImplementors = []string{"WorkerReviews"}
 
 func (ec *executionContext) _WorkerReviews(ctx context.Context, sel ast.SelectionSet, obj *flowcare.WorkerReviews) graphql.Marshaler {
@@ -26614,6 +33838,21 @@ func (ec *executionContext) marshalNAreaOverview2ᚖflowcareᚋinternalᚋflowca
 	return ec._AreaOverview(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNAttendance2flowcareᚋinternalᚋflowcareᚐAttendance(ctx context.Context, v any) (flowcare.Attendance, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.Attendance(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNAttendance2flowcareᚋinternalᚋflowcareᚐAttendance(ctx context.Context, sel ast.SelectionSet, v flowcare.Attendance) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Attendance!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNAuditEvent2ᚖflowcareᚋinternalᚋflowcareᚐAuditEvent(ctx context.Context, sel ast.SelectionSet, v *flowcare.AuditEvent) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "AuditEvent!")
@@ -26652,6 +33891,53 @@ func (ec *executionContext) marshalNAuditEventEdge2ᚖflowcareᚋgraphᚋmodel�
 		return graphql.Null
 	}
 	return ec._AuditEventEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBatchProposal2ᚖflowcareᚋinternalᚋmatchingᚐBatchResult(ctx context.Context, sel ast.SelectionSet, v *matching.BatchResult) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BatchProposal!")
+		return graphql.Null
+	}
+	return ec._BatchProposal(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNBooking2ᚕᚖflowcareᚋinternalᚋflowcareᚐBookingᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Booking) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBooking2ᚖflowcareᚋinternalᚋflowcareᚐBooking(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBooking2ᚖflowcareᚋinternalᚋflowcareᚐBooking(ctx context.Context, sel ast.SelectionSet, v *flowcare.Booking) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Booking!")
+		return graphql.Null
+	}
+	return ec._Booking(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNBookingStatus2flowcareᚋinternalᚋflowcareᚐBookingStatus(ctx context.Context, v any) (flowcare.BookingStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.BookingStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNBookingStatus2flowcareᚋinternalᚋflowcareᚐBookingStatus(ctx context.Context, sel ast.SelectionSet, v flowcare.BookingStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "BookingStatus!")
+	}
+	return res
 }
 
 func (ec *executionContext) unmarshalNBoolean2bool(ctx context.Context, v any) (bool, error) {
@@ -26785,6 +34071,14 @@ func (ec *executionContext) marshalNChildImport2ᚖflowcareᚋinternalᚋflowcar
 func (ec *executionContext) unmarshalNChildInput2flowcareᚋgraphᚋmodelᚐChildInput(ctx context.Context, v any) (model.ChildInput, error) {
 	res, err := ec.unmarshalInputChildInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNChildProfile2ᚖflowcareᚋinternalᚋmatchingᚐChildProfile(ctx context.Context, sel ast.SelectionSet, v *matching.ChildProfile) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ChildProfile!")
+		return graphql.Null
+	}
+	return ec._ChildProfile(ctx, sel, v)
 }
 
 func (ec *executionContext) marshalNChildReview2ᚕᚖflowcareᚋinternalᚋflowcareᚐChildReviewᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.ChildReview) graphql.Marshaler {
@@ -27117,6 +34411,21 @@ func (ec *executionContext) unmarshalNGuardianInput2ᚖflowcareᚋgraphᚋmodel�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) unmarshalNHoursStatus2flowcareᚋinternalᚋflowcareᚐHoursStatus(ctx context.Context, v any) (flowcare.HoursStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.HoursStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNHoursStatus2flowcareᚋinternalᚋflowcareᚐHoursStatus(ctx context.Context, sel ast.SelectionSet, v flowcare.HoursStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "HoursStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) marshalNHukouOrigin2flowcareᚋinternalᚋflowcareᚐHukouOrigin(ctx context.Context, sel ast.SelectionSet, v flowcare.HukouOrigin) graphql.Marshaler {
 	return ec._HukouOrigin(ctx, sel, &v)
 }
@@ -27138,6 +34447,35 @@ func (ec *executionContext) marshalNID2string(ctx context.Context, sel ast.Selec
 		graphql.AddInvalidNullFromMarshaler(ctx, "ID!")
 	}
 	return res
+}
+
+func (ec *executionContext) unmarshalNID2ᚕstringᚄ(ctx context.Context, v any) ([]string, error) {
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]string, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNID2string(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalNID2ᚕstringᚄ(ctx context.Context, sel ast.SelectionSet, v []string) graphql.Marshaler {
+	ret := make(graphql.Array, len(v))
+	for i := range v {
+		ret[i] = ec.marshalNID2string(ctx, sel, v[i])
+	}
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNImportLine2ᚕᚖflowcareᚋgraphᚋmodelᚐImportLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ImportLine) graphql.Marshaler {
@@ -27364,6 +34702,144 @@ func (ec *executionContext) unmarshalNLocationInput2ᚖflowcareᚋgraphᚋmodel�
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNMatch2ᚕᚖflowcareᚋinternalᚋflowcareᚐMatchᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Match) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatch2ᚖflowcareᚋinternalᚋflowcareᚐMatch(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatch2ᚖflowcareᚋinternalᚋflowcareᚐMatch(ctx context.Context, sel ast.SelectionSet, v *flowcare.Match) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Match!")
+		return graphql.Null
+	}
+	return ec._Match(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatchCandidate2flowcareᚋinternalᚋmatchingᚐCandidate(ctx context.Context, sel ast.SelectionSet, v matching.Candidate) graphql.Marshaler {
+	return ec._MatchCandidate(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNMatchCandidate2ᚕflowcareᚋinternalᚋmatchingᚐCandidateᚄ(ctx context.Context, sel ast.SelectionSet, v []matching.Candidate) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatchCandidate2flowcareᚋinternalᚋmatchingᚐCandidate(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatchCandidates2ᚖflowcareᚋinternalᚋmatchingᚐCandidateList(ctx context.Context, sel ast.SelectionSet, v *matching.CandidateList) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MatchCandidates!")
+		return graphql.Null
+	}
+	return ec._MatchCandidates(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatchConnection2ᚖflowcareᚋgraphᚋmodelᚐMatchConnection(ctx context.Context, sel ast.SelectionSet, v *model.MatchConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MatchConnection!")
+		return graphql.Null
+	}
+	return ec._MatchConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatchEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐMatchEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.MatchEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatchEdge2ᚖflowcareᚋgraphᚋmodelᚐMatchEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatchEdge2ᚖflowcareᚋgraphᚋmodelᚐMatchEdge(ctx context.Context, sel ast.SelectionSet, v *model.MatchEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MatchEdge!")
+		return graphql.Null
+	}
+	return ec._MatchEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNMatchEvent2ᚕᚖflowcareᚋinternalᚋflowcareᚐMatchEventᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.MatchEvent) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatchEvent2ᚖflowcareᚋinternalᚋflowcareᚐMatchEvent(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNMatchEvent2ᚖflowcareᚋinternalᚋflowcareᚐMatchEvent(ctx context.Context, sel ast.SelectionSet, v *flowcare.MatchEvent) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "MatchEvent!")
+		return graphql.Null
+	}
+	return ec._MatchEvent(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNMatchFactor2flowcareᚋinternalᚋflowcareᚐMatchFactor(ctx context.Context, v any) (flowcare.MatchFactor, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.MatchFactor(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatchFactor2flowcareᚋinternalᚋflowcareᚐMatchFactor(ctx context.Context, sel ast.SelectionSet, v flowcare.MatchFactor) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MatchFactor!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNMatchStatus2flowcareᚋinternalᚋflowcareᚐMatchStatus(ctx context.Context, v any) (flowcare.MatchStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.MatchStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNMatchStatus2flowcareᚋinternalᚋflowcareᚐMatchStatus(ctx context.Context, sel ast.SelectionSet, v flowcare.MatchStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "MatchStatus!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNMovedWith2flowcareᚋinternalᚋflowcareᚐMovedWith(ctx context.Context, v any) (flowcare.MovedWith, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := flowcare.MovedWith(tmp)
@@ -27462,6 +34938,46 @@ func (ec *executionContext) marshalNNeedStatus2flowcareᚋinternalᚋflowcareᚐ
 	return res
 }
 
+func (ec *executionContext) marshalNNotification2ᚖflowcareᚋinternalᚋflowcareᚐNotification(ctx context.Context, sel ast.SelectionSet, v *flowcare.Notification) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Notification!")
+		return graphql.Null
+	}
+	return ec._Notification(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNotificationConnection2ᚖflowcareᚋgraphᚋmodelᚐNotificationConnection(ctx context.Context, sel ast.SelectionSet, v *model.NotificationConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NotificationConnection!")
+		return graphql.Null
+	}
+	return ec._NotificationConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNNotificationEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐNotificationEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.NotificationEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNNotificationEdge2ᚖflowcareᚋgraphᚋmodelᚐNotificationEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNNotificationEdge2ᚖflowcareᚋgraphᚋmodelᚐNotificationEdge(ctx context.Context, sel ast.SelectionSet, v *model.NotificationEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "NotificationEdge!")
+		return graphql.Null
+	}
+	return ec._NotificationEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNOrganisation2ᚕᚖflowcareᚋinternalᚋflowcareᚐOrganisationᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Organisation) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
@@ -27551,6 +35067,11 @@ func (ec *executionContext) marshalNPageInfo2ᚖflowcareᚋgraphᚋmodelᚐPageI
 	return ec._PageInfo(ctx, sel, v)
 }
 
+func (ec *executionContext) unmarshalNProposeMatchInput2flowcareᚋgraphᚋmodelᚐProposeMatchInput(ctx context.Context, v any) (model.ProposeMatchInput, error) {
+	res, err := ec.unmarshalInputProposeMatchInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) unmarshalNRole2flowcareᚋinternalᚋflowcareᚐRole(ctx context.Context, v any) (flowcare.Role, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := flowcare.Role(tmp)
@@ -27618,6 +35139,26 @@ func (ec *executionContext) marshalNRoleGrant2ᚖflowcareᚋinternalᚋflowcare�
 		return graphql.Null
 	}
 	return ec._RoleGrant(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNScoreFactor2flowcareᚋinternalᚋflowcareᚐScoreFactor(ctx context.Context, sel ast.SelectionSet, v flowcare.ScoreFactor) graphql.Marshaler {
+	return ec._ScoreFactor(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNScoreFactor2ᚕflowcareᚋinternalᚋflowcareᚐScoreFactorᚄ(ctx context.Context, sel ast.SelectionSet, v []flowcare.ScoreFactor) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNScoreFactor2flowcareᚋinternalᚋflowcareᚐScoreFactor(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNSearchConnection2ᚖflowcareᚋgraphᚋmodelᚐSearchConnection(ctx context.Context, sel ast.SelectionSet, v *model.SearchConnection) graphql.Marshaler {
@@ -27720,6 +35261,30 @@ func (ec *executionContext) unmarshalNServiceInput2flowcareᚋgraphᚋmodelᚐSe
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
+func (ec *executionContext) marshalNServiceSession2ᚕᚖflowcareᚋinternalᚋflowcareᚐServiceSessionᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.ServiceSession) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNServiceSession2ᚖflowcareᚋinternalᚋflowcareᚐServiceSession(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNServiceSession2ᚖflowcareᚋinternalᚋflowcareᚐServiceSession(ctx context.Context, sel ast.SelectionSet, v *flowcare.ServiceSession) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ServiceSession!")
+		return graphql.Null
+	}
+	return ec._ServiceSession(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalNServiceStatus2flowcareᚋinternalᚋflowcareᚐServiceStatus(ctx context.Context, v any) (flowcare.ServiceStatus, error) {
 	tmp, err := graphql.UnmarshalString(v)
 	res := flowcare.ServiceStatus(tmp)
@@ -27733,6 +35298,43 @@ func (ec *executionContext) marshalNServiceStatus2flowcareᚋinternalᚋflowcare
 		graphql.AddInvalidNullFromMarshaler(ctx, "ServiceStatus!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNSessionConnection2ᚖflowcareᚋgraphᚋmodelᚐSessionConnection(ctx context.Context, sel ast.SelectionSet, v *model.SessionConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SessionConnection!")
+		return graphql.Null
+	}
+	return ec._SessionConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNSessionEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐSessionEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.SessionEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNSessionEdge2ᚖflowcareᚋgraphᚋmodelᚐSessionEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNSessionEdge2ᚖflowcareᚋgraphᚋmodelᚐSessionEdge(ctx context.Context, sel ast.SelectionSet, v *model.SessionEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "SessionEdge!")
+		return graphql.Null
+	}
+	return ec._SessionEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNSessionInput2flowcareᚋgraphᚋmodelᚐSessionInput(ctx context.Context, v any) (model.SessionInput, error) {
+	res, err := ec.unmarshalInputSessionInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNSignInInput2flowcareᚋgraphᚋmodelᚐSignInInput(ctx context.Context, v any) (model.SignInInput, error) {
@@ -28171,6 +35773,14 @@ func (ec *executionContext) marshalNVolunteerEdge2ᚖflowcareᚋgraphᚋmodelᚐ
 		return graphql.Null
 	}
 	return ec._VolunteerEdge(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNVolunteerHours2ᚖflowcareᚋgraphᚋmodelᚐVolunteerHours(ctx context.Context, sel ast.SelectionSet, v *model.VolunteerHours) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "VolunteerHours!")
+		return graphql.Null
+	}
+	return ec._VolunteerHours(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNVolunteerProfileInput2flowcareᚋgraphᚋmodelᚐVolunteerProfileInput(ctx context.Context, v any) (model.VolunteerProfileInput, error) {
@@ -28617,6 +36227,82 @@ func (ec *executionContext) unmarshalOLocationInput2ᚕᚖflowcareᚋgraphᚋmod
 	return res, nil
 }
 
+func (ec *executionContext) marshalOMatch2ᚖflowcareᚋinternalᚋflowcareᚐMatch(ctx context.Context, sel ast.SelectionSet, v *flowcare.Match) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Match(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalOMatchConnection2ᚖflowcareᚋgraphᚋmodelᚐMatchConnection(ctx context.Context, sel ast.SelectionSet, v *model.MatchConnection) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._MatchConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOMatchStatus2ᚕflowcareᚋinternalᚋflowcareᚐMatchStatusᚄ(ctx context.Context, v any) ([]flowcare.MatchStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]flowcare.MatchStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNMatchStatus2flowcareᚋinternalᚋflowcareᚐMatchStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOMatchStatus2ᚕflowcareᚋinternalᚋflowcareᚐMatchStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []flowcare.MatchStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNMatchStatus2flowcareᚋinternalᚋflowcareᚐMatchStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) unmarshalOMatchStatus2ᚖflowcareᚋinternalᚋflowcareᚐMatchStatus(ctx context.Context, v any) (*flowcare.MatchStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.MatchStatus(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOMatchStatus2ᚖflowcareᚋinternalᚋflowcareᚐMatchStatus(ctx context.Context, sel ast.SelectionSet, v *flowcare.MatchStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) marshalONeed2ᚖflowcareᚋinternalᚋflowcareᚐNeed(ctx context.Context, sel ast.SelectionSet, v *flowcare.Need) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Need(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalOOrganisation2ᚖflowcareᚋinternalᚋflowcareᚐOrganisation(ctx context.Context, sel ast.SelectionSet, v *flowcare.Organisation) graphql.Marshaler {
 	if v == nil {
 		return graphql.Null
@@ -28641,6 +36327,40 @@ func (ec *executionContext) marshalOOrganisationKind2ᚖflowcareᚋinternalᚋfl
 	_ = ctx
 	res := graphql.MarshalString(string(*v))
 	return res
+}
+
+func (ec *executionContext) unmarshalOOutcomeReason2ᚖflowcareᚋinternalᚋflowcareᚐOutcomeReason(ctx context.Context, v any) (*flowcare.OutcomeReason, error) {
+	if v == nil {
+		return nil, nil
+	}
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.OutcomeReason(tmp)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOOutcomeReason2ᚖflowcareᚋinternalᚋflowcareᚐOutcomeReason(ctx context.Context, sel ast.SelectionSet, v *flowcare.OutcomeReason) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := graphql.MarshalString(string(*v))
+	return res
+}
+
+func (ec *executionContext) marshalOPairing2ᚖflowcareᚋinternalᚋflowcareᚐPairing(ctx context.Context, sel ast.SelectionSet, v *flowcare.Pairing) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Pairing(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOPairingInput2ᚖflowcareᚋgraphᚋmodelᚐPairingInput(ctx context.Context, v any) (*model.PairingInput, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := ec.unmarshalInputPairingInput(ctx, v)
+	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalOService2ᚖflowcareᚋinternalᚋflowcareᚐService(ctx context.Context, sel ast.SelectionSet, v *flowcare.Service) graphql.Marshaler {

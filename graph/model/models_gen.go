@@ -206,6 +206,17 @@ type LocationInput struct {
 	Longitude float64 `json:"longitude"`
 }
 
+type MatchConnection struct {
+	Edges      []*MatchEdge `json:"edges"`
+	PageInfo   *PageInfo    `json:"pageInfo"`
+	TotalCount int          `json:"totalCount"`
+}
+
+type MatchEdge struct {
+	Cursor string          `json:"cursor"`
+	Node   *flowcare.Match `json:"node"`
+}
+
 type Mutation struct {
 }
 
@@ -217,6 +228,18 @@ type NeedInput struct {
 	// Language or dialect the child is most at ease in.
 	Language *string            `json:"language,omitempty"`
 	Place    flowcare.NeedPlace `json:"place"`
+}
+
+type NotificationConnection struct {
+	Edges      []*NotificationEdge `json:"edges"`
+	PageInfo   *PageInfo           `json:"pageInfo"`
+	TotalCount int                 `json:"totalCount"`
+	Unread     int                 `json:"unread"`
+}
+
+type NotificationEdge struct {
+	Cursor string                 `json:"cursor"`
+	Node   *flowcare.Notification `json:"node"`
 }
 
 type OrganisationConnection struct {
@@ -261,6 +284,20 @@ type OrganisationProfileInput struct {
 type PageInfo struct {
 	HasNextPage bool    `json:"hasNextPage"`
 	EndCursor   *string `json:"endCursor,omitempty"`
+}
+
+type PairingInput struct {
+	TimesPerMonth int `json:"timesPerMonth"`
+	Weeks         int `json:"weeks"`
+}
+
+type ProposeMatchInput struct {
+	Entity  SearchEntity `json:"entity"`
+	OfferID string       `json:"offerId"`
+	// Send the request to the provider at once instead of leaving a proposal.
+	Send    *bool         `json:"send,omitempty"`
+	Pairing *PairingInput `json:"pairing,omitempty"`
+	Note    *string       `json:"note,omitempty"`
 }
 
 type Query struct {
@@ -320,6 +357,24 @@ type ServiceInput struct {
 	Locations   []*LocationInput    `json:"locations,omitempty"`
 }
 
+type SessionConnection struct {
+	Edges      []*SessionEdge `json:"edges"`
+	PageInfo   *PageInfo      `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+type SessionEdge struct {
+	Cursor string                   `json:"cursor"`
+	Node   *flowcare.ServiceSession `json:"node"`
+}
+
+type SessionInput struct {
+	StartsAt   time.Time           `json:"startsAt"`
+	EndsAt     time.Time           `json:"endsAt"`
+	Attendance flowcare.Attendance `json:"attendance"`
+	Note       *string             `json:"note,omitempty"`
+}
+
 type SignInInput struct {
 	Username string `json:"username"`
 	Password string `json:"password"`
@@ -363,6 +418,9 @@ type SlotSeriesInput struct {
 	First *SlotInput `json:"first"`
 	// How many weeks in all, 2 to 26.
 	Weeks int `json:"weeks"`
+}
+
+type Subscription struct {
 }
 
 type TimeWindowInput struct {
@@ -412,6 +470,12 @@ type VolunteerConnection struct {
 type VolunteerEdge struct {
 	Cursor string              `json:"cursor"`
 	Node   *flowcare.Volunteer `json:"node"`
+}
+
+type VolunteerHours struct {
+	ApprovedMinutes int                `json:"approvedMinutes"`
+	PendingMinutes  int                `json:"pendingMinutes"`
+	Sessions        *SessionConnection `json:"sessions"`
 }
 
 type VolunteerProfileInput struct {
