@@ -29,6 +29,10 @@ type Config struct {
 	HashKey    string
 	SessionTTL time.Duration
 	LogLevel   slog.Level
+	// MatchMaxKm is the farthest an offer may be from a child's community.
+	MatchMaxKm float64
+	// CJKFont is the TrueType font certificates are set in.
+	CJKFont string
 }
 
 func loadConfig(getenv func(string) string) (Config, error) {
@@ -39,6 +43,8 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		SearchPrefix:     or(getenv("FLOWCARE_SEARCH_PREFIX"), "flowcare"),
 		Env:              or(getenv("FLOWCARE_ENV"), "prod"),
 		SessionTTL:       12 * time.Hour,
+		MatchMaxKm:       10,
+		CJKFont:          or(getenv("FLOWCARE_CJK_FONT"), "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
 	}
 	for _, k := range strings.Split(getenv("FLOWCARE_DATA_KEYS"), ",") {
 		if k = strings.TrimSpace(k); k != "" {
@@ -70,6 +76,13 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		if err := c.LogLevel.UnmarshalText([]byte(v)); err != nil {
 			return c, fmt.Errorf("FLOWCARE_LOG_LEVEL must be debug, info, warn or error, not %q", v)
 		}
+	}
+	if v := getenv("FLOWCARE_MATCH_MAX_KM"); v != "" {
+		km, err := strconv.ParseFloat(v, 64)
+		if err != nil || km < 0.5 || km > 200 {
+			return c, fmt.Errorf("FLOWCARE_MATCH_MAX_KM must be a number of kilometres from 0.5 to 200, not %q", v)
+		}
+		c.MatchMaxKm = km
 	}
 	for name, u := range map[string]string{"DATABASE_URL": c.DatabaseURL, "ELASTICSEARCH_URL": c.ElasticsearchURL} {
 		if _, err := url.Parse(u); err != nil {

@@ -20,6 +20,7 @@ import (
 	"flowcare/internal/access"
 	"flowcare/internal/children"
 	"flowcare/internal/directory"
+	"flowcare/internal/matching"
 	"flowcare/internal/postgres"
 	"flowcare/internal/reference"
 	"flowcare/search"
@@ -34,12 +35,14 @@ usage:
   flowcare seed --demo          load reference data and fictional demo users (safe to repeat)
   flowcare reindex [--index N]  rebuild search indices from PostgreSQL behind their aliases, with no downtime
                                 (N: services, volunteers, slots or events; default all)
+  flowcare match --area ID --as USERNAME
+                                propose matches for every open need of an area, as that staff member
   flowcare rotate-keys          re-encrypt personal data under the current data key, in batches
   flowcare keygen               print a new set of personal-data keys as environment lines
 
 environment: DATABASE_URL, ELASTICSEARCH_URL, FLOWCARE_SEARCH_PREFIX, FLOWCARE_ADDR, FLOWCARE_ENV (dev|test|prod),
              FLOWCARE_DATA_KEYS, FLOWCARE_DATA_KEY_ID, FLOWCARE_HASH_KEY,
-             FLOWCARE_COOKIE_SECURE, FLOWCARE_SESSION_TTL, FLOWCARE_LOG_LEVEL
+             FLOWCARE_COOKIE_SECURE, FLOWCARE_SESSION_TTL, FLOWCARE_LOG_LEVEL, FLOWCARE_MATCH_MAX_KM, FLOWCARE_CJK_FONT
 `
 
 func main() {
@@ -73,6 +76,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		cmdErr = cmdSeed(ctx, cfg, log, stdout, args[1:])
 	case "reindex":
 		cmdErr = cmdReindex(ctx, cfg, stdout, args[1:])
+	case "match":
+		cmdErr = cmdMatch(ctx, cfg, stdout, args[1:])
 	case "rotate-keys":
 		cmdErr = cmdRotateKeys(ctx, cfg, stdout, args[1:])
 	case "keygen":
@@ -136,10 +141,13 @@ type app struct {
 	reference *reference.Service
 	directory *directory.Service
 	children  *children.Service
+	matching  *matching.Service
+	notifier  *notifier
 }
 
 func (a *app) resolver() *graph.Resolver {
-	return &graph.Resolver{Access: a.access, Reference: a.reference, Directory: a.directory, ChildFiles: a.children}
+	return &graph.Resolver{Access: a.access, Reference: a.reference, Directory: a.directory, ChildFiles: a.children,
+		Matching: a.matching, Notifications: a.notifier}
 }
 
 func newApp(ctx context.Context, cfg Config) (*app, error) {
@@ -177,8 +185,10 @@ func assemble(db *postgres.DB, cfg Config) (*app, error) {
 	if k, err := cfg.keyring(); err == nil {
 		db.UseKeyring(k)
 	}
+	mcfg := matching.DefaultConfig
+	mcfg.MaxKm = cfg.MatchMaxKm
 	return &app{db: db, search: sc, access: acc, reference: reference.New(db, time.Now), directory: dir,
-		children: children.New(db, time.Now)}, nil
+		children: children.New(db, time.Now), matching: matching.New(db, sc, mcfg, time.Now), notifier: newNotifier()}, nil
 }
 
 func cmdServe(ctx context.Context, cfg Config, log *slog.Logger, args []string) error {
@@ -222,6 +232,7 @@ func cmdServe(ctx context.Context, cfg Config, log *slog.Logger, args []string) 
 		defer close(relayDone)
 		runRelay(relayCtx, cfg, log, a, m)
 	}()
+	go runNotifier(relayCtx, cfg, log, a.notifier)
 	err = serveHTTP(ctx, cfg, log, newHandler(cfg, log, a, m))
 	stopRelay()
 	<-relayDone

@@ -99,5 +99,20 @@ func seedCare(ctx context.Context, tx flowcare.Tx, kids []flowcare.Child, now ti
 	}
 	n := &flowcare.Need{ChildID: jia.ID, Category: flowcare.CatReadingGuidance, Description: "希望周末有人陪伴阅读（演示）", Urgency: flowcare.LevelMedium,
 		Windows: []flowcare.TimeWindow{{Day: 6, Start: 9 * 60, End: 12 * 60}}, Language: "普通话", Place: flowcare.PlaceNearHome, Status: flowcare.NeedOpen}
-	return tx.Care().CreateNeed(ctx, n, director.ID)
+	if err := tx.Care().CreateNeed(ctx, n, director.ID); err != nil {
+		return err
+	}
+	// 甲's guardian agreed in writing to services and to providers seeing the
+	// minimal profile; the other demo children have no consent on record, so
+	// the refusal can be seen too.
+	for _, p := range []flowcare.ConsentPurpose{flowcare.ConsentServices, flowcare.ConsentShare} {
+		c := &flowcare.Consent{ChildID: jia.ID, Purpose: p, Granted: true, Method: flowcare.ConsentWritten, GivenOn: today.AddDate(0, 0, -20)}
+		if len(jia.Guardians) > 0 && jia.Guardians[0].ID != "" {
+			c.GuardianID = &jia.Guardians[0].ID
+		}
+		if err := tx.Children().CreateConsent(ctx, c, director.ID); err != nil {
+			return err
+		}
+	}
+	return nil
 }
