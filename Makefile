@@ -35,7 +35,7 @@ help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-16s %s\n", $$1, $$2}'
 
 .PHONY: services
-services: ## start local PostgreSQL and Elasticsearch (unless external ones are configured)
+services: fonts ## start local PostgreSQL and Elasticsearch (unless external ones are configured)
 ifndef EXTERNAL_PG
 	@dev/postgres.sh start
 else
@@ -46,6 +46,10 @@ ifndef EXTERNAL_ES
 else
 	@echo "elasticsearch: using ELASTICSEARCH_URL from the environment"
 endif
+
+.PHONY: fonts
+fonts: ## the TrueType CJK font certificates are set in (Debian's fonts-droid-fallback)
+	@dev/fonts.sh
 
 .PHONY: services-down
 services-down: ## stop the local PostgreSQL and Elasticsearch
@@ -136,6 +140,12 @@ bench-outbox: services ## outbox lag from write to searchable (median, p99), rel
 .PHONY: bench-reindex
 bench-reindex: services ## reindex rate for 100,000 generated services
 	go test -run '^$$' -bench BenchmarkReindex -benchtime 1x -count 1 -timeout 30m ./server/
+
+.PHONY: bench-match
+bench-match: services ## match latency through the API vs Elasticsearch directly vs PostgreSQL alone, 200,000 offers; batch rate
+	@# go test's own summary lines are dropped so that the figures end the output.
+	go test -run '^$$' -bench BenchmarkMatch -benchtime 1x -count 1 -timeout 60m ./server/ \
+		| grep --line-buffered -vE '^(goos|goarch|pkg|cpu|PASS|ok |BenchmarkMatch)'
 
 .PHONY: bench-import
 bench-import: services ## time to import 10,000 children in one transaction

@@ -506,3 +506,17 @@ func (s *Service) proposeBest(ctx context.Context, a *flowcare.Actor, n *flowcar
 	}
 	return "", nil
 }
+
+// QueryFor is the search query Candidates sends for a need, for measuring
+// the search copy on its own.
+func (s *Service) QueryFor(ctx context.Context, needID string) (flowcare.MatchQuery, error) {
+	a, err := flowcare.RequireActor(ctx)
+	if err != nil {
+		return flowcare.MatchQuery{}, err
+	}
+	nc, err := s.loadNeed(ctx, a, needID)
+	if err != nil {
+		return flowcare.MatchQuery{}, err
+	}
+	return s.query(ctx, nc)
+}

@@ -83,8 +83,8 @@ loads AS (
   FROM matches GROUP BY entity, offer_id),
 offers AS (
   SELECT 'service' AS entity, s.id, s.name AS title, s.languages,
-         (SELECT min(2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(l.latitude - :lat) / 2), 2)
-              + cos(radians(:lat)) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - :lon) / 2), 2)))))
+         (SELECT min(2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(l.latitude - CAST(:lat AS float8)) / 2), 2)
+              + cos(radians(CAST(:lat AS float8))) * cos(radians(l.latitude)) * power(sin(radians(l.longitude - CAST(:lon AS float8)) / 2), 2)))))
           FROM service_locations l WHERE l.service_id = s.id) AS km,
          (SELECT count(*) FROM nw WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(s.schedule) x
             WHERE CAST(x->>'day' AS int) = nw.day AND CAST(x->>'start' AS int) < nw.e AND nw.s < CAST(x->>'end' AS int))) AS covered,
@@ -93,11 +93,11 @@ offers AS (
   FROM services s JOIN organisations o ON o.id = s.organisation_id
   LEFT JOIN loads ld ON ld.entity = 'service' AND ld.offer_id = s.id
   WHERE s.status = 'ACTIVE' AND o.verification_status = 'VERIFIED' AND :cat = ANY(s.categories)
-    AND :age BETWEEN s.min_age AND s.max_age AND (:lang = '' OR :lang = ANY(s.languages))
+    AND CAST(:age AS int) BETWEEN s.min_age AND s.max_age AND (:lang = '' OR :lang = ANY(s.languages))
   UNION ALL
   SELECT 'volunteer', v.id, v.display_name, v.languages,
-         2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(a.latitude - :lat) / 2), 2)
-              + cos(radians(:lat)) * cos(radians(a.latitude)) * power(sin(radians(a.longitude - :lon) / 2), 2)))),
+         2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(a.latitude - CAST(:lat AS float8)) / 2), 2)
+              + cos(radians(CAST(:lat AS float8))) * cos(radians(a.latitude)) * power(sin(radians(a.longitude - CAST(:lon AS float8)) / 2), 2)))),
          (SELECT count(*) FROM nw WHERE EXISTS (SELECT 1 FROM jsonb_array_elements(v.availability) x
             WHERE CAST(x->>'day' AS int) = nw.day AND CAST(x->>'start' AS int) < nw.e AND nw.s < CAST(x->>'end' AS int))),
          v.id = ANY(CAST(:cv AS uuid[])),
@@ -109,40 +109,40 @@ offers AS (
          AND i.expires_on >= CAST(CAST(:now AS timestamptz) AS date)) = 3
   UNION ALL
   SELECT 'slot', sl.id, sl.title, CAST('{}' AS text[]),
-         2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(coalesce(o.latitude, a.latitude) - :lat) / 2), 2)
-              + cos(radians(:lat)) * cos(radians(coalesce(o.latitude, a.latitude)))
-              * power(sin(radians(coalesce(o.longitude, a.longitude) - :lon) / 2), 2)))),
+         2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(coalesce(o.latitude, a.latitude) - CAST(:lat AS float8)) / 2), 2)
+              + cos(radians(CAST(:lat AS float8))) * cos(radians(coalesce(o.latitude, a.latitude)))
+              * power(sin(radians(coalesce(o.longitude, a.longitude) - CAST(:lon AS float8)) / 2), 2)))),
          (SELECT count(*) FROM nw WHERE nw.day = extract(isodow FROM sl.starts_at AT TIME ZONE 'Asia/Shanghai')
             AND extract(hour FROM sl.starts_at AT TIME ZONE 'Asia/Shanghai') * 60 + extract(minute FROM sl.starts_at AT TIME ZONE 'Asia/Shanghai') < nw.e
             AND nw.s < extract(hour FROM sl.ends_at AT TIME ZONE 'Asia/Shanghai') * 60 + extract(minute FROM sl.ends_at AT TIME ZONE 'Asia/Shanghai')),
          sl.id = ANY(CAST(:csl AS uuid[])), 0, 0.5, sl.capacity - sl.booked, FALSE
   FROM slots sl JOIN organisations o ON o.id = sl.venue_id JOIN areas a ON a.id = o.area_id
   WHERE sl.status = 'PUBLISHED' AND o.verification_status = 'VERIFIED' AND :cat = ANY(sl.categories)
-    AND :age BETWEEN sl.min_age AND sl.max_age AND sl.booking_cutoff > :now
+    AND CAST(:age AS int) BETWEEN sl.min_age AND sl.max_age AND sl.booking_cutoff > :now
   UNION ALL
   SELECT 'event', e.id, e.title, CAST('{}' AS text[]),
-         2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(e.latitude - :lat) / 2), 2)
-              + cos(radians(:lat)) * cos(radians(e.latitude)) * power(sin(radians(e.longitude - :lon) / 2), 2)))),
+         2 * 6371.0088 * asin(least(1, sqrt(power(sin(radians(e.latitude - CAST(:lat AS float8)) / 2), 2)
+              + cos(radians(CAST(:lat AS float8))) * cos(radians(e.latitude)) * power(sin(radians(e.longitude - CAST(:lon AS float8)) / 2), 2)))),
          (SELECT count(*) FROM nw WHERE nw.day = extract(isodow FROM e.starts_at AT TIME ZONE 'Asia/Shanghai')
             AND extract(hour FROM e.starts_at AT TIME ZONE 'Asia/Shanghai') * 60 + extract(minute FROM e.starts_at AT TIME ZONE 'Asia/Shanghai') < nw.e
             AND nw.s < extract(hour FROM e.ends_at AT TIME ZONE 'Asia/Shanghai') * 60 + extract(minute FROM e.ends_at AT TIME ZONE 'Asia/Shanghai')),
          e.id = ANY(CAST(:ce AS uuid[])), 0, 0.5, e.capacity - e.booked, FALSE
   FROM events e JOIN organisations o ON o.id = e.organisation_id
   WHERE e.status = 'PUBLISHED' AND o.verification_status = 'VERIFIED' AND :cat = ANY(e.categories)
-    AND :age BETWEEN e.min_age AND e.max_age AND e.registration_opens <= :now AND e.registration_closes > :now),
+    AND CAST(:age AS int) BETWEEN e.min_age AND e.max_age AND e.registration_opens <= :now AND e.registration_closes > :now),
 scored AS (
   SELECT entity, id, title, km,
-         :wd * exp(-power(greatest(0, km - :off), 2) / (2 * :s2d))
-         + CASE WHEN :nwin > 0 THEN :ws * covered / :nwin ELSE 0 END
-         + CASE WHEN people AND languages && CAST(:langs AS text[]) THEN :wl ELSE 0 END
-         + CASE WHEN continued THEN :wc ELSE 0 END
-         + CASE WHEN people THEN :wr * rate + :wload * exp(-power(active, 2) / (2 * :s2l)) ELSE 0 END AS score,
+         CAST(:wd AS float8) * exp(-power(greatest(0, km - CAST(:off AS float8)), 2) / (2 * CAST(:s2d AS float8)))
+         + CASE WHEN CAST(:nwin AS int) > 0 THEN CAST(:ws AS float8) * covered / CAST(:nwin AS int) ELSE 0 END
+         + CASE WHEN people AND languages && CAST(:langs AS text[]) THEN CAST(:wl AS float8) ELSE 0 END
+         + CASE WHEN continued THEN CAST(:wc AS float8) ELSE 0 END
+         + CASE WHEN people THEN CAST(:wr AS float8) * rate + CAST(:wload AS float8) * exp(-power(active, 2) / (2 * CAST(:s2l AS float8))) ELSE 0 END AS score,
          row_number() OVER (PARTITION BY entity ORDER BY
-           :wd * exp(-power(greatest(0, km - :off), 2) / (2 * :s2d))
-           + CASE WHEN :nwin > 0 THEN :ws * covered / :nwin ELSE 0 END
-           + CASE WHEN people AND languages && CAST(:langs AS text[]) THEN :wl ELSE 0 END
-           + CASE WHEN continued THEN :wc ELSE 0 END
-           + CASE WHEN people THEN :wr * rate + :wload * exp(-power(active, 2) / (2 * :s2l)) ELSE 0 END DESC, id) AS rank
+           CAST(:wd AS float8) * exp(-power(greatest(0, km - CAST(:off AS float8)), 2) / (2 * CAST(:s2d AS float8)))
+           + CASE WHEN CAST(:nwin AS int) > 0 THEN CAST(:ws AS float8) * covered / CAST(:nwin AS int) ELSE 0 END
+           + CASE WHEN people AND languages && CAST(:langs AS text[]) THEN CAST(:wl AS float8) ELSE 0 END
+           + CASE WHEN continued THEN CAST(:wc AS float8) ELSE 0 END
+           + CASE WHEN people THEN CAST(:wr AS float8) * rate + CAST(:wload AS float8) * exp(-power(active, 2) / (2 * CAST(:s2l AS float8))) ELSE 0 END DESC, id) AS rank
   FROM offers
-  WHERE room > 0 AND km IS NOT NULL AND (:maxkm = 0 OR km <= :maxkm) AND (:nwin = 0 OR covered > 0))
-SELECT entity, id, title, km, score FROM scored WHERE rank <= :per ORDER BY score DESC, id`
+  WHERE room > 0 AND km IS NOT NULL AND (CAST(:maxkm AS float8) = 0 OR km <= CAST(:maxkm AS float8)) AND (CAST(:nwin AS int) = 0 OR covered > 0))
+SELECT entity, id, title, km, score FROM scored WHERE rank <= CAST(:per AS int) ORDER BY score DESC, id`
