@@ -111,6 +111,10 @@ func (s *Service) Inbox(ctx context.Context, statuses []flowcare.MatchStatus, p 
 		}
 	}
 	if len(f.ProviderOrgIDs) == 0 && f.ProviderVolunteerID == "" {
+		// A volunteer who has not filled in a profile yet simply has no requests.
+		if a.HasRole(flowcare.RoleVolunteer) {
+			return &MatchList{}, nil
+		}
 		return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "只有服务提供方有收件箱")
 	}
 	ms, total, err := s.store.Matches().ListMatches(ctx, f, p)
