@@ -33,5 +33,13 @@ func Config(r *Resolver) generated.Config {
 	}
 	c.Complexity.Query.Events = func(child int, _ string, first *int, _ *string) int { return perPage(child, first, 20) }
 	c.Complexity.Query.Search = func(child int, _ model.SearchInput, first *int, _ *string) int { return perPage(child, first, 20) }
+	c.Complexity.Query.MatchBoard = func(child int, _ *string, _ []flowcare.MatchStatus, first *int, _ *string) int {
+		return perPage(child, first, 20)
+	}
+	c.Complexity.Query.MatchInbox = func(child int, _ []flowcare.MatchStatus, first *int, _ *string) int { return perPage(child, first, 20) }
+	c.Complexity.Query.PendingHours = func(child int, first *int, _ *string) int { return perPage(child, first, 20) }
+	c.Complexity.Query.MyHours = func(child int, first *int, _ *string) int { return perPage(child, first, 20) }
+	c.Complexity.Query.Notifications = func(child int, _ *bool, first *int, _ *string) int { return perPage(child, first, 20) }
+	c.Complexity.Child.Services = func(child int, first *int, _ *string) int { return perPage(child, first, 20) }
 	return c
 }

@@ -200,20 +200,24 @@ func BenchmarkMatch(b *testing.B) {
 			b.Fatal(err)
 		}
 		dES := time.Since(t)
-		t = time.Now()
-		if _, err := a.db.MatchBaseline(ctx, queries[k]); err != nil {
-			b.Fatal(err)
-		}
-		dPG := time.Since(t)
 		if i >= warm {
-			api, es, pg = append(api, dAPI), append(es, dES), append(pg, dPG)
+			api, es = append(api, dAPI), append(es, dES)
 			found += n
+		}
+		// PostgreSQL alone takes seconds a match at this size: every fifth
+		// round is enough for its median.
+		if i >= warm && i%5 == 0 {
+			t = time.Now()
+			if _, err := a.db.MatchBaseline(ctx, queries[k]); err != nil {
+				b.Fatal(err)
+			}
+			pg = append(pg, time.Since(t))
 		}
 	}
 	b.StopTimer()
 	fmt.Printf("match: %d requests over %d needs, %.1f candidates each on average\n", rounds, len(needs), float64(found)/rounds)
-	fmt.Printf("match baseline (PostgreSQL only, same filters and scores): pg_p50_ms=%.1f pg_p99_ms=%.1f es_p50_ms=%.1f pg/es_p50=%.1f\n",
-		ms(percentile(pg, 0.5)), ms(percentile(pg, 0.99)), ms(percentile(es, 0.5)), ms(percentile(pg, 0.5))/ms(percentile(es, 0.5)))
+	fmt.Printf("match baseline (PostgreSQL only, same filters and scores, %d matches): pg_p50_ms=%.1f pg_p99_ms=%.1f es_p50_ms=%.1f pg/es_p50=%.1f\n",
+		len(pg), ms(percentile(pg, 0.5)), ms(percentile(pg, 0.99)), ms(percentile(es, 0.5)), ms(percentile(pg, 0.5))/ms(percentile(es, 0.5)))
 
 	t0 = time.Now()
 	res, err := a.matching.ProposeForArea(actx, "110105", 0, nil)

@@ -56,6 +56,8 @@ type testServer struct {
 	t      *testing.T
 	client *http.Client
 	logs   *bytes.Buffer
+	app    *app
+	cfg    Config
 }
 
 // newTestServer serves the real handler over a migrated, demo-seeded database
@@ -93,7 +95,7 @@ func newTestServer(t *testing.T, env string, mutate ...func(*Config)) *testServe
 	srv := httptest.NewServer(newHandler(cfg, log, a, newMetrics(prometheus.NewRegistry(), a)))
 	t.Cleanup(srv.Close)
 	jar, _ := cookiejar.New(nil)
-	return &testServer{Server: srv, t: t, client: &http.Client{Jar: jar}, logs: logs}
+	return &testServer{Server: srv, t: t, client: &http.Client{Jar: jar}, logs: logs, app: a, cfg: cfg}
 }
 
 func (s *testServer) do(query string, vars map[string]any, header http.Header) (gqlResponse, *http.Response) {
