@@ -124,14 +124,22 @@ func (s *Service) Inbox(ctx context.Context, statuses []flowcare.MatchStatus, p 
 	return page(ms, total, p), nil
 }
 
-// MatchesOfNeed lists a need's matches for staff who may match it.
+// MatchesOfNeed lists a need's matches for staff of the child's area and auditors.
 func (s *Service) MatchesOfNeed(ctx context.Context, needID string) ([]*flowcare.Match, error) {
 	a, err := flowcare.RequireActor(ctx)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := s.loadNeed(ctx, a, needID); err != nil {
+	n, err := s.store.Care().NeedByID(ctx, needID)
+	if err != nil {
 		return nil, err
+	}
+	cs, err := s.store.Children().ChildrenByIDs(ctx, []string{n.ChildID})
+	if err != nil {
+		return nil, err
+	}
+	if len(cs) == 0 || !canWatch(a, cs[0].AreaPath) {
+		return nil, flowcare.Errorf(flowcare.ENOTFOUND, "需求不存在")
 	}
 	ms, _, err := s.store.Matches().ListMatches(ctx, flowcare.MatchFilter{NeedID: needID}, flowcare.Page{First: flowcare.MaxPageSize})
 	return ms, err
