@@ -105,6 +105,18 @@ CREATE TABLE notifications (
 CREATE INDEX notifications_user_idx ON notifications (user_id, created_at DESC);
 CREATE INDEX notifications_unread_idx ON notifications (user_id) WHERE read_at IS NULL;
 
+-- Search documents gain load, record, seats and weekly windows: every offer
+-- goes through the outbox again, under a new version so the index takes it.
+UPDATE services SET version = version + 1;
+UPDATE volunteers SET version = version + 1;
+UPDATE slots SET version = version + 1;
+UPDATE events SET version = version + 1;
+INSERT INTO outbox (entity, entity_id)
+SELECT 'service', id FROM services
+UNION ALL SELECT 'volunteer', id FROM volunteers
+UNION ALL SELECT 'slot', id FROM slots
+UNION ALL SELECT 'event', id FROM events;
+
 -- +goose Down
 DROP TABLE notifications;
 DROP TABLE service_sessions;
