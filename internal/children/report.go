@@ -11,14 +11,7 @@ import (
 	"flowcare/internal/flowcare"
 )
 
-// safeCell keeps a spreadsheet from reading text as a formula: a cell that
-// starts with = + - or @ is written with a leading apostrophe.
-func safeCell(s string) string {
-	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
-		return "'" + s
-	}
-	return s
-}
+func safeCell(s string) string { return flowcare.SafeCell(s) }
 
 var reasonNames = map[string]string{
 	flowcare.IneligibleAge16: "已满16周岁", flowcare.IneligibleShortStay: "来京居住不满6个月",

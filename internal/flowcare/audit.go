@@ -3,6 +3,7 @@ package flowcare
 import (
 	"context"
 	"encoding/json"
+	"strings"
 	"time"
 )
 
@@ -34,4 +35,14 @@ func RecordAudit(ctx context.Context, st AuditStore, at time.Time, actor *Actor,
 		e.Detail = string(b)
 	}
 	return st.Record(ctx, e)
+}
+
+// SafeCell keeps a spreadsheet from reading text as a formula: a cell that
+// starts with = + - @ or a control character is written with a leading
+// apostrophe.
+func SafeCell(s string) string {
+	if s != "" && strings.ContainsRune("=+-@\t\r", rune(s[0])) {
+		return "'" + s
+	}
+	return s
 }

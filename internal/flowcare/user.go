@@ -116,6 +116,7 @@ type Tx interface {
 	Children() ChildStore
 	Care() CareStore
 	Matches() MatchStore
+	Funding() FundingStore
 }
 
 // Transactor runs fn in one transaction, committing if it returns nil.
