@@ -42,3 +42,10 @@ func loadList[V any](ctx context.Context, l *dataloadgen.Loader[string, []V], ke
 	}
 	return ptrs(vs), err
 }
+
+func intOr(v *int, def int) int {
+	if v == nil {
+		return def
+	}
+	return *v
+}

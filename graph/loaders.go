@@ -25,6 +25,8 @@ type Loaders struct {
 	Kids          *dataloadgen.Loader[string, *flowcare.Child]
 	Sessions      *dataloadgen.Loader[string, []flowcare.ServiceSession]
 	Bookings      *dataloadgen.Loader[string, []flowcare.Booking]
+	Figures       *dataloadgen.Loader[string, flowcare.ContractFigures]
+	Contracts     *dataloadgen.Loader[string, *flowcare.Contract]
 }
 
 func newLoaders(res *Resolver) *Loaders {
@@ -72,6 +74,12 @@ func newLoaders(res *Resolver) *Loaders {
 		}, wait),
 		Bookings: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]flowcare.Booking, error) {
 			return res.Matching.Bookings(ctx, ids)
+		}, wait),
+		Figures: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]flowcare.ContractFigures, error) {
+			return res.Funding.FiguresOf(ctx, ids)
+		}, wait),
+		Contracts: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*flowcare.Contract, error) {
+			return res.Funding.ContractsByIDs(ctx, ids)
 		}, wait),
 		Volunteers: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*flowcare.Volunteer, error) {
 			vs, err := dir.VolunteersByIDs(ctx, ids)

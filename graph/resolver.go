@@ -8,6 +8,7 @@ import (
 	"flowcare/internal/access"
 	"flowcare/internal/children"
 	"flowcare/internal/directory"
+	"flowcare/internal/funding"
 	"flowcare/internal/matching"
 	"flowcare/internal/reference"
 )
@@ -19,6 +20,7 @@ type Resolver struct {
 	Directory  *directory.Service
 	ChildFiles *children.Service
 	Matching   *matching.Service
+	Funding    *funding.Service
 	// Notifications hears of new notifications for a user, from any replica.
 	Notifications Notifier
 }

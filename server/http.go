@@ -45,6 +45,7 @@ func newHandler(cfg Config, log *slog.Logger, a *app, m *metrics) http.Handler {
 	mux.Handle("POST /graphql", gql)
 	mux.Handle("GET /graphql", gql)
 	mux.Handle("GET /reports/monitoring.xlsx", authenticate(a, cfg, log, monitoringReport(a, log)))
+	mux.Handle("GET /reports/funding.xlsx", authenticate(a, cfg, log, fundingReport(a, log)))
 	mux.Handle("GET /certificates/volunteer-hours.pdf", authenticate(a, cfg, log, volunteerCertificate(a, cfg, log)))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
@@ -273,7 +274,7 @@ func requestContext(log *slog.Logger, m *metrics, next http.Handler) http.Handle
 // routeOf bounds the label values of the metrics: web-app paths are one route.
 func routeOf(p string) string {
 	switch p {
-	case "/graphql", "/healthz", "/readyz", "/metrics", "/reports/monitoring.xlsx", "/certificates/volunteer-hours.pdf":
+	case "/graphql", "/healthz", "/readyz", "/metrics", "/reports/monitoring.xlsx", "/reports/funding.xlsx", "/certificates/volunteer-hours.pdf":
 		return p
 	}
 	return "/"

@@ -20,6 +20,7 @@ import (
 	"flowcare/internal/access"
 	"flowcare/internal/children"
 	"flowcare/internal/directory"
+	"flowcare/internal/funding"
 	"flowcare/internal/matching"
 	"flowcare/internal/postgres"
 	"flowcare/internal/reference"
@@ -142,12 +143,13 @@ type app struct {
 	directory *directory.Service
 	children  *children.Service
 	matching  *matching.Service
+	funding   *funding.Service
 	notifier  *notifier
 }
 
 func (a *app) resolver() *graph.Resolver {
 	return &graph.Resolver{Access: a.access, Reference: a.reference, Directory: a.directory, ChildFiles: a.children,
-		Matching: a.matching, Notifications: a.notifier}
+		Matching: a.matching, Funding: a.funding, Notifications: a.notifier}
 }
 
 func newApp(ctx context.Context, cfg Config) (*app, error) {
@@ -188,7 +190,7 @@ func assemble(db *postgres.DB, cfg Config) (*app, error) {
 	mcfg := matching.DefaultConfig
 	mcfg.MaxKm = cfg.MatchMaxKm
 	return &app{db: db, search: sc, access: acc, reference: reference.New(db, time.Now), directory: dir,
-		children: children.New(db, time.Now), matching: matching.New(db, sc, mcfg, time.Now), notifier: newNotifier()}, nil
+		children: children.New(db, time.Now), matching: matching.New(db, sc, mcfg, time.Now), funding: funding.New(db, time.Now), notifier: newNotifier()}, nil
 }
 
 func cmdServe(ctx context.Context, cfg Config, log *slog.Logger, args []string) error {

@@ -8,6 +8,7 @@ import (
 	"io"
 	"log/slog"
 	"net/http"
+	"strconv"
 	"strings"
 	"sync"
 	"time"
@@ -193,4 +194,28 @@ func writeError(w http.ResponseWriter, log *slog.Logger, r *http.Request, what s
 		log.ErrorContext(r.Context(), what, "error", err.Error())
 	}
 	writeJSON(w, code, map[string]any{"error": map[string]string{"code": flowcare.ErrorCode(err), "message": flowcare.ErrorMessage(err)}})
+}
+
+// fundingReport serves the funding-to-outcome report as a workbook.
+func fundingReport(a *app, log *slog.Logger) http.Handler {
+	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		year := 0
+		if v := r.URL.Query().Get("year"); v != "" {
+			y, err := strconv.Atoi(v)
+			if err != nil {
+				writeError(w, log, r, "funding report", flowcare.Invalid("year", "年度“%s”无效", v))
+				return
+			}
+			year = y
+		}
+		data, name, err := a.funding.ReportXLSX(r.Context(), year)
+		if err != nil {
+			writeError(w, log, r, "funding report", err)
+			return
+		}
+		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
+		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
+		w.Header().Set("Cache-Control", "no-store")
+		_, _ = w.Write(data)
+	})
 }

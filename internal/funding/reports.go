@@ -293,3 +293,14 @@ func toAny(ss []string) []any {
 	}
 	return out
 }
+
+// FiguresOf loads the figures of contracts the caller already sees.
+func (s *Service) FiguresOf(ctx context.Context, ids []string) (map[string]flowcare.ContractFigures, error) {
+	return s.store.Funding().Figures(ctx, ids)
+}
+
+// Row derives a contract's report row from its figures.
+func (s *Service) Row(c *flowcare.Contract, f flowcare.ContractFigures) *ContractRow {
+	r := s.row(c, f)
+	return &r
+}

@@ -251,3 +251,32 @@ func (s *Service) BudgetLines(ctx context.Context, year int) ([]*flowcare.Budget
 func (s *Service) Balance(ctx context.Context, kind, id string) (flowcare.Fen, error) {
 	return s.store.Funding().Balance(ctx, flowcare.Account(kind, id))
 }
+
+// CanManage reports whether the actor is civil-affairs staff of the funder.
+func (s *Service) CanManage(ctx context.Context, funderPath string) bool {
+	a := flowcare.ActorFrom(ctx)
+	return a != nil && within(managed(a), funderPath)
+}
+
+// CanInvoice reports whether the actor is staff of the organisation.
+func (s *Service) CanInvoice(ctx context.Context, orgID string) bool {
+	a := flowcare.ActorFrom(ctx)
+	return a != nil && contains(orgsOf(a), orgID)
+}
+
+// ContractsByIDs loads contracts of invoices or deliveries the caller
+// already sees, without another audit entry.
+func (s *Service) ContractsByIDs(ctx context.Context, ids []string) (map[string]*flowcare.Contract, error) {
+	out := map[string]*flowcare.Contract{}
+	for _, id := range ids {
+		if _, ok := out[id]; ok {
+			continue
+		}
+		c, err := s.store.Funding().Contract(ctx, id, false)
+		if err != nil {
+			return nil, err
+		}
+		out[id] = c
+	}
+	return out, nil
+}
