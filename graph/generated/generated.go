@@ -9,6 +9,7 @@ import (
 	"flowcare/graph/model"
 	"flowcare/graph/scalar"
 	"flowcare/internal/flowcare"
+	"flowcare/internal/funding"
 	"flowcare/internal/matching"
 	"fmt"
 	"math"
@@ -37,11 +38,16 @@ type ResolverRoot interface {
 	AuditEvent() AuditEventResolver
 	BatchProposal() BatchProposalResolver
 	Booking() BookingResolver
+	BudgetLine() BudgetLineResolver
 	Child() ChildResolver
 	ChildImport() ChildImportResolver
 	Consent() ConsentResolver
+	Contract() ContractResolver
+	DistrictSpend() DistrictSpendResolver
 	Event() EventResolver
+	FundingReport() FundingReportResolver
 	Guardian() GuardianResolver
+	Invoice() InvoiceResolver
 	LedgerEntry() LedgerEntryResolver
 	LedgerEvent() LedgerEventResolver
 	Location() LocationResolver
@@ -53,6 +59,7 @@ type ResolverRoot interface {
 	NeedEvent() NeedEventResolver
 	Notification() NotificationResolver
 	Organisation() OrganisationResolver
+	PendingDelivery() PendingDeliveryResolver
 	Query() QueryResolver
 	RoleGrant() RoleGrantResolver
 	SearchHit() SearchHitResolver
@@ -116,6 +123,15 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	Authorisation struct {
+		EndsOn    func(childComplexity int) int
+		ID        func(childComplexity int) int
+		MatchID   func(childComplexity int) int
+		StartsOn  func(childComplexity int) int
+		Units     func(childComplexity int) int
+		UsedUnits func(childComplexity int) int
+	}
+
 	BatchProposal struct {
 		Failed      func(childComplexity int) int
 		Matches     func(childComplexity int) int
@@ -130,6 +146,18 @@ type ComplexityRoot struct {
 		Position func(childComplexity int) int
 		StartsAt func(childComplexity int) int
 		Status   func(childComplexity int) int
+	}
+
+	BudgetLine struct {
+		Amount     func(childComplexity int) int
+		Available  func(childComplexity int) int
+		CreatedAt  func(childComplexity int) int
+		FiscalYear func(childComplexity int) int
+		Funder     func(childComplexity int) int
+		ID         func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Purpose    func(childComplexity int) int
+		Source     func(childComplexity int) int
 	}
 
 	Child struct {
@@ -242,6 +270,67 @@ type ComplexityRoot struct {
 		WithdrawnAt func(childComplexity int) int
 	}
 
+	Contract struct {
+		Areas          func(childComplexity int) int
+		Authorisations func(childComplexity int) int
+		BudgetLineID   func(childComplexity int) int
+		CanInvoice     func(childComplexity int) int
+		CanManage      func(childComplexity int) int
+		Categories     func(childComplexity int) int
+		Deliveries     func(childComplexity int) int
+		EndsOn         func(childComplexity int) int
+		Figures        func(childComplexity int) int
+		ID             func(childComplexity int) int
+		Organisation   func(childComplexity int) int
+		Quantity       func(childComplexity int) int
+		SignedAt       func(childComplexity int) int
+		StartsOn       func(childComplexity int) int
+		Status         func(childComplexity int) int
+		Targets        func(childComplexity int) int
+		Title          func(childComplexity int) int
+		Unit           func(childComplexity int) int
+		UnitPrice      func(childComplexity int) int
+		Value          func(childComplexity int) int
+	}
+
+	ContractFigures struct {
+		Accepted        func(childComplexity int) int
+		Children        func(childComplexity int) int
+		CostPerChild    func(childComplexity int) int
+		CostPerHour     func(childComplexity int) int
+		Delivered       func(childComplexity int) int
+		Expected        func(childComplexity int) int
+		Invoiced        func(childComplexity int) int
+		Minutes         func(childComplexity int) int
+		Paid            func(childComplexity int) int
+		Progress        func(childComplexity int) int
+		Remaining       func(childComplexity int) int
+		Sessions        func(childComplexity int) int
+		UnderDelivering func(childComplexity int) int
+	}
+
+	Delivery struct {
+		Amount      func(childComplexity int) int
+		DeliveredAt func(childComplexity int) int
+		ID          func(childComplexity int) int
+		InvoiceID   func(childComplexity int) int
+		Minutes     func(childComplexity int) int
+		Reason      func(childComplexity int) int
+		SessionID   func(childComplexity int) int
+		Status      func(childComplexity int) int
+		Title       func(childComplexity int) int
+		Units       func(childComplexity int) int
+		VerifiedAt  func(childComplexity int) int
+		VerifiedBy  func(childComplexity int) int
+	}
+
+	DistrictSpend struct {
+		Category func(childComplexity int) int
+		District func(childComplexity int) int
+		Spent    func(childComplexity int) int
+		Unmet    func(childComplexity int) int
+	}
+
 	Eligibility struct {
 		Eligible       func(childComplexity int) int
 		Reasons        func(childComplexity int) int
@@ -280,6 +369,28 @@ type ComplexityRoot struct {
 		Node   func(childComplexity int) int
 	}
 
+	FundingReport struct {
+		BudgetLines   func(childComplexity int) int
+		Contracts     func(childComplexity int) int
+		Districts     func(childComplexity int) int
+		Organisations func(childComplexity int) int
+	}
+
+	FundingSummary struct {
+		Budget     func(childComplexity int) int
+		Children   func(childComplexity int) int
+		Committed  func(childComplexity int) int
+		CostPerHr  func(childComplexity int) int
+		CostPerKid func(childComplexity int) int
+		Delivered  func(childComplexity int) int
+		Invoiced   func(childComplexity int) int
+		Key        func(childComplexity int) int
+		Minutes    func(childComplexity int) int
+		Name       func(childComplexity int) int
+		Paid       func(childComplexity int) int
+		Remaining  func(childComplexity int) int
+	}
+
 	Guardian struct {
 		ID       func(childComplexity int) int
 		Name     func(childComplexity int) int
@@ -308,6 +419,22 @@ type ComplexityRoot struct {
 		Matched   func(childComplexity int) int
 		New       func(childComplexity int) int
 		Rows      func(childComplexity int) int
+	}
+
+	Invoice struct {
+		Amount        func(childComplexity int) int
+		CanDecide     func(childComplexity int) int
+		ContractID    func(childComplexity int) int
+		ContractTitle func(childComplexity int) int
+		DecidedAt     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		Organisation  func(childComplexity int) int
+		Paid          func(childComplexity int) int
+		PeriodFrom    func(childComplexity int) int
+		PeriodTo      func(childComplexity int) int
+		Reason        func(childComplexity int) int
+		Status        func(childComplexity int) int
+		SubmittedAt   func(childComplexity int) int
 	}
 
 	LedgerConnection struct {
@@ -419,15 +546,20 @@ type ComplexityRoot struct {
 		AcceptVisit              func(childComplexity int, id string, note *string) int
 		ApplyChildImport         func(childComplexity int, source flowcare.ImportSource, fileName string, contentBase64 string) int
 		ApproveVetting           func(childComplexity int, id string) int
+		AuthoriseMatch           func(childComplexity int, input model.AuthorisationInput) int
 		CancelSlot               func(childComplexity int, id string) int
 		ChangeLedger             func(childComplexity int, childID string, reasons []flowcare.LedgerReason, risk flowcare.Level, note string) int
 		ChangePassword           func(childComplexity int, input model.ChangePasswordInput) int
 		CloseMatch               func(childComplexity int, id string, status flowcare.MatchStatus, reason *flowcare.OutcomeReason, note *string) int
+		CreateBudgetLine         func(childComplexity int, input model.BudgetLineInput) int
+		CreateContract           func(childComplexity int, input model.ContractInput) int
 		CreateEvent              func(childComplexity int, organisationID string, input model.EventInput) int
 		CreateNeed               func(childComplexity int, childID string, input model.NeedInput) int
 		CreateOrganisation       func(childComplexity int, input model.OrganisationInput) int
 		CreateService            func(childComplexity int, organisationID string, input model.ServiceInput) int
 		CreateUser               func(childComplexity int, input model.CreateUserInput) int
+		DecideInvoice            func(childComplexity int, id string, decision model.InvoiceDecision, reason *string) int
+		EndContract              func(childComplexity int, id string, terminate bool, reason *string) int
 		EnterLedger              func(childComplexity int, childID string, reasons []flowcare.LedgerReason, risk flowcare.Level) int
 		GrantRole                func(childComplexity int, input model.GrantRoleInput) int
 		ImportAreas              func(childComplexity int, csv string) int
@@ -441,6 +573,7 @@ type ComplexityRoot struct {
 		PublishSlot              func(childComplexity int, input model.SlotInput) int
 		PublishSlotSeries        func(childComplexity int, input model.SlotSeriesInput) int
 		RecordConsent            func(childComplexity int, childID string, input model.ConsentInput) int
+		RecordPayment            func(childComplexity int, input model.PaymentInput) int
 		RecordVetting            func(childComplexity int, input model.VettingInput) int
 		RecordVisit              func(childComplexity int, childID string, input model.VisitInput) int
 		RegisterChild            func(childComplexity int, input model.ChildInput, confirmNotDuplicate *bool) int
@@ -457,15 +590,18 @@ type ComplexityRoot struct {
 		SetServiceStatus         func(childComplexity int, id string, status flowcare.ServiceStatus) int
 		SetUserDisabled          func(childComplexity int, userID string, disabled bool) int
 		SetVisitCadence          func(childComplexity int, risk flowcare.Level, days int) int
+		SignContract             func(childComplexity int, id string) int
 		SignIn                   func(childComplexity int, input model.SignInInput) int
 		SignOut                  func(childComplexity int) int
 		SignUpVolunteer          func(childComplexity int, input model.VolunteerSignUpInput) int
+		SubmitInvoice            func(childComplexity int, contractID string, periodFrom time.Time, periodTo time.Time) int
 		UpdateChild              func(childComplexity int, id string, input model.ChildInput) int
 		UpdateEvent              func(childComplexity int, id string, input model.EventInput) int
 		UpdateMyVolunteerProfile func(childComplexity int, input model.VolunteerProfileInput) int
 		UpdateNeed               func(childComplexity int, id string, input model.NeedInput) int
 		UpdateOrganisation       func(childComplexity int, id string, input model.OrganisationProfileInput) int
 		UpdateService            func(childComplexity int, id string, input model.ServiceInput) int
+		VerifyDelivery           func(childComplexity int, sessionID string, accept bool, reason *string) int
 		VerifyOrganisation       func(childComplexity int, id string, status flowcare.VerificationStatus, note *string) int
 	}
 
@@ -554,20 +690,45 @@ type ComplexityRoot struct {
 		Weeks         func(childComplexity int) int
 	}
 
+	Payment struct {
+		Amount         func(childComplexity int) int
+		ID             func(childComplexity int) int
+		IdempotencyKey func(childComplexity int) int
+		InvoiceID      func(childComplexity int) int
+		PaidOn         func(childComplexity int) int
+		Reference      func(childComplexity int) int
+	}
+
+	PendingDelivery struct {
+		ContractID    func(childComplexity int) int
+		ContractTitle func(childComplexity int) int
+		EndsAt        func(childComplexity int) int
+		Minutes       func(childComplexity int) int
+		Organisation  func(childComplexity int) int
+		SessionID     func(childComplexity int) int
+		StartsAt      func(childComplexity int) int
+		Title         func(childComplexity int) int
+	}
+
 	Query struct {
 		Area               func(childComplexity int, id string) int
 		Areas              func(childComplexity int, parentID *string, level *flowcare.AreaLevel) int
 		AuditEvents        func(childComplexity int, first *int, after *string, action *string) int
+		BudgetLines        func(childComplexity int, year *int) int
 		CheckEligibility   func(childComplexity int, input model.EligibilityInput) int
 		Child              func(childComplexity int, id string) int
 		ChildImports       func(childComplexity int, first *int) int
 		ChildOverview      func(childComplexity int, areaID *string) int
 		ChildViews         func(childComplexity int, childID string, first *int, after *string) int
 		Children           func(childComplexity int, areaID *string, idNumber *string, reviewDue *bool, includeInactive *bool, first *int, after *string) int
+		Contract           func(childComplexity int, id string) int
+		Contracts          func(childComplexity int, budgetLineID *string) int
 		Event              func(childComplexity int, id string) int
 		Events             func(childComplexity int, organisationID string, first *int, after *string) int
 		ExpiringVetting    func(childComplexity int, organisationID string, withinDays *int) int
+		FundingReport      func(childComplexity int, year *int) int
 		GrantableRoles     func(childComplexity int) int
+		Invoices           func(childComplexity int, contractID *string, statuses []flowcare.InvoiceStatus) int
 		Ledger             func(childComplexity int, areaID *string, overdue *bool, first *int, after *string) int
 		Match              func(childComplexity int, id string) int
 		MatchBoard         func(childComplexity int, areaID *string, statuses []flowcare.MatchStatus, first *int, after *string) int
@@ -581,6 +742,7 @@ type ComplexityRoot struct {
 		Notifications      func(childComplexity int, unreadOnly *bool, first *int, after *string) int
 		Organisation       func(childComplexity int, id string) int
 		Organisations      func(childComplexity int, first *int, after *string, search *string, kind *flowcare.OrganisationKind, verification *flowcare.VerificationStatus, areaID *string) int
+		PendingDeliveries  func(childComplexity int) int
 		PendingHours       func(childComplexity int, first *int, after *string) int
 		PendingVisits      func(childComplexity int) int
 		ReviewWorkload     func(childComplexity int, areaID *string) int
@@ -863,6 +1025,11 @@ type BatchProposalResolver interface {
 type BookingResolver interface {
 	Position(ctx context.Context, obj *flowcare.Booking) (int, error)
 }
+type BudgetLineResolver interface {
+	Funder(ctx context.Context, obj *flowcare.BudgetLine) (*flowcare.Area, error)
+
+	Available(ctx context.Context, obj *flowcare.BudgetLine) (flowcare.Fen, error)
+}
 type ChildResolver interface {
 	Age(ctx context.Context, obj *flowcare.Child) (int, error)
 	IDNumber(ctx context.Context, obj *flowcare.Child) (*string, error)
@@ -894,6 +1061,20 @@ type ChildImportResolver interface {
 type ConsentResolver interface {
 	Guardian(ctx context.Context, obj *flowcare.Consent) (*flowcare.Guardian, error)
 }
+type ContractResolver interface {
+	Organisation(ctx context.Context, obj *flowcare.Contract) (*flowcare.Organisation, error)
+
+	Areas(ctx context.Context, obj *flowcare.Contract) ([]*flowcare.Area, error)
+
+	Figures(ctx context.Context, obj *flowcare.Contract) (*funding.ContractRow, error)
+	Authorisations(ctx context.Context, obj *flowcare.Contract) ([]*flowcare.Authorisation, error)
+	Deliveries(ctx context.Context, obj *flowcare.Contract) ([]*flowcare.Delivery, error)
+	CanManage(ctx context.Context, obj *flowcare.Contract) (bool, error)
+	CanInvoice(ctx context.Context, obj *flowcare.Contract) (bool, error)
+}
+type DistrictSpendResolver interface {
+	District(ctx context.Context, obj *flowcare.DistrictSpend) (*flowcare.Area, error)
+}
 type EventResolver interface {
 	Organisation(ctx context.Context, obj *flowcare.Event) (*flowcare.Organisation, error)
 
@@ -901,8 +1082,17 @@ type EventResolver interface {
 
 	CanEdit(ctx context.Context, obj *flowcare.Event) (bool, error)
 }
+type FundingReportResolver interface {
+	Contracts(ctx context.Context, obj *funding.Report) ([]*flowcare.Contract, error)
+}
 type GuardianResolver interface {
 	Phone(ctx context.Context, obj *flowcare.Guardian) (*string, error)
+}
+type InvoiceResolver interface {
+	ContractTitle(ctx context.Context, obj *flowcare.Invoice) (string, error)
+	Organisation(ctx context.Context, obj *flowcare.Invoice) (*flowcare.Organisation, error)
+
+	CanDecide(ctx context.Context, obj *flowcare.Invoice) (bool, error)
 }
 type LedgerEntryResolver interface {
 	Child(ctx context.Context, obj *flowcare.LedgerEntry) (*flowcare.Child, error)
@@ -980,6 +1170,15 @@ type MutationResolver interface {
 	CreateEvent(ctx context.Context, organisationID string, input model.EventInput) (*flowcare.Event, error)
 	UpdateEvent(ctx context.Context, id string, input model.EventInput) (*flowcare.Event, error)
 	SetEventStatus(ctx context.Context, id string, status flowcare.EventStatus) (*flowcare.Event, error)
+	CreateBudgetLine(ctx context.Context, input model.BudgetLineInput) (*flowcare.BudgetLine, error)
+	CreateContract(ctx context.Context, input model.ContractInput) (*flowcare.Contract, error)
+	SignContract(ctx context.Context, id string) (*flowcare.Contract, error)
+	EndContract(ctx context.Context, id string, terminate bool, reason *string) (*flowcare.Contract, error)
+	AuthoriseMatch(ctx context.Context, input model.AuthorisationInput) (*flowcare.Authorisation, error)
+	VerifyDelivery(ctx context.Context, sessionID string, accept bool, reason *string) (*flowcare.Delivery, error)
+	SubmitInvoice(ctx context.Context, contractID string, periodFrom time.Time, periodTo time.Time) (*flowcare.Invoice, error)
+	DecideInvoice(ctx context.Context, id string, decision model.InvoiceDecision, reason *string) (*flowcare.Invoice, error)
+	RecordPayment(ctx context.Context, input model.PaymentInput) (*flowcare.Payment, error)
 	ProposeMatch(ctx context.Context, needID string, input model.ProposeMatchInput) (*flowcare.Match, error)
 	ProposeMatchesForArea(ctx context.Context, areaID string) (*matching.BatchResult, error)
 	SendMatchRequests(ctx context.Context, ids []string) ([]*flowcare.Match, error)
@@ -1011,6 +1210,11 @@ type OrganisationResolver interface {
 	CanEdit(ctx context.Context, obj *flowcare.Organisation) (bool, error)
 	CanVerify(ctx context.Context, obj *flowcare.Organisation) (bool, error)
 }
+type PendingDeliveryResolver interface {
+	Organisation(ctx context.Context, obj *flowcare.PendingDelivery) (*flowcare.Organisation, error)
+
+	Minutes(ctx context.Context, obj *flowcare.PendingDelivery) (int, error)
+}
 type QueryResolver interface {
 	Me(ctx context.Context) (*flowcare.User, error)
 	Users(ctx context.Context, first *int, after *string, search *string) (*model.UserConnection, error)
@@ -1039,6 +1243,12 @@ type QueryResolver interface {
 	Events(ctx context.Context, organisationID string, first *int, after *string) (*model.EventConnection, error)
 	Event(ctx context.Context, id string) (*flowcare.Event, error)
 	Search(ctx context.Context, input model.SearchInput, first *int, after *string) (*model.SearchConnection, error)
+	BudgetLines(ctx context.Context, year *int) ([]*flowcare.BudgetLine, error)
+	Contracts(ctx context.Context, budgetLineID *string) ([]*flowcare.Contract, error)
+	Contract(ctx context.Context, id string) (*flowcare.Contract, error)
+	PendingDeliveries(ctx context.Context) ([]*flowcare.PendingDelivery, error)
+	Invoices(ctx context.Context, contractID *string, statuses []flowcare.InvoiceStatus) ([]*flowcare.Invoice, error)
+	FundingReport(ctx context.Context, year *int) (*funding.Report, error)
 	MatchCandidates(ctx context.Context, needID string) (*matching.CandidateList, error)
 	Match(ctx context.Context, id string) (*flowcare.Match, error)
 	MatchBoard(ctx context.Context, areaID *string, statuses []flowcare.MatchStatus, first *int, after *string) (*model.MatchConnection, error)
@@ -1303,6 +1513,43 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.AuditEventEdge.Node(childComplexity), true
 
+	case "Authorisation.endsOn":
+		if e.ComplexityRoot.Authorisation.EndsOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Authorisation.EndsOn(childComplexity), true
+	case "Authorisation.id":
+		if e.ComplexityRoot.Authorisation.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Authorisation.ID(childComplexity), true
+	case "Authorisation.matchId":
+		if e.ComplexityRoot.Authorisation.MatchID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Authorisation.MatchID(childComplexity), true
+	case "Authorisation.startsOn":
+		if e.ComplexityRoot.Authorisation.StartsOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Authorisation.StartsOn(childComplexity), true
+	case "Authorisation.units":
+		if e.ComplexityRoot.Authorisation.Units == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Authorisation.Units(childComplexity), true
+	case "Authorisation.usedUnits":
+		if e.ComplexityRoot.Authorisation.UsedUnits == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Authorisation.UsedUnits(childComplexity), true
+
 	case "BatchProposal.failed":
 		if e.ComplexityRoot.BatchProposal.Failed == nil {
 			break
@@ -1364,6 +1611,61 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Booking.Status(childComplexity), true
+
+	case "BudgetLine.amount":
+		if e.ComplexityRoot.BudgetLine.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Amount(childComplexity), true
+	case "BudgetLine.available":
+		if e.ComplexityRoot.BudgetLine.Available == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Available(childComplexity), true
+	case "BudgetLine.createdAt":
+		if e.ComplexityRoot.BudgetLine.CreatedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.CreatedAt(childComplexity), true
+	case "BudgetLine.fiscalYear":
+		if e.ComplexityRoot.BudgetLine.FiscalYear == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.FiscalYear(childComplexity), true
+	case "BudgetLine.funder":
+		if e.ComplexityRoot.BudgetLine.Funder == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Funder(childComplexity), true
+	case "BudgetLine.id":
+		if e.ComplexityRoot.BudgetLine.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.ID(childComplexity), true
+	case "BudgetLine.name":
+		if e.ComplexityRoot.BudgetLine.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Name(childComplexity), true
+	case "BudgetLine.purpose":
+		if e.ComplexityRoot.BudgetLine.Purpose == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Purpose(childComplexity), true
+	case "BudgetLine.source":
+		if e.ComplexityRoot.BudgetLine.Source == nil {
+			break
+		}
+
+		return e.ComplexityRoot.BudgetLine.Source(childComplexity), true
 
 	case "Child.active":
 		if e.ComplexityRoot.Child.Active == nil {
@@ -1865,6 +2167,304 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Consent.WithdrawnAt(childComplexity), true
 
+	case "Contract.areas":
+		if e.ComplexityRoot.Contract.Areas == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.Areas(childComplexity), true
+	case "Contract.authorisations":
+		if e.ComplexityRoot.Contract.Authorisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.Authorisations(childComplexity), true
+	case "Contract.budgetLineId":
+		if e.ComplexityRoot.Contract.BudgetLineID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.BudgetLineID(childComplexity), true
+	case "Contract.canInvoice":
+		if e.ComplexityRoot.Contract.CanInvoice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.CanInvoice(childComplexity), true
+	case "Contract.canManage":
+		if e.ComplexityRoot.Contract.CanManage == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.CanManage(childComplexity), true
+	case "Contract.categories":
+		if e.ComplexityRoot.Contract.Categories == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.Categories(childComplexity), true
+	case "Contract.deliveries":
+		if e.ComplexityRoot.Contract.Deliveries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.Deliveries(childComplexity), true
+	case "Contract.endsOn":
+		if e.ComplexityRoot.Contract.EndsOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.EndsOn(childComplexity), true
+	case "Contract.figures":
+		if e.ComplexityRoot.Contract.Figures == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.Figures(childComplexity), true
+	case "Contract.id":
+		if e.ComplexityRoot.Contract.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.ID(childComplexity), true
+	case "Contract.organisation":
+		if e.ComplexityRoot.Contract.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.Organisation(childComplexity), true
+	case "Contract.quantity":
+		if e.ComplexityRoot.Contract.Quantity == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.Quantity(childComplexity), true
+	case "Contract.signedAt":
+		if e.ComplexityRoot.Contract.SignedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.SignedAt(childComplexity), true
+	case "Contract.startsOn":
+		if e.ComplexityRoot.Contract.StartsOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.StartsOn(childComplexity), true
+	case "Contract.status":
+		if e.ComplexityRoot.Contract.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.Status(childComplexity), true
+	case "Contract.targets":
+		if e.ComplexityRoot.Contract.Targets == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.Targets(childComplexity), true
+	case "Contract.title":
+		if e.ComplexityRoot.Contract.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.Title(childComplexity), true
+	case "Contract.unit":
+		if e.ComplexityRoot.Contract.Unit == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.Unit(childComplexity), true
+	case "Contract.unitPrice":
+		if e.ComplexityRoot.Contract.UnitPrice == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.UnitPrice(childComplexity), true
+	case "Contract.value":
+		if e.ComplexityRoot.Contract.Value == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Contract.Value(childComplexity), true
+
+	case "ContractFigures.accepted":
+		if e.ComplexityRoot.ContractFigures.Accepted == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractFigures.Accepted(childComplexity), true
+	case "ContractFigures.children":
+		if e.ComplexityRoot.ContractFigures.Children == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractFigures.Children(childComplexity), true
+	case "ContractFigures.costPerChild":
+		if e.ComplexityRoot.ContractFigures.CostPerChild == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractFigures.CostPerChild(childComplexity), true
+	case "ContractFigures.costPerHour":
+		if e.ComplexityRoot.ContractFigures.CostPerHour == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractFigures.CostPerHour(childComplexity), true
+	case "ContractFigures.delivered":
+		if e.ComplexityRoot.ContractFigures.Delivered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractFigures.Delivered(childComplexity), true
+	case "ContractFigures.expected":
+		if e.ComplexityRoot.ContractFigures.Expected == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractFigures.Expected(childComplexity), true
+	case "ContractFigures.invoiced":
+		if e.ComplexityRoot.ContractFigures.Invoiced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractFigures.Invoiced(childComplexity), true
+	case "ContractFigures.minutes":
+		if e.ComplexityRoot.ContractFigures.Minutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractFigures.Minutes(childComplexity), true
+	case "ContractFigures.paid":
+		if e.ComplexityRoot.ContractFigures.Paid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractFigures.Paid(childComplexity), true
+	case "ContractFigures.progress":
+		if e.ComplexityRoot.ContractFigures.Progress == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractFigures.Progress(childComplexity), true
+	case "ContractFigures.remaining":
+		if e.ComplexityRoot.ContractFigures.Remaining == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractFigures.Remaining(childComplexity), true
+	case "ContractFigures.sessions":
+		if e.ComplexityRoot.ContractFigures.Sessions == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractFigures.Sessions(childComplexity), true
+	case "ContractFigures.underDelivering":
+		if e.ComplexityRoot.ContractFigures.UnderDelivering == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractFigures.UnderDelivering(childComplexity), true
+
+	case "Delivery.amount":
+		if e.ComplexityRoot.Delivery.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Amount(childComplexity), true
+	case "Delivery.deliveredAt":
+		if e.ComplexityRoot.Delivery.DeliveredAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.DeliveredAt(childComplexity), true
+	case "Delivery.id":
+		if e.ComplexityRoot.Delivery.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.ID(childComplexity), true
+	case "Delivery.invoiceId":
+		if e.ComplexityRoot.Delivery.InvoiceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.InvoiceID(childComplexity), true
+	case "Delivery.minutes":
+		if e.ComplexityRoot.Delivery.Minutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Minutes(childComplexity), true
+	case "Delivery.reason":
+		if e.ComplexityRoot.Delivery.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Reason(childComplexity), true
+	case "Delivery.sessionId":
+		if e.ComplexityRoot.Delivery.SessionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.SessionID(childComplexity), true
+	case "Delivery.status":
+		if e.ComplexityRoot.Delivery.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Status(childComplexity), true
+	case "Delivery.title":
+		if e.ComplexityRoot.Delivery.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Title(childComplexity), true
+	case "Delivery.units":
+		if e.ComplexityRoot.Delivery.Units == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.Units(childComplexity), true
+	case "Delivery.verifiedAt":
+		if e.ComplexityRoot.Delivery.VerifiedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.VerifiedAt(childComplexity), true
+	case "Delivery.verifiedBy":
+		if e.ComplexityRoot.Delivery.VerifiedBy == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Delivery.VerifiedBy(childComplexity), true
+
+	case "DistrictSpend.category":
+		if e.ComplexityRoot.DistrictSpend.Category == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DistrictSpend.Category(childComplexity), true
+	case "DistrictSpend.district":
+		if e.ComplexityRoot.DistrictSpend.District == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DistrictSpend.District(childComplexity), true
+	case "DistrictSpend.spent":
+		if e.ComplexityRoot.DistrictSpend.Spent == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DistrictSpend.Spent(childComplexity), true
+	case "DistrictSpend.unmet":
+		if e.ComplexityRoot.DistrictSpend.Unmet == nil {
+			break
+		}
+
+		return e.ComplexityRoot.DistrictSpend.Unmet(childComplexity), true
+
 	case "Eligibility.eligible":
 		if e.ComplexityRoot.Eligibility.Eligible == nil {
 			break
@@ -2025,6 +2625,104 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.EventEdge.Node(childComplexity), true
 
+	case "FundingReport.budgetLines":
+		if e.ComplexityRoot.FundingReport.BudgetLines == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingReport.BudgetLines(childComplexity), true
+	case "FundingReport.contracts":
+		if e.ComplexityRoot.FundingReport.Contracts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingReport.Contracts(childComplexity), true
+	case "FundingReport.districts":
+		if e.ComplexityRoot.FundingReport.Districts == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingReport.Districts(childComplexity), true
+	case "FundingReport.organisations":
+		if e.ComplexityRoot.FundingReport.Organisations == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingReport.Organisations(childComplexity), true
+
+	case "FundingSummary.budget":
+		if e.ComplexityRoot.FundingSummary.Budget == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingSummary.Budget(childComplexity), true
+	case "FundingSummary.children":
+		if e.ComplexityRoot.FundingSummary.Children == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingSummary.Children(childComplexity), true
+	case "FundingSummary.committed":
+		if e.ComplexityRoot.FundingSummary.Committed == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingSummary.Committed(childComplexity), true
+	case "FundingSummary.costPerHour":
+		if e.ComplexityRoot.FundingSummary.CostPerHr == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingSummary.CostPerHr(childComplexity), true
+	case "FundingSummary.costPerChild":
+		if e.ComplexityRoot.FundingSummary.CostPerKid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingSummary.CostPerKid(childComplexity), true
+	case "FundingSummary.delivered":
+		if e.ComplexityRoot.FundingSummary.Delivered == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingSummary.Delivered(childComplexity), true
+	case "FundingSummary.invoiced":
+		if e.ComplexityRoot.FundingSummary.Invoiced == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingSummary.Invoiced(childComplexity), true
+	case "FundingSummary.key":
+		if e.ComplexityRoot.FundingSummary.Key == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingSummary.Key(childComplexity), true
+	case "FundingSummary.minutes":
+		if e.ComplexityRoot.FundingSummary.Minutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingSummary.Minutes(childComplexity), true
+	case "FundingSummary.name":
+		if e.ComplexityRoot.FundingSummary.Name == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingSummary.Name(childComplexity), true
+	case "FundingSummary.paid":
+		if e.ComplexityRoot.FundingSummary.Paid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingSummary.Paid(childComplexity), true
+	case "FundingSummary.remaining":
+		if e.ComplexityRoot.FundingSummary.Remaining == nil {
+			break
+		}
+
+		return e.ComplexityRoot.FundingSummary.Remaining(childComplexity), true
+
 	case "Guardian.id":
 		if e.ComplexityRoot.Guardian.ID == nil {
 			break
@@ -2136,6 +2834,85 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ImportPreview.Rows(childComplexity), true
+
+	case "Invoice.amount":
+		if e.ComplexityRoot.Invoice.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.Amount(childComplexity), true
+	case "Invoice.canDecide":
+		if e.ComplexityRoot.Invoice.CanDecide == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.CanDecide(childComplexity), true
+	case "Invoice.contractId":
+		if e.ComplexityRoot.Invoice.ContractID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.ContractID(childComplexity), true
+	case "Invoice.contractTitle":
+		if e.ComplexityRoot.Invoice.ContractTitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.ContractTitle(childComplexity), true
+	case "Invoice.decidedAt":
+		if e.ComplexityRoot.Invoice.DecidedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.DecidedAt(childComplexity), true
+	case "Invoice.id":
+		if e.ComplexityRoot.Invoice.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.ID(childComplexity), true
+	case "Invoice.organisation":
+		if e.ComplexityRoot.Invoice.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.Organisation(childComplexity), true
+	case "Invoice.paid":
+		if e.ComplexityRoot.Invoice.Paid == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.Paid(childComplexity), true
+	case "Invoice.periodFrom":
+		if e.ComplexityRoot.Invoice.PeriodFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.PeriodFrom(childComplexity), true
+	case "Invoice.periodTo":
+		if e.ComplexityRoot.Invoice.PeriodTo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.PeriodTo(childComplexity), true
+	case "Invoice.reason":
+		if e.ComplexityRoot.Invoice.Reason == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.Reason(childComplexity), true
+	case "Invoice.status":
+		if e.ComplexityRoot.Invoice.Status == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.Status(childComplexity), true
+	case "Invoice.submittedAt":
+		if e.ComplexityRoot.Invoice.SubmittedAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.SubmittedAt(childComplexity), true
 
 	case "LedgerConnection.edges":
 		if e.ComplexityRoot.LedgerConnection.Edges == nil {
@@ -2613,6 +3390,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.ApproveVetting(childComplexity, args["id"].(string)), true
+	case "Mutation.authoriseMatch":
+		if e.ComplexityRoot.Mutation.AuthoriseMatch == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_authoriseMatch_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.AuthoriseMatch(childComplexity, args["input"].(model.AuthorisationInput)), true
 	case "Mutation.cancelSlot":
 		if e.ComplexityRoot.Mutation.CancelSlot == nil {
 			break
@@ -2657,6 +3445,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CloseMatch(childComplexity, args["id"].(string), args["status"].(flowcare.MatchStatus), args["reason"].(*flowcare.OutcomeReason), args["note"].(*string)), true
+	case "Mutation.createBudgetLine":
+		if e.ComplexityRoot.Mutation.CreateBudgetLine == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createBudgetLine_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateBudgetLine(childComplexity, args["input"].(model.BudgetLineInput)), true
+	case "Mutation.createContract":
+		if e.ComplexityRoot.Mutation.CreateContract == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_createContract_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.CreateContract(childComplexity, args["input"].(model.ContractInput)), true
 	case "Mutation.createEvent":
 		if e.ComplexityRoot.Mutation.CreateEvent == nil {
 			break
@@ -2712,6 +3522,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.CreateUser(childComplexity, args["input"].(model.CreateUserInput)), true
+	case "Mutation.decideInvoice":
+		if e.ComplexityRoot.Mutation.DecideInvoice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_decideInvoice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.DecideInvoice(childComplexity, args["id"].(string), args["decision"].(model.InvoiceDecision), args["reason"].(*string)), true
+	case "Mutation.endContract":
+		if e.ComplexityRoot.Mutation.EndContract == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_endContract_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.EndContract(childComplexity, args["id"].(string), args["terminate"].(bool), args["reason"].(*string)), true
 	case "Mutation.enterLedger":
 		if e.ComplexityRoot.Mutation.EnterLedger == nil {
 			break
@@ -2855,6 +3687,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.RecordConsent(childComplexity, args["childId"].(string), args["input"].(model.ConsentInput)), true
+	case "Mutation.recordPayment":
+		if e.ComplexityRoot.Mutation.RecordPayment == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_recordPayment_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.RecordPayment(childComplexity, args["input"].(model.PaymentInput)), true
 	case "Mutation.recordVetting":
 		if e.ComplexityRoot.Mutation.RecordVetting == nil {
 			break
@@ -3031,6 +3874,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SetVisitCadence(childComplexity, args["risk"].(flowcare.Level), args["days"].(int)), true
+	case "Mutation.signContract":
+		if e.ComplexityRoot.Mutation.SignContract == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_signContract_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SignContract(childComplexity, args["id"].(string)), true
 	case "Mutation.signIn":
 		if e.ComplexityRoot.Mutation.SignIn == nil {
 			break
@@ -3059,6 +3913,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SignUpVolunteer(childComplexity, args["input"].(model.VolunteerSignUpInput)), true
+	case "Mutation.submitInvoice":
+		if e.ComplexityRoot.Mutation.SubmitInvoice == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_submitInvoice_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SubmitInvoice(childComplexity, args["contractId"].(string), args["periodFrom"].(time.Time), args["periodTo"].(time.Time)), true
 	case "Mutation.updateChild":
 		if e.ComplexityRoot.Mutation.UpdateChild == nil {
 			break
@@ -3125,6 +3990,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.UpdateService(childComplexity, args["id"].(string), args["input"].(model.ServiceInput)), true
+	case "Mutation.verifyDelivery":
+		if e.ComplexityRoot.Mutation.VerifyDelivery == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_verifyDelivery_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.VerifyDelivery(childComplexity, args["sessionId"].(string), args["accept"].(bool), args["reason"].(*string)), true
 	case "Mutation.verifyOrganisation":
 		if e.ComplexityRoot.Mutation.VerifyOrganisation == nil {
 			break
@@ -3477,6 +4353,92 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Pairing.Weeks(childComplexity), true
 
+	case "Payment.amount":
+		if e.ComplexityRoot.Payment.Amount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payment.Amount(childComplexity), true
+	case "Payment.id":
+		if e.ComplexityRoot.Payment.ID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payment.ID(childComplexity), true
+	case "Payment.idempotencyKey":
+		if e.ComplexityRoot.Payment.IdempotencyKey == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payment.IdempotencyKey(childComplexity), true
+	case "Payment.invoiceId":
+		if e.ComplexityRoot.Payment.InvoiceID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payment.InvoiceID(childComplexity), true
+	case "Payment.paidOn":
+		if e.ComplexityRoot.Payment.PaidOn == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payment.PaidOn(childComplexity), true
+	case "Payment.reference":
+		if e.ComplexityRoot.Payment.Reference == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Payment.Reference(childComplexity), true
+
+	case "PendingDelivery.contractId":
+		if e.ComplexityRoot.PendingDelivery.ContractID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PendingDelivery.ContractID(childComplexity), true
+	case "PendingDelivery.contractTitle":
+		if e.ComplexityRoot.PendingDelivery.ContractTitle == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PendingDelivery.ContractTitle(childComplexity), true
+	case "PendingDelivery.endsAt":
+		if e.ComplexityRoot.PendingDelivery.EndsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PendingDelivery.EndsAt(childComplexity), true
+	case "PendingDelivery.minutes":
+		if e.ComplexityRoot.PendingDelivery.Minutes == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PendingDelivery.Minutes(childComplexity), true
+	case "PendingDelivery.organisation":
+		if e.ComplexityRoot.PendingDelivery.Organisation == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PendingDelivery.Organisation(childComplexity), true
+	case "PendingDelivery.sessionId":
+		if e.ComplexityRoot.PendingDelivery.SessionID == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PendingDelivery.SessionID(childComplexity), true
+	case "PendingDelivery.startsAt":
+		if e.ComplexityRoot.PendingDelivery.StartsAt == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PendingDelivery.StartsAt(childComplexity), true
+	case "PendingDelivery.title":
+		if e.ComplexityRoot.PendingDelivery.Title == nil {
+			break
+		}
+
+		return e.ComplexityRoot.PendingDelivery.Title(childComplexity), true
+
 	case "Query.area":
 		if e.ComplexityRoot.Query.Area == nil {
 			break
@@ -3510,6 +4472,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.AuditEvents(childComplexity, args["first"].(*int), args["after"].(*string), args["action"].(*string)), true
+	case "Query.budgetLines":
+		if e.ComplexityRoot.Query.BudgetLines == nil {
+			break
+		}
+
+		args, err := ec.field_Query_budgetLines_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.BudgetLines(childComplexity, args["year"].(*int)), true
 	case "Query.checkEligibility":
 		if e.ComplexityRoot.Query.CheckEligibility == nil {
 			break
@@ -3576,6 +4549,28 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Children(childComplexity, args["areaId"].(*string), args["idNumber"].(*string), args["reviewDue"].(*bool), args["includeInactive"].(*bool), args["first"].(*int), args["after"].(*string)), true
+	case "Query.contract":
+		if e.ComplexityRoot.Query.Contract == nil {
+			break
+		}
+
+		args, err := ec.field_Query_contract_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Contract(childComplexity, args["id"].(string)), true
+	case "Query.contracts":
+		if e.ComplexityRoot.Query.Contracts == nil {
+			break
+		}
+
+		args, err := ec.field_Query_contracts_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Contracts(childComplexity, args["budgetLineId"].(*string)), true
 	case "Query.event":
 		if e.ComplexityRoot.Query.Event == nil {
 			break
@@ -3609,6 +4604,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.ExpiringVetting(childComplexity, args["organisationId"].(string), args["withinDays"].(*int)), true
+	case "Query.fundingReport":
+		if e.ComplexityRoot.Query.FundingReport == nil {
+			break
+		}
+
+		args, err := ec.field_Query_fundingReport_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.FundingReport(childComplexity, args["year"].(*int)), true
 	case "Query.grantableRoles":
 		if e.ComplexityRoot.Query.GrantableRoles == nil {
 			break
@@ -3616,6 +4622,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Query.GrantableRoles(childComplexity), true
 
+	case "Query.invoices":
+		if e.ComplexityRoot.Query.Invoices == nil {
+			break
+		}
+
+		args, err := ec.field_Query_invoices_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Query.Invoices(childComplexity, args["contractId"].(*string), args["statuses"].([]flowcare.InvoiceStatus)), true
 	case "Query.ledger":
 		if e.ComplexityRoot.Query.Ledger == nil {
 			break
@@ -3744,6 +4761,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Query.Organisations(childComplexity, args["first"].(*int), args["after"].(*string), args["search"].(*string), args["kind"].(*flowcare.OrganisationKind), args["verification"].(*flowcare.VerificationStatus), args["areaId"].(*string)), true
+	case "Query.pendingDeliveries":
+		if e.ComplexityRoot.Query.PendingDeliveries == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Query.PendingDeliveries(childComplexity), true
 	case "Query.pendingHours":
 		if e.ComplexityRoot.Query.PendingHours == nil {
 			break
@@ -4876,9 +5899,12 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 	ec := newExecutionContext(opCtx, e, make(chan graphql.DeferredResult))
 	inputUnmarshalers := func() *graphql.InputUnmarshalerIndex {
 		return graphql.NewInputUnmarshalerIndex(
+			graphql.NewInputUnmarshaler("AuthorisationInput", ec.unmarshalInputAuthorisationInput),
+			graphql.NewInputUnmarshaler("BudgetLineInput", ec.unmarshalInputBudgetLineInput),
 			graphql.NewInputUnmarshaler("ChangePasswordInput", ec.unmarshalInputChangePasswordInput),
 			graphql.NewInputUnmarshaler("ChildInput", ec.unmarshalInputChildInput),
 			graphql.NewInputUnmarshaler("ConsentInput", ec.unmarshalInputConsentInput),
+			graphql.NewInputUnmarshaler("ContractInput", ec.unmarshalInputContractInput),
 			graphql.NewInputUnmarshaler("CreateUserInput", ec.unmarshalInputCreateUserInput),
 			graphql.NewInputUnmarshaler("EligibilityInput", ec.unmarshalInputEligibilityInput),
 			graphql.NewInputUnmarshaler("EventInput", ec.unmarshalInputEventInput),
@@ -4892,6 +5918,7 @@ func (e *executableSchema) Exec(ctx context.Context) graphql.ResponseHandler {
 			graphql.NewInputUnmarshaler("OrganisationInput", ec.unmarshalInputOrganisationInput),
 			graphql.NewInputUnmarshaler("OrganisationProfileInput", ec.unmarshalInputOrganisationProfileInput),
 			graphql.NewInputUnmarshaler("PairingInput", ec.unmarshalInputPairingInput),
+			graphql.NewInputUnmarshaler("PaymentInput", ec.unmarshalInputPaymentInput),
 			graphql.NewInputUnmarshaler("ProposeMatchInput", ec.unmarshalInputProposeMatchInput),
 			graphql.NewInputUnmarshaler("SearchInput", ec.unmarshalInputSearchInput),
 			graphql.NewInputUnmarshaler("ServiceInput", ec.unmarshalInputServiceInput),
@@ -6093,6 +7120,280 @@ extend type Mutation {
   setEventStatus(id: ID!, status: EventStatus!): Event!
 }
 `, BuiltIn: false},
+	{Name: "../schema/funding.graphqls", Input: `"An amount of money in fen (分) as a whole number: 12345 is 123.45 yuan. Fractions are refused."
+scalar Fen
+
+enum FundingSource {
+  CITY
+  DISTRICT
+  CENTRAL_TRANSFER
+}
+
+"What a contract pays for."
+enum ContractUnit {
+  SESSION
+  SERVICE_HOUR
+  "Each child served counts once per contract."
+  CHILD_SERVED
+}
+
+enum ContractStatus {
+  DRAFT
+  SIGNED
+  ACTIVE
+  CLOSED
+  TERMINATED
+}
+
+enum DeliveryStatus {
+  VERIFIED
+  RETURNED
+}
+
+enum InvoiceStatus {
+  SUBMITTED
+  ACCEPTED
+  REJECTED
+  DISPUTED
+  PAID
+}
+
+enum InvoiceDecision {
+  ACCEPT
+  "Needs a reason; the invoice's deliveries can be invoiced again."
+  REJECT
+  "Needs a reason; a disputed invoice is later accepted or rejected."
+  DISPUTE
+}
+
+type BudgetLine {
+  id: ID!
+  name: String!
+  "The civil-affairs bureau's area (city or district)."
+  funder: Area!
+  fiscalYear: Int!
+  source: FundingSource!
+  amount: Fen!
+  purpose: [Category!]!
+  "Not yet committed to a contract."
+  available: Fen!
+  createdAt: Time!
+}
+
+"A contract's money and delivery so far."
+type ContractFigures {
+  "What verified deliveries are worth."
+  delivered: Fen!
+  "Invoices not rejected."
+  invoiced: Fen!
+  "Invoices accepted or paid."
+  accepted: Fen!
+  paid: Fen!
+  "The value not yet claimed by an invoice."
+  remaining: Fen!
+  children: Int!
+  minutes: Int!
+  sessions: Int!
+  costPerChild: Fen
+  costPerHour: Fen
+  "Share of the units delivered."
+  progress: Float!
+  "Share of the units the schedule expects by today."
+  expected: Float!
+  "More than a fifth behind schedule."
+  underDelivering: Boolean!
+}
+
+type Contract {
+  id: ID!
+  title: String!
+  budgetLineId: ID!
+  organisation: Organisation!
+  categories: [Category!]!
+  unit: ContractUnit!
+  unitPrice: Fen!
+  quantity: Int!
+  value: Fen!
+  startsOn: Date!
+  endsOn: Date!
+  areas: [Area!]!
+  targets: String!
+  status: ContractStatus!
+  signedAt: Time
+  figures: ContractFigures!
+  authorisations: [Authorisation!]!
+  deliveries: [Delivery!]!
+  "The viewer is civil-affairs staff of the funder."
+  canManage: Boolean!
+  "The viewer is staff of the contracted organisation."
+  canInvoice: Boolean!
+}
+
+"Units of a contract allowed for one match."
+type Authorisation {
+  id: ID!
+  matchId: ID!
+  units: Int!
+  "In the contract's unit; minutes for service hours."
+  usedUnits: Int!
+  startsOn: Date!
+  endsOn: Date!
+}
+
+type Delivery {
+  id: ID!
+  sessionId: ID!
+  title: String!
+  status: DeliveryStatus!
+  reason: String
+  units: Int!
+  amount: Fen!
+  minutes: Int!
+  deliveredAt: Time!
+  invoiceId: ID
+  verifiedBy: String
+  verifiedAt: Time!
+}
+
+"A delivered session of an authorised match waiting for verification."
+type PendingDelivery {
+  sessionId: ID!
+  contractId: ID!
+  contractTitle: String!
+  organisation: Organisation!
+  title: String!
+  startsAt: Time!
+  endsAt: Time!
+  minutes: Int!
+}
+
+type Invoice {
+  id: ID!
+  contractId: ID!
+  contractTitle: String!
+  organisation: Organisation!
+  periodFrom: Date!
+  periodTo: Date!
+  amount: Fen!
+  paid: Fen!
+  status: InvoiceStatus!
+  reason: String
+  submittedAt: Time!
+  decidedAt: Time
+  canDecide: Boolean!
+}
+
+type Payment {
+  id: ID!
+  invoiceId: ID!
+  amount: Fen!
+  idempotencyKey: String!
+  reference: String!
+  paidOn: Date!
+}
+
+type FundingSummary {
+  key: ID!
+  name: String!
+  budget: Fen!
+  committed: Fen!
+  delivered: Fen!
+  invoiced: Fen!
+  paid: Fen!
+  remaining: Fen!
+  children: Int!
+  minutes: Int!
+  costPerChild: Fen
+  costPerHour: Fen
+}
+
+"What a district's children received in a category, against that category's needs still unmet there."
+type DistrictSpend {
+  district: Area!
+  category: Category!
+  spent: Fen!
+  unmet: Int!
+}
+
+"The funding-to-outcome trace within the viewer's scope."
+type FundingReport {
+  contracts: [Contract!]!
+  budgetLines: [FundingSummary!]!
+  organisations: [FundingSummary!]!
+  "Civil-affairs staff and auditors only (empty for organisations)."
+  districts: [DistrictSpend!]!
+}
+
+input BudgetLineInput {
+  name: String!
+  funderId: ID!
+  fiscalYear: Int!
+  source: FundingSource!
+  amount: Fen!
+  purpose: [Category!]!
+}
+
+input ContractInput {
+  budgetLineId: ID!
+  organisationId: ID!
+  title: String!
+  categories: [Category!]!
+  unit: ContractUnit!
+  unitPrice: Fen!
+  quantity: Int!
+  startsOn: Date!
+  endsOn: Date!
+  areaIds: [ID!]
+  targets: String
+}
+
+input AuthorisationInput {
+  contractId: ID!
+  matchId: ID!
+  units: Int!
+  startsOn: Date!
+  endsOn: Date!
+}
+
+input PaymentInput {
+  invoiceId: ID!
+  amount: Fen!
+  "The same key replayed, even concurrently, records one payment."
+  idempotencyKey: String!
+  reference: String
+  paidOn: Date!
+}
+
+extend type Query {
+  "Budget lines of the viewer's area (civil affairs) or all (auditors)."
+  budgetLines(year: Int): [BudgetLine!]!
+  "Contracts the viewer may see: their area's (civil affairs), their organisation's, or all (auditors)."
+  contracts(budgetLineId: ID): [Contract!]!
+  contract(id: ID!): Contract
+  "Sessions of authorised matches waiting for the viewer (civil affairs) to verify."
+  pendingDeliveries: [PendingDelivery!]!
+  invoices(contractId: ID, statuses: [InvoiceStatus!]): [Invoice!]!
+  fundingReport(year: Int): FundingReport!
+}
+
+extend type Mutation {
+  "Posts the appropriation to the ledger."
+  createBudgetLine(input: BudgetLineInput!): BudgetLine!
+  "A draft; nothing is committed until it is signed."
+  createContract(input: ContractInput!): Contract!
+  "Commits the contract's value against its budget line; refused beyond what the line has left."
+  signContract(id: ID!): Contract!
+  "Closes (or terminates, with a reason) and returns what is not owed to the budget line."
+  endContract(id: ID!, terminate: Boolean!, reason: String): Contract!
+  authoriseMatch(input: AuthorisationInput!): Authorisation!
+  "Accept a delivered session as billable, or return it with a reason."
+  verifyDelivery(sessionId: ID!, accept: Boolean!, reason: String): Delivery!
+  "Organisation staff: claims the verified, not yet invoiced deliveries of the period."
+  submitInvoice(contractId: ID!, periodFrom: Date!, periodTo: Date!): Invoice!
+  decideInvoice(id: ID!, decision: InvoiceDecision!, reason: String): Invoice!
+  recordPayment(input: PaymentInput!): Payment!
+}
+`, BuiltIn: false},
 	{Name: "../schema/matching.graphqls", Input: `"Where a match stands in the referral loop."
 enum MatchStatus {
   "Made by staff (or a batch), not yet sent to the provider."
@@ -6576,6 +7877,24 @@ func (ec *executionContext) childFields_AuditEventEdge(ctx context.Context, fiel
 	return nil, fmt.Errorf("no field named %q was found under type AuditEventEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_Authorisation(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Authorisation_id(ctx, field)
+	case "matchId":
+		return ec.fieldContext_Authorisation_matchId(ctx, field)
+	case "units":
+		return ec.fieldContext_Authorisation_units(ctx, field)
+	case "usedUnits":
+		return ec.fieldContext_Authorisation_usedUnits(ctx, field)
+	case "startsOn":
+		return ec.fieldContext_Authorisation_startsOn(ctx, field)
+	case "endsOn":
+		return ec.fieldContext_Authorisation_endsOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Authorisation", field.Name)
+}
+
 func (ec *executionContext) childFields_BatchProposal(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "needs":
@@ -6606,6 +7925,30 @@ func (ec *executionContext) childFields_Booking(ctx context.Context, field graph
 		return ec.fieldContext_Booking_position(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Booking", field.Name)
+}
+
+func (ec *executionContext) childFields_BudgetLine(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_BudgetLine_id(ctx, field)
+	case "name":
+		return ec.fieldContext_BudgetLine_name(ctx, field)
+	case "funder":
+		return ec.fieldContext_BudgetLine_funder(ctx, field)
+	case "fiscalYear":
+		return ec.fieldContext_BudgetLine_fiscalYear(ctx, field)
+	case "source":
+		return ec.fieldContext_BudgetLine_source(ctx, field)
+	case "amount":
+		return ec.fieldContext_BudgetLine_amount(ctx, field)
+	case "purpose":
+		return ec.fieldContext_BudgetLine_purpose(ctx, field)
+	case "available":
+		return ec.fieldContext_BudgetLine_available(ctx, field)
+	case "createdAt":
+		return ec.fieldContext_BudgetLine_createdAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type BudgetLine", field.Name)
 }
 
 func (ec *executionContext) childFields_Child(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -6828,6 +8171,128 @@ func (ec *executionContext) childFields_Consent(ctx context.Context, field graph
 	return nil, fmt.Errorf("no field named %q was found under type Consent", field.Name)
 }
 
+func (ec *executionContext) childFields_Contract(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Contract_id(ctx, field)
+	case "title":
+		return ec.fieldContext_Contract_title(ctx, field)
+	case "budgetLineId":
+		return ec.fieldContext_Contract_budgetLineId(ctx, field)
+	case "organisation":
+		return ec.fieldContext_Contract_organisation(ctx, field)
+	case "categories":
+		return ec.fieldContext_Contract_categories(ctx, field)
+	case "unit":
+		return ec.fieldContext_Contract_unit(ctx, field)
+	case "unitPrice":
+		return ec.fieldContext_Contract_unitPrice(ctx, field)
+	case "quantity":
+		return ec.fieldContext_Contract_quantity(ctx, field)
+	case "value":
+		return ec.fieldContext_Contract_value(ctx, field)
+	case "startsOn":
+		return ec.fieldContext_Contract_startsOn(ctx, field)
+	case "endsOn":
+		return ec.fieldContext_Contract_endsOn(ctx, field)
+	case "areas":
+		return ec.fieldContext_Contract_areas(ctx, field)
+	case "targets":
+		return ec.fieldContext_Contract_targets(ctx, field)
+	case "status":
+		return ec.fieldContext_Contract_status(ctx, field)
+	case "signedAt":
+		return ec.fieldContext_Contract_signedAt(ctx, field)
+	case "figures":
+		return ec.fieldContext_Contract_figures(ctx, field)
+	case "authorisations":
+		return ec.fieldContext_Contract_authorisations(ctx, field)
+	case "deliveries":
+		return ec.fieldContext_Contract_deliveries(ctx, field)
+	case "canManage":
+		return ec.fieldContext_Contract_canManage(ctx, field)
+	case "canInvoice":
+		return ec.fieldContext_Contract_canInvoice(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Contract", field.Name)
+}
+
+func (ec *executionContext) childFields_ContractFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "delivered":
+		return ec.fieldContext_ContractFigures_delivered(ctx, field)
+	case "invoiced":
+		return ec.fieldContext_ContractFigures_invoiced(ctx, field)
+	case "accepted":
+		return ec.fieldContext_ContractFigures_accepted(ctx, field)
+	case "paid":
+		return ec.fieldContext_ContractFigures_paid(ctx, field)
+	case "remaining":
+		return ec.fieldContext_ContractFigures_remaining(ctx, field)
+	case "children":
+		return ec.fieldContext_ContractFigures_children(ctx, field)
+	case "minutes":
+		return ec.fieldContext_ContractFigures_minutes(ctx, field)
+	case "sessions":
+		return ec.fieldContext_ContractFigures_sessions(ctx, field)
+	case "costPerChild":
+		return ec.fieldContext_ContractFigures_costPerChild(ctx, field)
+	case "costPerHour":
+		return ec.fieldContext_ContractFigures_costPerHour(ctx, field)
+	case "progress":
+		return ec.fieldContext_ContractFigures_progress(ctx, field)
+	case "expected":
+		return ec.fieldContext_ContractFigures_expected(ctx, field)
+	case "underDelivering":
+		return ec.fieldContext_ContractFigures_underDelivering(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContractFigures", field.Name)
+}
+
+func (ec *executionContext) childFields_Delivery(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Delivery_id(ctx, field)
+	case "sessionId":
+		return ec.fieldContext_Delivery_sessionId(ctx, field)
+	case "title":
+		return ec.fieldContext_Delivery_title(ctx, field)
+	case "status":
+		return ec.fieldContext_Delivery_status(ctx, field)
+	case "reason":
+		return ec.fieldContext_Delivery_reason(ctx, field)
+	case "units":
+		return ec.fieldContext_Delivery_units(ctx, field)
+	case "amount":
+		return ec.fieldContext_Delivery_amount(ctx, field)
+	case "minutes":
+		return ec.fieldContext_Delivery_minutes(ctx, field)
+	case "deliveredAt":
+		return ec.fieldContext_Delivery_deliveredAt(ctx, field)
+	case "invoiceId":
+		return ec.fieldContext_Delivery_invoiceId(ctx, field)
+	case "verifiedBy":
+		return ec.fieldContext_Delivery_verifiedBy(ctx, field)
+	case "verifiedAt":
+		return ec.fieldContext_Delivery_verifiedAt(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Delivery", field.Name)
+}
+
+func (ec *executionContext) childFields_DistrictSpend(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "district":
+		return ec.fieldContext_DistrictSpend_district(ctx, field)
+	case "category":
+		return ec.fieldContext_DistrictSpend_category(ctx, field)
+	case "spent":
+		return ec.fieldContext_DistrictSpend_spent(ctx, field)
+	case "unmet":
+		return ec.fieldContext_DistrictSpend_unmet(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type DistrictSpend", field.Name)
+}
+
 func (ec *executionContext) childFields_Eligibility(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "eligible":
@@ -6904,6 +8369,50 @@ func (ec *executionContext) childFields_EventEdge(ctx context.Context, field gra
 	return nil, fmt.Errorf("no field named %q was found under type EventEdge", field.Name)
 }
 
+func (ec *executionContext) childFields_FundingReport(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "contracts":
+		return ec.fieldContext_FundingReport_contracts(ctx, field)
+	case "budgetLines":
+		return ec.fieldContext_FundingReport_budgetLines(ctx, field)
+	case "organisations":
+		return ec.fieldContext_FundingReport_organisations(ctx, field)
+	case "districts":
+		return ec.fieldContext_FundingReport_districts(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundingReport", field.Name)
+}
+
+func (ec *executionContext) childFields_FundingSummary(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "key":
+		return ec.fieldContext_FundingSummary_key(ctx, field)
+	case "name":
+		return ec.fieldContext_FundingSummary_name(ctx, field)
+	case "budget":
+		return ec.fieldContext_FundingSummary_budget(ctx, field)
+	case "committed":
+		return ec.fieldContext_FundingSummary_committed(ctx, field)
+	case "delivered":
+		return ec.fieldContext_FundingSummary_delivered(ctx, field)
+	case "invoiced":
+		return ec.fieldContext_FundingSummary_invoiced(ctx, field)
+	case "paid":
+		return ec.fieldContext_FundingSummary_paid(ctx, field)
+	case "remaining":
+		return ec.fieldContext_FundingSummary_remaining(ctx, field)
+	case "children":
+		return ec.fieldContext_FundingSummary_children(ctx, field)
+	case "minutes":
+		return ec.fieldContext_FundingSummary_minutes(ctx, field)
+	case "costPerChild":
+		return ec.fieldContext_FundingSummary_costPerChild(ctx, field)
+	case "costPerHour":
+		return ec.fieldContext_FundingSummary_costPerHour(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type FundingSummary", field.Name)
+}
+
 func (ec *executionContext) childFields_Guardian(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "id":
@@ -6962,6 +8471,38 @@ func (ec *executionContext) childFields_ImportPreview(ctx context.Context, field
 		return ec.fieldContext_ImportPreview_lines(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ImportPreview", field.Name)
+}
+
+func (ec *executionContext) childFields_Invoice(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Invoice_id(ctx, field)
+	case "contractId":
+		return ec.fieldContext_Invoice_contractId(ctx, field)
+	case "contractTitle":
+		return ec.fieldContext_Invoice_contractTitle(ctx, field)
+	case "organisation":
+		return ec.fieldContext_Invoice_organisation(ctx, field)
+	case "periodFrom":
+		return ec.fieldContext_Invoice_periodFrom(ctx, field)
+	case "periodTo":
+		return ec.fieldContext_Invoice_periodTo(ctx, field)
+	case "amount":
+		return ec.fieldContext_Invoice_amount(ctx, field)
+	case "paid":
+		return ec.fieldContext_Invoice_paid(ctx, field)
+	case "status":
+		return ec.fieldContext_Invoice_status(ctx, field)
+	case "reason":
+		return ec.fieldContext_Invoice_reason(ctx, field)
+	case "submittedAt":
+		return ec.fieldContext_Invoice_submittedAt(ctx, field)
+	case "decidedAt":
+		return ec.fieldContext_Invoice_decidedAt(ctx, field)
+	case "canDecide":
+		return ec.fieldContext_Invoice_canDecide(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Invoice", field.Name)
 }
 
 func (ec *executionContext) childFields_LedgerConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -7342,6 +8883,46 @@ func (ec *executionContext) childFields_Pairing(ctx context.Context, field graph
 		return ec.fieldContext_Pairing_weeks(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Pairing", field.Name)
+}
+
+func (ec *executionContext) childFields_Payment(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "id":
+		return ec.fieldContext_Payment_id(ctx, field)
+	case "invoiceId":
+		return ec.fieldContext_Payment_invoiceId(ctx, field)
+	case "amount":
+		return ec.fieldContext_Payment_amount(ctx, field)
+	case "idempotencyKey":
+		return ec.fieldContext_Payment_idempotencyKey(ctx, field)
+	case "reference":
+		return ec.fieldContext_Payment_reference(ctx, field)
+	case "paidOn":
+		return ec.fieldContext_Payment_paidOn(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type Payment", field.Name)
+}
+
+func (ec *executionContext) childFields_PendingDelivery(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "sessionId":
+		return ec.fieldContext_PendingDelivery_sessionId(ctx, field)
+	case "contractId":
+		return ec.fieldContext_PendingDelivery_contractId(ctx, field)
+	case "contractTitle":
+		return ec.fieldContext_PendingDelivery_contractTitle(ctx, field)
+	case "organisation":
+		return ec.fieldContext_PendingDelivery_organisation(ctx, field)
+	case "title":
+		return ec.fieldContext_PendingDelivery_title(ctx, field)
+	case "startsAt":
+		return ec.fieldContext_PendingDelivery_startsAt(ctx, field)
+	case "endsAt":
+		return ec.fieldContext_PendingDelivery_endsAt(ctx, field)
+	case "minutes":
+		return ec.fieldContext_PendingDelivery_minutes(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type PendingDelivery", field.Name)
 }
 
 func (ec *executionContext) childFields_RoleGrant(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -8046,6 +9627,20 @@ func (ec *executionContext) field_Mutation_approveVetting_args(ctx context.Conte
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_authoriseMatch_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.AuthorisationInput, error) {
+			return ec.unmarshalNAuthorisationInput2flowcareᚋgraphᚋmodelᚐAuthorisationInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_cancelSlot_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8150,6 +9745,34 @@ func (ec *executionContext) field_Mutation_closeMatch_args(ctx context.Context, 
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_createBudgetLine_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.BudgetLineInput, error) {
+			return ec.unmarshalNBudgetLineInput2flowcareᚋgraphᚋmodelᚐBudgetLineInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_createContract_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.ContractInput, error) {
+			return ec.unmarshalNContractInput2flowcareᚋgraphᚋmodelᚐContractInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_createEvent_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8241,6 +9864,66 @@ func (ec *executionContext) field_Mutation_createUser_args(ctx context.Context, 
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_decideInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "decision",
+		func(ctx context.Context, v any) (model.InvoiceDecision, error) {
+			return ec.unmarshalNInvoiceDecision2flowcareᚋgraphᚋmodelᚐInvoiceDecision(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["decision"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_endContract_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "terminate",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["terminate"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
 	return args, nil
 }
 
@@ -8495,6 +10178,20 @@ func (ec *executionContext) field_Mutation_recordConsent_args(ctx context.Contex
 		return nil, err
 	}
 	args["input"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_recordPayment_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "input",
+		func(ctx context.Context, v any) (model.PaymentInput, error) {
+			return ec.unmarshalNPaymentInput2flowcareᚋgraphᚋmodelᚐPaymentInput(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["input"] = arg0
 	return args, nil
 }
 
@@ -8858,6 +10555,20 @@ func (ec *executionContext) field_Mutation_setVisitCadence_args(ctx context.Cont
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_signContract_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_signIn_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -8883,6 +10594,36 @@ func (ec *executionContext) field_Mutation_signUpVolunteer_args(ctx context.Cont
 		return nil, err
 	}
 	args["input"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Mutation_submitInvoice_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "contractId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["contractId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "periodFrom",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodFrom"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "periodTo",
+		func(ctx context.Context, v any) (time.Time, error) {
+			return ec.unmarshalNDate2timeᚐTime(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["periodTo"] = arg2
 	return args, nil
 }
 
@@ -9010,6 +10751,36 @@ func (ec *executionContext) field_Mutation_updateService_args(ctx context.Contex
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_verifyDelivery_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "sessionId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["sessionId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "accept",
+		func(ctx context.Context, v any) (bool, error) {
+			return ec.unmarshalNBoolean2bool(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["accept"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "reason",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["reason"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_verifyOrganisation_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9117,6 +10888,20 @@ func (ec *executionContext) field_Query_auditEvents_args(ctx context.Context, ra
 		return nil, err
 	}
 	args["action"] = arg2
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_budgetLines_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
 	return args, nil
 }
 
@@ -9260,6 +11045,34 @@ func (ec *executionContext) field_Query_children_args(ctx context.Context, rawAr
 	return args, nil
 }
 
+func (ec *executionContext) field_Query_contract_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "id",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["id"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_contracts_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "budgetLineId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["budgetLineId"] = arg0
+	return args, nil
+}
+
 func (ec *executionContext) field_Query_event_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -9323,6 +11136,42 @@ func (ec *executionContext) field_Query_expiringVetting_args(ctx context.Context
 		return nil, err
 	}
 	args["withinDays"] = arg1
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_fundingReport_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "year",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["year"] = arg0
+	return args, nil
+}
+
+func (ec *executionContext) field_Query_invoices_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "contractId",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOID2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["contractId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "statuses",
+		func(ctx context.Context, v any) ([]flowcare.InvoiceStatus, error) {
+			return ec.unmarshalOInvoiceStatus2ᚕflowcareᚋinternalᚋflowcareᚐInvoiceStatusᚄ(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["statuses"] = arg1
 	return args, nil
 }
 
@@ -10618,6 +12467,144 @@ func (ec *executionContext) fieldContext_AuditEventEdge_node(_ context.Context, 
 	return fc, nil
 }
 
+func (ec *executionContext) _Authorisation_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Authorisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Authorisation_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Authorisation_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Authorisation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Authorisation_matchId(ctx context.Context, field graphql.CollectedField, obj *flowcare.Authorisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Authorisation_matchId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.MatchID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Authorisation_matchId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Authorisation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Authorisation_units(ctx context.Context, field graphql.CollectedField, obj *flowcare.Authorisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Authorisation_units(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Units, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Authorisation_units(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Authorisation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Authorisation_usedUnits(ctx context.Context, field graphql.CollectedField, obj *flowcare.Authorisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Authorisation_usedUnits(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UsedUnits, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Authorisation_usedUnits(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Authorisation", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Authorisation_startsOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.Authorisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Authorisation_startsOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartsOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Authorisation_startsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Authorisation", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Authorisation_endsOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.Authorisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Authorisation_endsOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndsOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Authorisation_endsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Authorisation", field, false, false, "Date")
+}
+
 func (ec *executionContext) _BatchProposal_needs(ctx context.Context, field graphql.CollectedField, obj *matching.BatchResult) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -10855,6 +12842,222 @@ func (ec *executionContext) _Booking_position(ctx context.Context, field graphql
 }
 func (ec *executionContext) fieldContext_Booking_position(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Booking", field, true, true, "Int")
+}
+
+func (ec *executionContext) _BudgetLine_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "ID")
+}
+
+func (ec *executionContext) _BudgetLine_name(ctx context.Context, field graphql.CollectedField, obj *flowcare.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "String")
+}
+
+func (ec *executionContext) _BudgetLine_funder(ctx context.Context, field graphql.CollectedField, obj *flowcare.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_funder(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BudgetLine().Funder(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚖflowcareᚋinternalᚋflowcareᚐArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_funder(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "BudgetLine",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _BudgetLine_fiscalYear(ctx context.Context, field graphql.CollectedField, obj *flowcare.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_fiscalYear(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.FiscalYear, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_fiscalYear(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "Int")
+}
+
+func (ec *executionContext) _BudgetLine_source(ctx context.Context, field graphql.CollectedField, obj *flowcare.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_source(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Source, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.FundingSource) graphql.Marshaler {
+			return ec.marshalNFundingSource2flowcareᚋinternalᚋflowcareᚐFundingSource(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_source(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "FundingSource")
+}
+
+func (ec *executionContext) _BudgetLine_amount(ctx context.Context, field graphql.CollectedField, obj *flowcare.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _BudgetLine_purpose(ctx context.Context, field graphql.CollectedField, obj *flowcare.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_purpose(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Purpose, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []flowcare.Category) graphql.Marshaler {
+			return ec.marshalNCategory2ᚕflowcareᚋinternalᚋflowcareᚐCategoryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_purpose(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "Category")
+}
+
+func (ec *executionContext) _BudgetLine_available(ctx context.Context, field graphql.CollectedField, obj *flowcare.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_available(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.BudgetLine().Available(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_available(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, true, true, "Fen")
+}
+
+func (ec *executionContext) _BudgetLine_createdAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.BudgetLine) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_BudgetLine_createdAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CreatedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_BudgetLine_createdAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("BudgetLine", field, false, false, "Time")
 }
 
 func (ec *executionContext) _Child_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Child) (ret graphql.Marshaler) {
@@ -12910,6 +15113,1187 @@ func (ec *executionContext) fieldContext_Consent_withdrawnAt(_ context.Context, 
 	return graphql.NewScalarFieldContext("Consent", field, false, false, "Time")
 }
 
+func (ec *executionContext) _Contract_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Contract_title(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, false, false, "String")
+}
+
+func (ec *executionContext) _Contract_budgetLineId(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_budgetLineId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetLineID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_budgetLineId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Contract_organisation(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Contract().Organisation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖflowcareᚋinternalᚋflowcareᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contract",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contract_categories(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_categories(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Categories, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []flowcare.Category) graphql.Marshaler {
+			return ec.marshalNCategory2ᚕflowcareᚋinternalᚋflowcareᚐCategoryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_categories(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, false, false, "Category")
+}
+
+func (ec *executionContext) _Contract_unit(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_unit(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unit, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.ContractUnit) graphql.Marshaler {
+			return ec.marshalNContractUnit2flowcareᚋinternalᚋflowcareᚐContractUnit(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_unit(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, false, false, "ContractUnit")
+}
+
+func (ec *executionContext) _Contract_unitPrice(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_unitPrice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnitPrice, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_unitPrice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _Contract_quantity(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_quantity(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Quantity, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_quantity(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Contract_value(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_value(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Value(), nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_value(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, true, false, "Fen")
+}
+
+func (ec *executionContext) _Contract_startsOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_startsOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartsOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_startsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Contract_endsOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_endsOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndsOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_endsOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Contract_areas(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_areas(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Contract().Areas(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚕᚖflowcareᚋinternalᚋflowcareᚐAreaᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_areas(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contract",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contract_targets(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_targets(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Targets, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_targets(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, false, false, "String")
+}
+
+func (ec *executionContext) _Contract_status(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.ContractStatus) graphql.Marshaler {
+			return ec.marshalNContractStatus2flowcareᚋinternalᚋflowcareᚐContractStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, false, false, "ContractStatus")
+}
+
+func (ec *executionContext) _Contract_signedAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_signedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SignedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_signedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Contract_figures(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_figures(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Contract().Figures(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *funding.ContractRow) graphql.Marshaler {
+			return ec.marshalNContractFigures2ᚖflowcareᚋinternalᚋfundingᚐContractRow(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_figures(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contract",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContractFigures(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contract_authorisations(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_authorisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Contract().Authorisations(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Authorisation) graphql.Marshaler {
+			return ec.marshalNAuthorisation2ᚕᚖflowcareᚋinternalᚋflowcareᚐAuthorisationᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_authorisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contract",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Authorisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contract_deliveries(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_deliveries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Contract().Deliveries(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Delivery) graphql.Marshaler {
+			return ec.marshalNDelivery2ᚕᚖflowcareᚋinternalᚋflowcareᚐDeliveryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_deliveries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Contract",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Delivery(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Contract_canManage(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_canManage(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Contract().CanManage(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_canManage(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Contract_canInvoice(ctx context.Context, field graphql.CollectedField, obj *flowcare.Contract) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Contract_canInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Contract().CanInvoice(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Contract_canInvoice(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Contract", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _ContractFigures_delivered(ctx context.Context, field graphql.CollectedField, obj *funding.ContractRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractFigures_delivered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Delivered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractFigures_delivered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractFigures", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _ContractFigures_invoiced(ctx context.Context, field graphql.CollectedField, obj *funding.ContractRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractFigures_invoiced(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invoiced, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractFigures_invoiced(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractFigures", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _ContractFigures_accepted(ctx context.Context, field graphql.CollectedField, obj *funding.ContractRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractFigures_accepted(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Accepted, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractFigures_accepted(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractFigures", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _ContractFigures_paid(ctx context.Context, field graphql.CollectedField, obj *funding.ContractRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractFigures_paid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractFigures_paid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractFigures", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _ContractFigures_remaining(ctx context.Context, field graphql.CollectedField, obj *funding.ContractRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractFigures_remaining(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Remaining, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractFigures_remaining(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractFigures", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _ContractFigures_children(ctx context.Context, field graphql.CollectedField, obj *funding.ContractRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractFigures_children(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Children, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractFigures_children(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractFigures", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ContractFigures_minutes(ctx context.Context, field graphql.CollectedField, obj *funding.ContractRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractFigures_minutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Minutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractFigures_minutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractFigures", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ContractFigures_sessions(ctx context.Context, field graphql.CollectedField, obj *funding.ContractRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractFigures_sessions(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Sessions, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractFigures_sessions(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractFigures", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ContractFigures_costPerChild(ctx context.Context, field graphql.CollectedField, obj *funding.ContractRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractFigures_costPerChild(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostPerChild, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Fen) graphql.Marshaler {
+			return ec.marshalOFen2ᚖflowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContractFigures_costPerChild(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractFigures", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _ContractFigures_costPerHour(ctx context.Context, field graphql.CollectedField, obj *funding.ContractRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractFigures_costPerHour(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostPerHour, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Fen) graphql.Marshaler {
+			return ec.marshalOFen2ᚖflowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ContractFigures_costPerHour(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractFigures", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _ContractFigures_progress(ctx context.Context, field graphql.CollectedField, obj *funding.ContractRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractFigures_progress(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Progress, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractFigures_progress(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractFigures", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ContractFigures_expected(ctx context.Context, field graphql.CollectedField, obj *funding.ContractRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractFigures_expected(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Expected, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v float64) graphql.Marshaler {
+			return ec.marshalNFloat2float64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractFigures_expected(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractFigures", field, false, false, "Float")
+}
+
+func (ec *executionContext) _ContractFigures_underDelivering(ctx context.Context, field graphql.CollectedField, obj *funding.ContractRow) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractFigures_underDelivering(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.UnderDelivering, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractFigures_underDelivering(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractFigures", field, false, false, "Boolean")
+}
+
+func (ec *executionContext) _Delivery_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Delivery_sessionId(ctx context.Context, field graphql.CollectedField, obj *flowcare.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_sessionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SessionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_sessionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Delivery_title(ctx context.Context, field graphql.CollectedField, obj *flowcare.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "String")
+}
+
+func (ec *executionContext) _Delivery_status(ctx context.Context, field graphql.CollectedField, obj *flowcare.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.DeliveryStatus) graphql.Marshaler {
+			return ec.marshalNDeliveryStatus2flowcareᚋinternalᚋflowcareᚐDeliveryStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "DeliveryStatus")
+}
+
+func (ec *executionContext) _Delivery_reason(ctx context.Context, field graphql.CollectedField, obj *flowcare.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "String")
+}
+
+func (ec *executionContext) _Delivery_units(ctx context.Context, field graphql.CollectedField, obj *flowcare.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_units(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Units, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_units(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Delivery_amount(ctx context.Context, field graphql.CollectedField, obj *flowcare.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _Delivery_minutes(ctx context.Context, field graphql.CollectedField, obj *flowcare.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_minutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Minutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_minutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Int")
+}
+
+func (ec *executionContext) _Delivery_deliveredAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_deliveredAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DeliveredAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_deliveredAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Delivery_invoiceId(ctx context.Context, field graphql.CollectedField, obj *flowcare.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_invoiceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOID2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_invoiceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Delivery_verifiedBy(ctx context.Context, field graphql.CollectedField, obj *flowcare.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_verifiedBy(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerifiedBy, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_verifiedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "String")
+}
+
+func (ec *executionContext) _Delivery_verifiedAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Delivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Delivery_verifiedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.VerifiedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Delivery_verifiedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Delivery", field, false, false, "Time")
+}
+
+func (ec *executionContext) _DistrictSpend_district(ctx context.Context, field graphql.CollectedField, obj *flowcare.DistrictSpend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DistrictSpend_district(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.DistrictSpend().District(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚖflowcareᚋinternalᚋflowcareᚐArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DistrictSpend_district(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "DistrictSpend",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _DistrictSpend_category(ctx context.Context, field graphql.CollectedField, obj *flowcare.DistrictSpend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DistrictSpend_category(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Category, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Category) graphql.Marshaler {
+			return ec.marshalNCategory2flowcareᚋinternalᚋflowcareᚐCategory(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DistrictSpend_category(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DistrictSpend", field, false, false, "Category")
+}
+
+func (ec *executionContext) _DistrictSpend_spent(ctx context.Context, field graphql.CollectedField, obj *flowcare.DistrictSpend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DistrictSpend_spent(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Spent, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DistrictSpend_spent(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DistrictSpend", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _DistrictSpend_unmet(ctx context.Context, field graphql.CollectedField, obj *flowcare.DistrictSpend) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_DistrictSpend_unmet(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Unmet, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_DistrictSpend_unmet(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("DistrictSpend", field, false, false, "Int")
+}
+
 func (ec *executionContext) _Eligibility_eligible(ctx context.Context, field graphql.CollectedField, obj *flowcare.Eligibility) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13553,6 +16937,410 @@ func (ec *executionContext) fieldContext_EventEdge_node(_ context.Context, field
 	return fc, nil
 }
 
+func (ec *executionContext) _FundingReport_contracts(ctx context.Context, field graphql.CollectedField, obj *funding.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingReport_contracts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.FundingReport().Contracts(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Contract) graphql.Marshaler {
+			return ec.marshalNContract2ᚕᚖflowcareᚋinternalᚋflowcareᚐContractᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingReport_contracts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingReport",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contract(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingReport_budgetLines(ctx context.Context, field graphql.CollectedField, obj *funding.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingReport_budgetLines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.BudgetLines, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []funding.Summary) graphql.Marshaler {
+			return ec.marshalNFundingSummary2ᚕflowcareᚋinternalᚋfundingᚐSummaryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingReport_budgetLines(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingSummary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingReport_organisations(ctx context.Context, field graphql.CollectedField, obj *funding.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingReport_organisations(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Organisations, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []funding.Summary) graphql.Marshaler {
+			return ec.marshalNFundingSummary2ᚕflowcareᚋinternalᚋfundingᚐSummaryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingReport_organisations(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingSummary(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingReport_districts(ctx context.Context, field graphql.CollectedField, obj *funding.Report) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingReport_districts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Districts, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []flowcare.DistrictSpend) graphql.Marshaler {
+			return ec.marshalNDistrictSpend2ᚕflowcareᚋinternalᚋflowcareᚐDistrictSpendᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingReport_districts(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "FundingReport",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_DistrictSpend(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _FundingSummary_key(ctx context.Context, field graphql.CollectedField, obj *funding.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingSummary_key(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Key, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingSummary_key(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingSummary", field, false, false, "ID")
+}
+
+func (ec *executionContext) _FundingSummary_name(ctx context.Context, field graphql.CollectedField, obj *funding.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingSummary_name(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Name, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingSummary_name(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingSummary", field, false, false, "String")
+}
+
+func (ec *executionContext) _FundingSummary_budget(ctx context.Context, field graphql.CollectedField, obj *funding.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingSummary_budget(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Budget, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingSummary_budget(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingSummary", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _FundingSummary_committed(ctx context.Context, field graphql.CollectedField, obj *funding.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingSummary_committed(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Committed, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingSummary_committed(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingSummary", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _FundingSummary_delivered(ctx context.Context, field graphql.CollectedField, obj *funding.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingSummary_delivered(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Delivered, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingSummary_delivered(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingSummary", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _FundingSummary_invoiced(ctx context.Context, field graphql.CollectedField, obj *funding.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingSummary_invoiced(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Invoiced, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingSummary_invoiced(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingSummary", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _FundingSummary_paid(ctx context.Context, field graphql.CollectedField, obj *funding.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingSummary_paid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingSummary_paid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingSummary", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _FundingSummary_remaining(ctx context.Context, field graphql.CollectedField, obj *funding.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingSummary_remaining(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Remaining, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingSummary_remaining(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingSummary", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _FundingSummary_children(ctx context.Context, field graphql.CollectedField, obj *funding.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingSummary_children(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Children, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingSummary_children(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FundingSummary_minutes(ctx context.Context, field graphql.CollectedField, obj *funding.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingSummary_minutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Minutes, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int64) graphql.Marshaler {
+			return ec.marshalNInt2int64(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_FundingSummary_minutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingSummary", field, false, false, "Int")
+}
+
+func (ec *executionContext) _FundingSummary_costPerChild(ctx context.Context, field graphql.CollectedField, obj *funding.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingSummary_costPerChild(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostPerKid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Fen) graphql.Marshaler {
+			return ec.marshalOFen2ᚖflowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FundingSummary_costPerChild(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingSummary", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _FundingSummary_costPerHour(ctx context.Context, field graphql.CollectedField, obj *funding.Summary) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_FundingSummary_costPerHour(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.CostPerHr, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Fen) graphql.Marshaler {
+			return ec.marshalOFen2ᚖflowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_FundingSummary_costPerHour(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("FundingSummary", field, false, false, "Fen")
+}
+
 func (ec *executionContext) _Guardian_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Guardian) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -13974,6 +17762,314 @@ func (ec *executionContext) fieldContext_ImportPreview_lines(_ context.Context, 
 		},
 	}
 	return fc, nil
+}
+
+func (ec *executionContext) _Invoice_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Invoice_contractId(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_contractId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContractID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_contractId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Invoice_contractTitle(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_contractTitle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Invoice().ContractTitle(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_contractTitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, true, true, "String")
+}
+
+func (ec *executionContext) _Invoice_organisation(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Invoice().Organisation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖflowcareᚋinternalᚋflowcareᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Invoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Invoice_periodFrom(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_periodFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_periodFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Invoice_periodTo(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_periodTo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PeriodTo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_periodTo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "Date")
+}
+
+func (ec *executionContext) _Invoice_amount(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _Invoice_paid(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_paid(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Paid, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_paid(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _Invoice_status(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_status(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Status, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.InvoiceStatus) graphql.Marshaler {
+			return ec.marshalNInvoiceStatus2flowcareᚋinternalᚋflowcareᚐInvoiceStatus(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_status(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "InvoiceStatus")
+}
+
+func (ec *executionContext) _Invoice_reason(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_reason(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reason, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_reason(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "String")
+}
+
+func (ec *executionContext) _Invoice_submittedAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_submittedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SubmittedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_submittedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Invoice_decidedAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_decidedAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DecidedAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *time.Time) graphql.Marshaler {
+			return ec.marshalOTime2ᚖtimeᚐTime(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_decidedAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, false, false, "Time")
+}
+
+func (ec *executionContext) _Invoice_canDecide(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_canDecide(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Invoice().CanDecide(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_canDecide(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _LedgerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.LedgerConnection) (ret graphql.Marshaler) {
@@ -17595,6 +21691,402 @@ func (ec *executionContext) fieldContext_Mutation_setEventStatus(ctx context.Con
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_createBudgetLine(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createBudgetLine(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateBudgetLine(ctx, fc.Args["input"].(model.BudgetLineInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.BudgetLine) graphql.Marshaler {
+			return ec.marshalNBudgetLine2ᚖflowcareᚋinternalᚋflowcareᚐBudgetLine(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createBudgetLine(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetLine(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createBudgetLine_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_createContract(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_createContract(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().CreateContract(ctx, fc.Args["input"].(model.ContractInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Contract) graphql.Marshaler {
+			return ec.marshalNContract2ᚖflowcareᚋinternalᚋflowcareᚐContract(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_createContract(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contract(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_createContract_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_signContract(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_signContract(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SignContract(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Contract) graphql.Marshaler {
+			return ec.marshalNContract2ᚖflowcareᚋinternalᚋflowcareᚐContract(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_signContract(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contract(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_signContract_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_endContract(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_endContract(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().EndContract(ctx, fc.Args["id"].(string), fc.Args["terminate"].(bool), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Contract) graphql.Marshaler {
+			return ec.marshalNContract2ᚖflowcareᚋinternalᚋflowcareᚐContract(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_endContract(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contract(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_endContract_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_authoriseMatch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_authoriseMatch(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().AuthoriseMatch(ctx, fc.Args["input"].(model.AuthorisationInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Authorisation) graphql.Marshaler {
+			return ec.marshalNAuthorisation2ᚖflowcareᚋinternalᚋflowcareᚐAuthorisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_authoriseMatch(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Authorisation(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_authoriseMatch_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_verifyDelivery(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_verifyDelivery(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().VerifyDelivery(ctx, fc.Args["sessionId"].(string), fc.Args["accept"].(bool), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Delivery) graphql.Marshaler {
+			return ec.marshalNDelivery2ᚖflowcareᚋinternalᚋflowcareᚐDelivery(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_verifyDelivery(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Delivery(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_verifyDelivery_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_submitInvoice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_submitInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SubmitInvoice(ctx, fc.Args["contractId"].(string), fc.Args["periodFrom"].(time.Time), fc.Args["periodTo"].(time.Time))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Invoice) graphql.Marshaler {
+			return ec.marshalNInvoice2ᚖflowcareᚋinternalᚋflowcareᚐInvoice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_submitInvoice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Invoice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_submitInvoice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_decideInvoice(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_decideInvoice(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().DecideInvoice(ctx, fc.Args["id"].(string), fc.Args["decision"].(model.InvoiceDecision), fc.Args["reason"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Invoice) graphql.Marshaler {
+			return ec.marshalNInvoice2ᚖflowcareᚋinternalᚋflowcareᚐInvoice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_decideInvoice(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Invoice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_decideInvoice_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_recordPayment(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_recordPayment(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().RecordPayment(ctx, fc.Args["input"].(model.PaymentInput))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Payment) graphql.Marshaler {
+			return ec.marshalNPayment2ᚖflowcareᚋinternalᚋflowcareᚐPayment(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_recordPayment(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Payment(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_recordPayment_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _Mutation_proposeMatch(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -19399,6 +23891,337 @@ func (ec *executionContext) fieldContext_Pairing_weeks(_ context.Context, field 
 	return graphql.NewScalarFieldContext("Pairing", field, false, false, "Int")
 }
 
+func (ec *executionContext) _Payment_id(ctx context.Context, field graphql.CollectedField, obj *flowcare.Payment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payment_id(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payment_id(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Payment_invoiceId(ctx context.Context, field graphql.CollectedField, obj *flowcare.Payment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payment_invoiceId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.InvoiceID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payment_invoiceId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payment", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Payment_amount(ctx context.Context, field graphql.CollectedField, obj *flowcare.Payment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payment_amount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Amount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+			return ec.marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payment_amount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payment", field, false, false, "Fen")
+}
+
+func (ec *executionContext) _Payment_idempotencyKey(ctx context.Context, field graphql.CollectedField, obj *flowcare.Payment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payment_idempotencyKey(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.IdempotencyKey, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payment_idempotencyKey(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Payment_reference(ctx context.Context, field graphql.CollectedField, obj *flowcare.Payment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payment_reference(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Reference, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payment_reference(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payment", field, false, false, "String")
+}
+
+func (ec *executionContext) _Payment_paidOn(ctx context.Context, field graphql.CollectedField, obj *flowcare.Payment) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Payment_paidOn(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PaidOn, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNDate2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Payment_paidOn(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Payment", field, false, false, "Date")
+}
+
+func (ec *executionContext) _PendingDelivery_sessionId(ctx context.Context, field graphql.CollectedField, obj *flowcare.PendingDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PendingDelivery_sessionId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.SessionID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PendingDelivery_sessionId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PendingDelivery", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PendingDelivery_contractId(ctx context.Context, field graphql.CollectedField, obj *flowcare.PendingDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PendingDelivery_contractId(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContractID, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNID2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PendingDelivery_contractId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PendingDelivery", field, false, false, "ID")
+}
+
+func (ec *executionContext) _PendingDelivery_contractTitle(ctx context.Context, field graphql.CollectedField, obj *flowcare.PendingDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PendingDelivery_contractTitle(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.ContractTitle, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PendingDelivery_contractTitle(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PendingDelivery", field, false, false, "String")
+}
+
+func (ec *executionContext) _PendingDelivery_organisation(ctx context.Context, field graphql.CollectedField, obj *flowcare.PendingDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PendingDelivery_organisation(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PendingDelivery().Organisation(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Organisation) graphql.Marshaler {
+			return ec.marshalNOrganisation2ᚖflowcareᚋinternalᚋflowcareᚐOrganisation(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PendingDelivery_organisation(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "PendingDelivery",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Organisation(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _PendingDelivery_title(ctx context.Context, field graphql.CollectedField, obj *flowcare.PendingDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PendingDelivery_title(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Title, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PendingDelivery_title(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PendingDelivery", field, false, false, "String")
+}
+
+func (ec *executionContext) _PendingDelivery_startsAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.PendingDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PendingDelivery_startsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.StartsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PendingDelivery_startsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PendingDelivery", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PendingDelivery_endsAt(ctx context.Context, field graphql.CollectedField, obj *flowcare.PendingDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PendingDelivery_endsAt(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.EndsAt, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v time.Time) graphql.Marshaler {
+			return ec.marshalNTime2timeᚐTime(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PendingDelivery_endsAt(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PendingDelivery", field, false, false, "Time")
+}
+
+func (ec *executionContext) _PendingDelivery_minutes(ctx context.Context, field graphql.CollectedField, obj *flowcare.PendingDelivery) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_PendingDelivery_minutes(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.PendingDelivery().Minutes(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_PendingDelivery_minutes(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("PendingDelivery", field, true, true, "Int")
+}
+
 func (ec *executionContext) _Query_me(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -20500,6 +25323,258 @@ func (ec *executionContext) fieldContext_Query_search(ctx context.Context, field
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Query_search_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_budgetLines(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_budgetLines(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().BudgetLines(ctx, fc.Args["year"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.BudgetLine) graphql.Marshaler {
+			return ec.marshalNBudgetLine2ᚕᚖflowcareᚋinternalᚋflowcareᚐBudgetLineᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_budgetLines(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_BudgetLine(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_budgetLines_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_contracts(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_contracts(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Contracts(ctx, fc.Args["budgetLineId"].(*string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Contract) graphql.Marshaler {
+			return ec.marshalNContract2ᚕᚖflowcareᚋinternalᚋflowcareᚐContractᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_contracts(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contract(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_contracts_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_contract(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_contract(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Contract(ctx, fc.Args["id"].(string))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Contract) graphql.Marshaler {
+			return ec.marshalOContract2ᚖflowcareᚋinternalᚋflowcareᚐContract(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Query_contract(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contract(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_contract_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_pendingDeliveries(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_pendingDeliveries(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Query().PendingDeliveries(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.PendingDelivery) graphql.Marshaler {
+			return ec.marshalNPendingDelivery2ᚕᚖflowcareᚋinternalᚋflowcareᚐPendingDeliveryᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_pendingDeliveries(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PendingDelivery(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_invoices(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_invoices(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().Invoices(ctx, fc.Args["contractId"].(*string), fc.Args["statuses"].([]flowcare.InvoiceStatus))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Invoice) graphql.Marshaler {
+			return ec.marshalNInvoice2ᚕᚖflowcareᚋinternalᚋflowcareᚐInvoiceᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_invoices(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Invoice(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_invoices_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Query_fundingReport(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Query_fundingReport(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Query().FundingReport(ctx, fc.Args["year"].(*int))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *funding.Report) graphql.Marshaler {
+			return ec.marshalNFundingReport2ᚖflowcareᚋinternalᚋfundingᚐReport(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Query_fundingReport(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Query",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_FundingReport(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Query_fundingReport_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -26189,6 +31264,153 @@ func (ec *executionContext) fieldContext___Type_isOneOf(_ context.Context, field
 
 // region    **************************** input.gotpl *****************************
 
+func (ec *executionContext) unmarshalInputAuthorisationInput(ctx context.Context, obj any) (model.AuthorisationInput, error) {
+	var it model.AuthorisationInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"contractId", "matchId", "units", "startsOn", "endsOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "contractId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("contractId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.ContractID = data
+		case "matchId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("matchId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.MatchID = data
+		case "units":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("units"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Units = data
+		case "startsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsOn = data
+		case "endsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalAuthorisationInput unmarshals raw into the AuthorisationInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalAuthorisationInput(ctx context.Context, raw any) (model.AuthorisationInput, error) {
+	var out model.AuthorisationInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "AuthorisationInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputBudgetLineInput(ctx context.Context, obj any) (model.BudgetLineInput, error) {
+	var it model.BudgetLineInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"name", "funderId", "fiscalYear", "source", "amount", "purpose"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "name":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("name"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Name = data
+		case "funderId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("funderId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FunderID = data
+		case "fiscalYear":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("fiscalYear"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.FiscalYear = data
+		case "source":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("source"))
+			data, err := ec.unmarshalNFundingSource2flowcareᚋinternalᚋflowcareᚐFundingSource(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Source = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "purpose":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("purpose"))
+			data, err := ec.unmarshalNCategory2ᚕflowcareᚋinternalᚋflowcareᚐCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Purpose = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalBudgetLineInput unmarshals raw into the BudgetLineInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalBudgetLineInput(ctx context.Context, raw any) (model.BudgetLineInput, error) {
+	var out model.BudgetLineInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "BudgetLineInput", raw, &out)
+	return out, err
+}
+
 func (ec *executionContext) unmarshalInputChangePasswordInput(ctx context.Context, obj any) (model.ChangePasswordInput, error) {
 	var it model.ChangePasswordInput
 	if obj == nil {
@@ -26438,6 +31660,118 @@ func (ec *executionContext) unmarshalInputConsentInput(ctx context.Context, obj 
 func UnmarshalConsentInput(ctx context.Context, raw any) (model.ConsentInput, error) {
 	var out model.ConsentInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "ConsentInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputContractInput(ctx context.Context, obj any) (model.ContractInput, error) {
+	var it model.ContractInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"budgetLineId", "organisationId", "title", "categories", "unit", "unitPrice", "quantity", "startsOn", "endsOn", "areaIds", "targets"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "budgetLineId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("budgetLineId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.BudgetLineID = data
+		case "organisationId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("organisationId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.OrganisationID = data
+		case "title":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("title"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Title = data
+		case "categories":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("categories"))
+			data, err := ec.unmarshalNCategory2ᚕflowcareᚋinternalᚋflowcareᚐCategoryᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Categories = data
+		case "unit":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unit"))
+			data, err := ec.unmarshalNContractUnit2flowcareᚋinternalᚋflowcareᚐContractUnit(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Unit = data
+		case "unitPrice":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("unitPrice"))
+			data, err := ec.unmarshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.UnitPrice = data
+		case "quantity":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("quantity"))
+			data, err := ec.unmarshalNInt2int(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Quantity = data
+		case "startsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("startsOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.StartsOn = data
+		case "endsOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("endsOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.EndsOn = data
+		case "areaIds":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("areaIds"))
+			data, err := ec.unmarshalOID2ᚕstringᚄ(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.AreaIds = data
+		case "targets":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("targets"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Targets = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalContractInput unmarshals raw into the ContractInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalContractInput(ctx context.Context, raw any) (model.ContractInput, error) {
+	var out model.ContractInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "ContractInput", raw, &out)
 	return out, err
 }
 
@@ -27383,6 +32717,76 @@ func (ec *executionContext) unmarshalInputPairingInput(ctx context.Context, obj 
 func UnmarshalPairingInput(ctx context.Context, raw any) (model.PairingInput, error) {
 	var out model.PairingInput
 	err := graphql.UnmarshalNamedInputFromContext(ctx, "PairingInput", raw, &out)
+	return out, err
+}
+
+func (ec *executionContext) unmarshalInputPaymentInput(ctx context.Context, obj any) (model.PaymentInput, error) {
+	var it model.PaymentInput
+	if obj == nil {
+		return it, nil
+	}
+
+	asMap := map[string]any{}
+	for k, v := range obj.(map[string]any) {
+		asMap[k] = v
+	}
+
+	fieldsInOrder := [...]string{"invoiceId", "amount", "idempotencyKey", "reference", "paidOn"}
+	for _, k := range fieldsInOrder {
+		v, ok := asMap[k]
+		if !ok {
+			continue
+		}
+		switch k {
+		case "invoiceId":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("invoiceId"))
+			data, err := ec.unmarshalNID2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.InvoiceID = data
+		case "amount":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("amount"))
+			data, err := ec.unmarshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Amount = data
+		case "idempotencyKey":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("idempotencyKey"))
+			data, err := ec.unmarshalNString2string(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.IdempotencyKey = data
+		case "reference":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("reference"))
+			data, err := ec.unmarshalOString2ᚖstring(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.Reference = data
+		case "paidOn":
+			ctx := graphql.WithPathContext(ctx, graphql.NewPathWithField("paidOn"))
+			data, err := ec.unmarshalNDate2timeᚐTime(ctx, v)
+			if err != nil {
+				return it, err
+			}
+			it.PaidOn = data
+		}
+	}
+	return it, nil
+}
+
+// UnmarshalPaymentInput unmarshals raw into the PaymentInput input type, using the
+// unmarshaler bound to ctx's request. Call it from a resolver to decode an input
+// object that was not passed as a field argument.
+//
+// ctx must come from a gqlgen request; outside one there is no unmarshaler to use
+// and the returned error says so.
+func UnmarshalPaymentInput(ctx context.Context, raw any) (model.PaymentInput, error) {
+	var out model.PaymentInput
+	err := graphql.UnmarshalNamedInputFromContext(ctx, "PaymentInput", raw, &out)
 	return out, err
 }
 
@@ -28620,6 +34024,64 @@ func (ec *executionContext) _AuditEventEdge(ctx context.Context, sel ast.Selecti
 	return out
 }
 
+var authorisationImplementors = []string{"Authorisation"}
+
+func (ec *executionContext) _Authorisation(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Authorisation) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, authorisationImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Authorisation")
+		case "id":
+			out.Values[i] = ec._Authorisation_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "matchId":
+			out.Values[i] = ec._Authorisation_matchId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "units":
+			out.Values[i] = ec._Authorisation_units(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "usedUnits":
+			out.Values[i] = ec._Authorisation_usedUnits(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "startsOn":
+			out.Values[i] = ec._Authorisation_startsOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endsOn":
+			out.Values[i] = ec._Authorisation_endsOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var batchProposalImplementors = []string{"BatchProposal"}
 
 func (ec *executionContext) _BatchProposal(ctx context.Context, sel ast.SelectionSet, obj *matching.BatchResult) graphql.Marshaler {
@@ -28712,6 +34174,81 @@ func (ec *executionContext) _Booking(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Booking_position(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var budgetLineImplementors = []string{"BudgetLine"}
+
+func (ec *executionContext) _BudgetLine(ctx context.Context, sel ast.SelectionSet, obj *flowcare.BudgetLine) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, budgetLineImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("BudgetLine")
+		case "id":
+			out.Values[i] = ec._BudgetLine_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "name":
+			out.Values[i] = ec._BudgetLine_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "funder":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BudgetLine_funder(ctx, field, obj)
+				})
+		case "fiscalYear":
+			out.Values[i] = ec._BudgetLine_fiscalYear(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "source":
+			out.Values[i] = ec._BudgetLine_source(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._BudgetLine_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "purpose":
+			out.Values[i] = ec._BudgetLine_purpose(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "available":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._BudgetLine_available(ctx, field, obj)
+				})
+		case "createdAt":
+			out.Values[i] = ec._BudgetLine_createdAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -29430,6 +34967,371 @@ func (ec *executionContext) _Consent(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var contractImplementors = []string{"Contract"}
+
+func (ec *executionContext) _Contract(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Contract) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contractImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Contract")
+		case "id":
+			out.Values[i] = ec._Contract_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "title":
+			out.Values[i] = ec._Contract_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "budgetLineId":
+			out.Values[i] = ec._Contract_budgetLineId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Contract_organisation(ctx, field, obj)
+				})
+		case "categories":
+			out.Values[i] = ec._Contract_categories(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unit":
+			out.Values[i] = ec._Contract_unit(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unitPrice":
+			out.Values[i] = ec._Contract_unitPrice(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "quantity":
+			out.Values[i] = ec._Contract_quantity(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "value":
+			out.Values[i] = ec._Contract_value(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startsOn":
+			out.Values[i] = ec._Contract_startsOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endsOn":
+			out.Values[i] = ec._Contract_endsOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "areas":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Contract_areas(ctx, field, obj)
+				})
+		case "targets":
+			out.Values[i] = ec._Contract_targets(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Contract_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "signedAt":
+			out.Values[i] = ec._Contract_signedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "figures":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Contract_figures(ctx, field, obj)
+				})
+		case "authorisations":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Contract_authorisations(ctx, field, obj)
+				})
+		case "deliveries":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Contract_deliveries(ctx, field, obj)
+				})
+		case "canManage":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Contract_canManage(ctx, field, obj)
+				})
+		case "canInvoice":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Contract_canInvoice(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contractFiguresImplementors = []string{"ContractFigures"}
+
+func (ec *executionContext) _ContractFigures(ctx context.Context, sel ast.SelectionSet, obj *funding.ContractRow) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contractFiguresImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContractFigures")
+		case "delivered":
+			out.Values[i] = ec._ContractFigures_delivered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoiced":
+			out.Values[i] = ec._ContractFigures_invoiced(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "accepted":
+			out.Values[i] = ec._ContractFigures_accepted(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paid":
+			out.Values[i] = ec._ContractFigures_paid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "remaining":
+			out.Values[i] = ec._ContractFigures_remaining(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "children":
+			out.Values[i] = ec._ContractFigures_children(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minutes":
+			out.Values[i] = ec._ContractFigures_minutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sessions":
+			out.Values[i] = ec._ContractFigures_sessions(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "costPerChild":
+			out.Values[i] = ec._ContractFigures_costPerChild(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "costPerHour":
+			out.Values[i] = ec._ContractFigures_costPerHour(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "progress":
+			out.Values[i] = ec._ContractFigures_progress(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "expected":
+			out.Values[i] = ec._ContractFigures_expected(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "underDelivering":
+			out.Values[i] = ec._ContractFigures_underDelivering(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var deliveryImplementors = []string{"Delivery"}
+
+func (ec *executionContext) _Delivery(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Delivery) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, deliveryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Delivery")
+		case "id":
+			out.Values[i] = ec._Delivery_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "sessionId":
+			out.Values[i] = ec._Delivery_sessionId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "title":
+			out.Values[i] = ec._Delivery_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "status":
+			out.Values[i] = ec._Delivery_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reason":
+			out.Values[i] = ec._Delivery_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "units":
+			out.Values[i] = ec._Delivery_units(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._Delivery_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minutes":
+			out.Values[i] = ec._Delivery_minutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "deliveredAt":
+			out.Values[i] = ec._Delivery_deliveredAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoiceId":
+			out.Values[i] = ec._Delivery_invoiceId(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "verifiedBy":
+			out.Values[i] = ec._Delivery_verifiedBy(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "verifiedAt":
+			out.Values[i] = ec._Delivery_verifiedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var districtSpendImplementors = []string{"DistrictSpend"}
+
+func (ec *executionContext) _DistrictSpend(ctx context.Context, sel ast.SelectionSet, obj *flowcare.DistrictSpend) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, districtSpendImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("DistrictSpend")
+		case "district":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._DistrictSpend_district(ctx, field, obj)
+				})
+		case "category":
+			out.Values[i] = ec._DistrictSpend_category(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "spent":
+			out.Values[i] = ec._DistrictSpend_spent(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "unmet":
+			out.Values[i] = ec._DistrictSpend_unmet(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var eligibilityImplementors = []string{"Eligibility"}
 
 func (ec *executionContext) _Eligibility(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Eligibility) graphql.Marshaler {
@@ -29675,6 +35577,143 @@ func (ec *executionContext) _EventEdge(ctx context.Context, sel ast.SelectionSet
 	return out
 }
 
+var fundingReportImplementors = []string{"FundingReport"}
+
+func (ec *executionContext) _FundingReport(ctx context.Context, sel ast.SelectionSet, obj *funding.Report) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fundingReportImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FundingReport")
+		case "contracts":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._FundingReport_contracts(ctx, field, obj)
+				})
+		case "budgetLines":
+			out.Values[i] = ec._FundingReport_budgetLines(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisations":
+			out.Values[i] = ec._FundingReport_organisations(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "districts":
+			out.Values[i] = ec._FundingReport_districts(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var fundingSummaryImplementors = []string{"FundingSummary"}
+
+func (ec *executionContext) _FundingSummary(ctx context.Context, sel ast.SelectionSet, obj *funding.Summary) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, fundingSummaryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("FundingSummary")
+		case "key":
+			out.Values[i] = ec._FundingSummary_key(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "name":
+			out.Values[i] = ec._FundingSummary_name(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "budget":
+			out.Values[i] = ec._FundingSummary_budget(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "committed":
+			out.Values[i] = ec._FundingSummary_committed(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "delivered":
+			out.Values[i] = ec._FundingSummary_delivered(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoiced":
+			out.Values[i] = ec._FundingSummary_invoiced(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paid":
+			out.Values[i] = ec._FundingSummary_paid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "remaining":
+			out.Values[i] = ec._FundingSummary_remaining(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "children":
+			out.Values[i] = ec._FundingSummary_children(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "minutes":
+			out.Values[i] = ec._FundingSummary_minutes(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "costPerChild":
+			out.Values[i] = ec._FundingSummary_costPerChild(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		case "costPerHour":
+			out.Values[i] = ec._FundingSummary_costPerHour(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var guardianImplementors = []string{"Guardian"}
 
 func (ec *executionContext) _Guardian(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Guardian) graphql.Marshaler {
@@ -29861,6 +35900,102 @@ func (ec *executionContext) _ImportPreview(ctx context.Context, sel ast.Selectio
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var invoiceImplementors = []string{"Invoice"}
+
+func (ec *executionContext) _Invoice(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Invoice) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invoiceImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Invoice")
+		case "id":
+			out.Values[i] = ec._Invoice_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contractId":
+			out.Values[i] = ec._Invoice_contractId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contractTitle":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Invoice_contractTitle(ctx, field, obj)
+				})
+		case "organisation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Invoice_organisation(ctx, field, obj)
+				})
+		case "periodFrom":
+			out.Values[i] = ec._Invoice_periodFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "periodTo":
+			out.Values[i] = ec._Invoice_periodTo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "amount":
+			out.Values[i] = ec._Invoice_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "paid":
+			out.Values[i] = ec._Invoice_paid(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "status":
+			out.Values[i] = ec._Invoice_status(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "reason":
+			out.Values[i] = ec._Invoice_reason(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "submittedAt":
+			out.Values[i] = ec._Invoice_submittedAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "decidedAt":
+			out.Values[i] = ec._Invoice_decidedAt(ctx, field, obj)
+			if out.Values[i] == graphql.RequiredNull {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "canDecide":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Invoice_canDecide(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -30869,6 +37004,69 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "createBudgetLine":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createBudgetLine(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "createContract":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_createContract(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "signContract":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_signContract(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "endContract":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_endContract(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "authoriseMatch":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_authoriseMatch(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "verifyDelivery":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_verifyDelivery(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "submitInvoice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_submitInvoice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "decideInvoice":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_decideInvoice(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "recordPayment":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_recordPayment(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "proposeMatch":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_proposeMatch(ctx, field)
@@ -31520,6 +37718,134 @@ func (ec *executionContext) _Pairing(ctx context.Context, sel ast.SelectionSet, 
 	return out
 }
 
+var paymentImplementors = []string{"Payment"}
+
+func (ec *executionContext) _Payment(ctx context.Context, sel ast.SelectionSet, obj *flowcare.Payment) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, paymentImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("Payment")
+		case "id":
+			out.Values[i] = ec._Payment_id(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "invoiceId":
+			out.Values[i] = ec._Payment_invoiceId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "amount":
+			out.Values[i] = ec._Payment_amount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "idempotencyKey":
+			out.Values[i] = ec._Payment_idempotencyKey(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "reference":
+			out.Values[i] = ec._Payment_reference(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "paidOn":
+			out.Values[i] = ec._Payment_paidOn(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var pendingDeliveryImplementors = []string{"PendingDelivery"}
+
+func (ec *executionContext) _PendingDelivery(ctx context.Context, sel ast.SelectionSet, obj *flowcare.PendingDelivery) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, pendingDeliveryImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("PendingDelivery")
+		case "sessionId":
+			out.Values[i] = ec._PendingDelivery_sessionId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contractId":
+			out.Values[i] = ec._PendingDelivery_contractId(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "contractTitle":
+			out.Values[i] = ec._PendingDelivery_contractTitle(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "organisation":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PendingDelivery_organisation(ctx, field, obj)
+				})
+		case "title":
+			out.Values[i] = ec._PendingDelivery_title(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "startsAt":
+			out.Values[i] = ec._PendingDelivery_startsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "endsAt":
+			out.Values[i] = ec._PendingDelivery_endsAt(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				atomic.AddUint32(&out.Invalids, 1)
+			}
+		case "minutes":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._PendingDelivery_minutes(ctx, field, obj)
+				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var queryImplementors = []string{"Query"}
 
 func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) graphql.Marshaler {
@@ -31700,6 +38026,42 @@ func (ec *executionContext) _Query(ctx context.Context, sel ast.SelectionSet) gr
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Query_search(ctx, field)
+				})
+		case "budgetLines":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_budgetLines(ctx, field)
+				})
+		case "contracts":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_contracts(ctx, field)
+				})
+		case "contract":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_contract(ctx, field)
+				})
+		case "pendingDeliveries":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_pendingDeliveries(ctx, field)
+				})
+		case "invoices":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_invoices(ctx, field)
+				})
+		case "fundingReport":
+			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Query_fundingReport(ctx, field)
 				})
 		case "matchCandidates":
 			out.ResolveRootConcurrently(innerCtx, ec.OperationContext, i,
@@ -33893,6 +40255,35 @@ func (ec *executionContext) marshalNAuditEventEdge2ᚖflowcareᚋgraphᚋmodel�
 	return ec._AuditEventEdge(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNAuthorisation2ᚕᚖflowcareᚋinternalᚋflowcareᚐAuthorisationᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Authorisation) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNAuthorisation2ᚖflowcareᚋinternalᚋflowcareᚐAuthorisation(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNAuthorisation2ᚖflowcareᚋinternalᚋflowcareᚐAuthorisation(ctx context.Context, sel ast.SelectionSet, v *flowcare.Authorisation) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Authorisation!")
+		return graphql.Null
+	}
+	return ec._Authorisation(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNAuthorisationInput2flowcareᚋgraphᚋmodelᚐAuthorisationInput(ctx context.Context, v any) (model.AuthorisationInput, error) {
+	res, err := ec.unmarshalInputAuthorisationInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
 func (ec *executionContext) marshalNBatchProposal2ᚖflowcareᚋinternalᚋmatchingᚐBatchResult(ctx context.Context, sel ast.SelectionSet, v *matching.BatchResult) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "BatchProposal!")
@@ -33952,6 +40343,35 @@ func (ec *executionContext) marshalNBoolean2bool(ctx context.Context, sel ast.Se
 		graphql.AddInvalidNullFromMarshaler(ctx, "Boolean!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNBudgetLine2ᚕᚖflowcareᚋinternalᚋflowcareᚐBudgetLineᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.BudgetLine) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNBudgetLine2ᚖflowcareᚋinternalᚋflowcareᚐBudgetLine(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNBudgetLine2ᚖflowcareᚋinternalᚋflowcareᚐBudgetLine(ctx context.Context, sel ast.SelectionSet, v *flowcare.BudgetLine) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "BudgetLine!")
+		return graphql.Null
+	}
+	return ec._BudgetLine(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNBudgetLineInput2flowcareᚋgraphᚋmodelᚐBudgetLineInput(ctx context.Context, v any) (model.BudgetLineInput, error) {
+	res, err := ec.unmarshalInputBudgetLineInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) unmarshalNCategory2flowcareᚋinternalᚋflowcareᚐCategory(ctx context.Context, v any) (flowcare.Category, error) {
@@ -34204,6 +40624,73 @@ func (ec *executionContext) marshalNConsentPurpose2flowcareᚋinternalᚋflowcar
 	return res
 }
 
+func (ec *executionContext) marshalNContract2ᚕᚖflowcareᚋinternalᚋflowcareᚐContractᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Contract) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContract2ᚖflowcareᚋinternalᚋflowcareᚐContract(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNContract2ᚖflowcareᚋinternalᚋflowcareᚐContract(ctx context.Context, sel ast.SelectionSet, v *flowcare.Contract) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Contract!")
+		return graphql.Null
+	}
+	return ec._Contract(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNContractFigures2ᚖflowcareᚋinternalᚋfundingᚐContractRow(ctx context.Context, sel ast.SelectionSet, v *funding.ContractRow) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContractFigures!")
+		return graphql.Null
+	}
+	return ec._ContractFigures(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNContractInput2flowcareᚋgraphᚋmodelᚐContractInput(ctx context.Context, v any) (model.ContractInput, error) {
+	res, err := ec.unmarshalInputContractInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNContractStatus2flowcareᚋinternalᚋflowcareᚐContractStatus(ctx context.Context, v any) (flowcare.ContractStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.ContractStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContractStatus2flowcareᚋinternalᚋflowcareᚐContractStatus(ctx context.Context, sel ast.SelectionSet, v flowcare.ContractStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ContractStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNContractUnit2flowcareᚋinternalᚋflowcareᚐContractUnit(ctx context.Context, v any) (flowcare.ContractUnit, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.ContractUnit(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNContractUnit2flowcareᚋinternalᚋflowcareᚐContractUnit(ctx context.Context, sel ast.SelectionSet, v flowcare.ContractUnit) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "ContractUnit!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNCreateUserInput2flowcareᚋgraphᚋmodelᚐCreateUserInput(ctx context.Context, v any) (model.CreateUserInput, error) {
 	res, err := ec.unmarshalInputCreateUserInput(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -34239,6 +40726,65 @@ func (ec *executionContext) marshalNDate2ᚖtimeᚐTime(ctx context.Context, sel
 		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNDelivery2ᚕᚖflowcareᚋinternalᚋflowcareᚐDeliveryᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Delivery) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDelivery2ᚖflowcareᚋinternalᚋflowcareᚐDelivery(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNDelivery2ᚖflowcareᚋinternalᚋflowcareᚐDelivery(ctx context.Context, sel ast.SelectionSet, v *flowcare.Delivery) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Delivery!")
+		return graphql.Null
+	}
+	return ec._Delivery(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNDeliveryStatus2flowcareᚋinternalᚋflowcareᚐDeliveryStatus(ctx context.Context, v any) (flowcare.DeliveryStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.DeliveryStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNDeliveryStatus2flowcareᚋinternalᚋflowcareᚐDeliveryStatus(ctx context.Context, sel ast.SelectionSet, v flowcare.DeliveryStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "DeliveryStatus!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNDistrictSpend2flowcareᚋinternalᚋflowcareᚐDistrictSpend(ctx context.Context, sel ast.SelectionSet, v flowcare.DistrictSpend) graphql.Marshaler {
+	return ec._DistrictSpend(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNDistrictSpend2ᚕflowcareᚋinternalᚋflowcareᚐDistrictSpendᚄ(ctx context.Context, sel ast.SelectionSet, v []flowcare.DistrictSpend) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNDistrictSpend2flowcareᚋinternalᚋflowcareᚐDistrictSpend(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNEligibility2ᚖflowcareᚋinternalᚋflowcareᚐEligibility(ctx context.Context, sel ast.SelectionSet, v *flowcare.Eligibility) graphql.Marshaler {
@@ -34314,6 +40860,20 @@ func (ec *executionContext) marshalNEventStatus2flowcareᚋinternalᚋflowcare�
 	return res
 }
 
+func (ec *executionContext) unmarshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx context.Context, v any) (flowcare.Fen, error) {
+	res, err := scalar.UnmarshalFen(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx context.Context, sel ast.SelectionSet, v flowcare.Fen) graphql.Marshaler {
+	_ = sel
+	res := scalar.MarshalFen(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Fen!")
+	}
+	return res
+}
+
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
 	res, err := graphql.UnmarshalFloatContext(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
@@ -34341,6 +40901,49 @@ func (ec *executionContext) marshalNFunding2flowcareᚋinternalᚋflowcareᚐFun
 		graphql.AddInvalidNullFromMarshaler(ctx, "Funding!")
 	}
 	return res
+}
+
+func (ec *executionContext) marshalNFundingReport2ᚖflowcareᚋinternalᚋfundingᚐReport(ctx context.Context, sel ast.SelectionSet, v *funding.Report) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "FundingReport!")
+		return graphql.Null
+	}
+	return ec._FundingReport(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNFundingSource2flowcareᚋinternalᚋflowcareᚐFundingSource(ctx context.Context, v any) (flowcare.FundingSource, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.FundingSource(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNFundingSource2flowcareᚋinternalᚋflowcareᚐFundingSource(ctx context.Context, sel ast.SelectionSet, v flowcare.FundingSource) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "FundingSource!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNFundingSummary2flowcareᚋinternalᚋfundingᚐSummary(ctx context.Context, sel ast.SelectionSet, v funding.Summary) graphql.Marshaler {
+	return ec._FundingSummary(ctx, sel, &v)
+}
+
+func (ec *executionContext) marshalNFundingSummary2ᚕflowcareᚋinternalᚋfundingᚐSummaryᚄ(ctx context.Context, sel ast.SelectionSet, v []funding.Summary) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNFundingSummary2flowcareᚋinternalᚋfundingᚐSummary(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) unmarshalNGender2flowcareᚋinternalᚋflowcareᚐGender(ctx context.Context, v any) (flowcare.Gender, error) {
@@ -34545,6 +41148,69 @@ func (ec *executionContext) marshalNInt2int(ctx context.Context, sel ast.Selecti
 	res := graphql.MarshalInt(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
+func (ec *executionContext) unmarshalNInt2int64(ctx context.Context, v any) (int64, error) {
+	res, err := graphql.UnmarshalInt64(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.SelectionSet, v int64) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalInt64(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Int!")
+	}
+	return res
+}
+
+func (ec *executionContext) marshalNInvoice2ᚕᚖflowcareᚋinternalᚋflowcareᚐInvoiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Invoice) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInvoice2ᚖflowcareᚋinternalᚋflowcareᚐInvoice(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNInvoice2ᚖflowcareᚋinternalᚋflowcareᚐInvoice(ctx context.Context, sel ast.SelectionSet, v *flowcare.Invoice) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Invoice!")
+		return graphql.Null
+	}
+	return ec._Invoice(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNInvoiceDecision2flowcareᚋgraphᚋmodelᚐInvoiceDecision(ctx context.Context, v any) (model.InvoiceDecision, error) {
+	var res model.InvoiceDecision
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInvoiceDecision2flowcareᚋgraphᚋmodelᚐInvoiceDecision(ctx context.Context, sel ast.SelectionSet, v model.InvoiceDecision) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) unmarshalNInvoiceStatus2flowcareᚋinternalᚋflowcareᚐInvoiceStatus(ctx context.Context, v any) (flowcare.InvoiceStatus, error) {
+	tmp, err := graphql.UnmarshalString(v)
+	res := flowcare.InvoiceStatus(tmp)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInvoiceStatus2flowcareᚋinternalᚋflowcareᚐInvoiceStatus(ctx context.Context, sel ast.SelectionSet, v flowcare.InvoiceStatus) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalString(string(v))
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "InvoiceStatus!")
 	}
 	return res
 }
@@ -35065,6 +41731,43 @@ func (ec *executionContext) marshalNPageInfo2ᚖflowcareᚋgraphᚋmodelᚐPageI
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPayment2ᚖflowcareᚋinternalᚋflowcareᚐPayment(ctx context.Context, sel ast.SelectionSet, v *flowcare.Payment) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Payment!")
+		return graphql.Null
+	}
+	return ec._Payment(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNPaymentInput2flowcareᚋgraphᚋmodelᚐPaymentInput(ctx context.Context, v any) (model.PaymentInput, error) {
+	res, err := ec.unmarshalInputPaymentInput(ctx, v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNPendingDelivery2ᚕᚖflowcareᚋinternalᚋflowcareᚐPendingDeliveryᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.PendingDelivery) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPendingDelivery2ᚖflowcareᚋinternalᚋflowcareᚐPendingDelivery(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNPendingDelivery2ᚖflowcareᚋinternalᚋflowcareᚐPendingDelivery(ctx context.Context, sel ast.SelectionSet, v *flowcare.PendingDelivery) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "PendingDelivery!")
+		return graphql.Null
+	}
+	return ec._PendingDelivery(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNProposeMatchInput2flowcareᚋgraphᚋmodelᚐProposeMatchInput(ctx context.Context, v any) (model.ProposeMatchInput, error) {
@@ -36063,6 +42766,13 @@ func (ec *executionContext) marshalOChild2ᚖflowcareᚋinternalᚋflowcareᚐCh
 	return ec._Child(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalOContract2ᚖflowcareᚋinternalᚋflowcareᚐContract(ctx context.Context, sel ast.SelectionSet, v *flowcare.Contract) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	return ec._Contract(ctx, sel, v)
+}
+
 func (ec *executionContext) unmarshalODate2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
 	if v == nil {
 		return nil, nil
@@ -36086,6 +42796,24 @@ func (ec *executionContext) marshalOEvent2ᚖflowcareᚋinternalᚋflowcareᚐEv
 		return graphql.Null
 	}
 	return ec._Event(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalOFen2ᚖflowcareᚋinternalᚋflowcareᚐFen(ctx context.Context, v any) (*flowcare.Fen, error) {
+	if v == nil {
+		return nil, nil
+	}
+	res, err := scalar.UnmarshalFen(v)
+	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalOFen2ᚖflowcareᚋinternalᚋflowcareᚐFen(ctx context.Context, sel ast.SelectionSet, v *flowcare.Fen) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	_ = sel
+	_ = ctx
+	res := scalar.MarshalFen(*v)
+	return res
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
@@ -36201,6 +42929,42 @@ func (ec *executionContext) marshalOInt2ᚖint(ctx context.Context, sel ast.Sele
 	_ = ctx
 	res := graphql.MarshalInt(*v)
 	return res
+}
+
+func (ec *executionContext) unmarshalOInvoiceStatus2ᚕflowcareᚋinternalᚋflowcareᚐInvoiceStatusᚄ(ctx context.Context, v any) ([]flowcare.InvoiceStatus, error) {
+	if v == nil {
+		return nil, nil
+	}
+	vSlice := graphql.CoerceList(v)
+	var err error
+	res := make([]flowcare.InvoiceStatus, len(vSlice))
+	for i := range vSlice {
+		ctx := graphql.WithPathContext(ctx, graphql.NewPathWithIndex(i))
+		res[i], err = ec.unmarshalNInvoiceStatus2flowcareᚋinternalᚋflowcareᚐInvoiceStatus(ctx, vSlice[i])
+		if err != nil {
+			return nil, err
+		}
+	}
+	return res, nil
+}
+
+func (ec *executionContext) marshalOInvoiceStatus2ᚕflowcareᚋinternalᚋflowcareᚐInvoiceStatusᚄ(ctx context.Context, sel ast.SelectionSet, v []flowcare.InvoiceStatus) graphql.Marshaler {
+	if v == nil {
+		return graphql.Null
+	}
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNInvoiceStatus2flowcareᚋinternalᚋflowcareᚐInvoiceStatus(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalOLedgerEntry2ᚖflowcareᚋinternalᚋflowcareᚐLedgerEntry(ctx context.Context, sel ast.SelectionSet, v *flowcare.LedgerEntry) graphql.Marshaler {

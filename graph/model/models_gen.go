@@ -26,6 +26,23 @@ type AuditEventEdge struct {
 	Node   *flowcare.AuditEvent `json:"node"`
 }
 
+type AuthorisationInput struct {
+	ContractID string    `json:"contractId"`
+	MatchID    string    `json:"matchId"`
+	Units      int       `json:"units"`
+	StartsOn   time.Time `json:"startsOn"`
+	EndsOn     time.Time `json:"endsOn"`
+}
+
+type BudgetLineInput struct {
+	Name       string                 `json:"name"`
+	FunderID   string                 `json:"funderId"`
+	FiscalYear int                    `json:"fiscalYear"`
+	Source     flowcare.FundingSource `json:"source"`
+	Amount     flowcare.Fen           `json:"amount"`
+	Purpose    []flowcare.Category    `json:"purpose"`
+}
+
 type ChangePasswordInput struct {
 	CurrentPassword string `json:"currentPassword"`
 	// At least 10 characters.
@@ -87,6 +104,20 @@ type ConsentInput struct {
 	GuardianID string                  `json:"guardianId"`
 	Method     flowcare.ConsentMethod  `json:"method"`
 	GivenOn    time.Time               `json:"givenOn"`
+}
+
+type ContractInput struct {
+	BudgetLineID   string                `json:"budgetLineId"`
+	OrganisationID string                `json:"organisationId"`
+	Title          string                `json:"title"`
+	Categories     []flowcare.Category   `json:"categories"`
+	Unit           flowcare.ContractUnit `json:"unit"`
+	UnitPrice      flowcare.Fen          `json:"unitPrice"`
+	Quantity       int                   `json:"quantity"`
+	StartsOn       time.Time             `json:"startsOn"`
+	EndsOn         time.Time             `json:"endsOn"`
+	AreaIds        []string              `json:"areaIds,omitempty"`
+	Targets        *string               `json:"targets,omitempty"`
 }
 
 type CreateUserInput struct {
@@ -289,6 +320,15 @@ type PageInfo struct {
 type PairingInput struct {
 	TimesPerMonth int `json:"timesPerMonth"`
 	Weeks         int `json:"weeks"`
+}
+
+type PaymentInput struct {
+	InvoiceID string       `json:"invoiceId"`
+	Amount    flowcare.Fen `json:"amount"`
+	// The same key replayed, even concurrently, records one payment.
+	IdempotencyKey string    `json:"idempotencyKey"`
+	Reference      *string   `json:"reference,omitempty"`
+	PaidOn         time.Time `json:"paidOn"`
 }
 
 type ProposeMatchInput struct {
@@ -553,6 +593,65 @@ func (e *ImportOutcome) UnmarshalJSON(b []byte) error {
 }
 
 func (e ImportOutcome) MarshalJSON() ([]byte, error) {
+	var buf bytes.Buffer
+	e.MarshalGQL(&buf)
+	return buf.Bytes(), nil
+}
+
+type InvoiceDecision string
+
+const (
+	InvoiceDecisionAccept InvoiceDecision = "ACCEPT"
+	// Needs a reason; the invoice's deliveries can be invoiced again.
+	InvoiceDecisionReject InvoiceDecision = "REJECT"
+	// Needs a reason; a disputed invoice is later accepted or rejected.
+	InvoiceDecisionDispute InvoiceDecision = "DISPUTE"
+)
+
+var AllInvoiceDecision = []InvoiceDecision{
+	InvoiceDecisionAccept,
+	InvoiceDecisionReject,
+	InvoiceDecisionDispute,
+}
+
+func (e InvoiceDecision) IsValid() bool {
+	switch e {
+	case InvoiceDecisionAccept, InvoiceDecisionReject, InvoiceDecisionDispute:
+		return true
+	}
+	return false
+}
+
+func (e InvoiceDecision) String() string {
+	return string(e)
+}
+
+func (e *InvoiceDecision) UnmarshalGQL(v any) error {
+	str, ok := v.(string)
+	if !ok {
+		return fmt.Errorf("enums must be strings")
+	}
+
+	*e = InvoiceDecision(str)
+	if !e.IsValid() {
+		return fmt.Errorf("%s is not a valid InvoiceDecision", str)
+	}
+	return nil
+}
+
+func (e InvoiceDecision) MarshalGQL(w io.Writer) {
+	_, _ = fmt.Fprint(w, strconv.Quote(e.String()))
+}
+
+func (e *InvoiceDecision) UnmarshalJSON(b []byte) error {
+	s, err := strconv.Unquote(string(b))
+	if err != nil {
+		return err
+	}
+	return e.UnmarshalGQL(s)
+}
+
+func (e InvoiceDecision) MarshalJSON() ([]byte, error) {
 	var buf bytes.Buffer
 	e.MarshalGQL(&buf)
 	return buf.Bytes(), nil
