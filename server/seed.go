@@ -146,7 +146,10 @@ func seedDemo(ctx context.Context, a *app, hasher access.Hasher, out io.Writer) 
 	if err := seedDirectory(ctx, a, hasher, orgIDs, time.Now(), out); err != nil {
 		return err
 	}
-	return seedChildren(ctx, a, time.Now(), out)
+	if err := seedChildren(ctx, a, time.Now(), out); err != nil {
+		return err
+	}
+	return seedFunding(ctx, a, orgIDs, time.Now(), out)
 }
 
 func seedUser(ctx context.Context, tx flowcare.Tx, hasher access.Hasher, du demoUser, orgIDs map[string]string) (int, error) {

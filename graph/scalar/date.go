@@ -2,12 +2,13 @@
 package scalar
 
 import (
-	"fmt"
 	"io"
 	"strconv"
 	"time"
 
 	"github.com/99designs/gqlgen/graphql"
+
+	"flowcare/internal/flowcare"
 )
 
 const dateLayout = "2006-01-02"
@@ -23,11 +24,11 @@ func MarshalDate(t time.Time) graphql.Marshaler {
 func UnmarshalDate(v any) (time.Time, error) {
 	s, ok := v.(string)
 	if !ok {
-		return time.Time{}, fmt.Errorf("日期需为 YYYY-MM-DD 格式的字符串")
+		return time.Time{}, flowcare.Errorf(flowcare.EINVALID, "日期需为 YYYY-MM-DD 格式的字符串")
 	}
 	t, err := time.Parse(dateLayout, s)
 	if err != nil {
-		return time.Time{}, fmt.Errorf("日期“%s”无效，需为 YYYY-MM-DD 格式", s)
+		return time.Time{}, flowcare.Errorf(flowcare.EINVALID, "日期“%s”无效，需为 YYYY-MM-DD 格式", s)
 	}
 	return t, nil
 }

@@ -2,7 +2,6 @@ package scalar
 
 import (
 	"encoding/json"
-	"fmt"
 	"io"
 	"math"
 	"strconv"
@@ -34,28 +33,28 @@ func UnmarshalFen(v any) (flowcare.Fen, error) {
 	case json.Number:
 		i, err := x.Int64()
 		if err != nil {
-			return 0, fmt.Errorf("金额“%s”无效：需为以分为单位的整数（如 12345 表示 123.45 元）", x.String())
+			return 0, flowcare.Errorf(flowcare.EINVALID, "金额“%s”无效：需为以分为单位的整数（如 12345 表示 123.45 元）", x.String())
 		}
 		n = i
 	case float64:
 		if x != math.Trunc(x) {
-			return 0, fmt.Errorf("金额 %v 无效：需为以分为单位的整数（如 12345 表示 123.45 元）", x)
+			return 0, flowcare.Errorf(flowcare.EINVALID, "金额 %v 无效：需为以分为单位的整数（如 12345 表示 123.45 元）", x)
 		}
 		if math.Abs(x) > maxFen {
-			return 0, fmt.Errorf("金额过大")
+			return 0, flowcare.Errorf(flowcare.EINVALID, "金额过大")
 		}
 		n = int64(x)
 	case string:
 		i, err := strconv.ParseInt(x, 10, 64)
 		if err != nil {
-			return 0, fmt.Errorf("金额“%s”无效：需为以分为单位的整数（如 12345 表示 123.45 元）", x)
+			return 0, flowcare.Errorf(flowcare.EINVALID, "金额“%s”无效：需为以分为单位的整数（如 12345 表示 123.45 元）", x)
 		}
 		n = i
 	default:
-		return 0, fmt.Errorf("金额需为以分为单位的整数")
+		return 0, flowcare.Errorf(flowcare.EINVALID, "金额需为以分为单位的整数")
 	}
 	if n > maxFen || n < -maxFen {
-		return 0, fmt.Errorf("金额过大")
+		return 0, flowcare.Errorf(flowcare.EINVALID, "金额过大")
 	}
 	return flowcare.Fen(n), nil
 }
