@@ -27,6 +27,7 @@ export default defineConfig({
       '/healthz': api,
       '/readyz': api,
       '/reports': api,
+      '/certificates': api,
     },
   },
   build: {

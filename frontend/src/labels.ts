@@ -2,6 +2,8 @@ import type { TFunction, i18n as I18n } from 'i18next';
 import dayjs from 'dayjs';
 import type {
   AreaLevel,
+  Attendance,
+  BookingStatus,
   Category,
   ConsentMethod,
   ConsentPurpose,
@@ -10,16 +12,21 @@ import type {
   EventStatus,
   Funding,
   GrantFieldsFragment,
+  HoursStatus,
   ImportOutcome,
   ImportSource,
   LedgerReason,
   Level,
+  MatchFactor,
+  MatchStatus,
   NeedPlace,
   NeedStatus,
   VisitForm,
   VisitStatus,
   OrganisationKind,
+  OutcomeReason,
   Role,
+  SearchEntity,
   ServiceStatus,
   SlotStatus,
   VerificationStatus,
@@ -69,6 +76,7 @@ export const knownAuditActions = [
   'need.created',
   'need.updated',
   'need.status',
+  'match.consent_override',
 ] as const;
 
 export function roleLabel(t: TFunction, role: Role): string {
@@ -271,7 +279,7 @@ export function eligibilityReasonLabel(t: TFunction, reason: string): string {
 
 // Parts of a child's file named in its access log.
 export function filePartLabel(t: TFunction, part: string): string {
-  return ['profile', 'id_number', 'guardians', 'consents', 'ledger', 'visits', 'needs'].includes(part) ? t(`filePart.${part}`) : part;
+  return ['profile', 'id_number', 'guardians', 'consents', 'ledger', 'visits', 'needs', 'provider_profile'].includes(part) ? t(`filePart.${part}`) : part;
 }
 
 // ---- key-care ledger, visits, needs ----
@@ -392,4 +400,98 @@ export function ledgerDetailLines(t: TFunction, detail: string): string[] {
     if (!handled.has(k) && v !== null && v !== '') lines.push(`${k}: ${typeof v === 'string' ? v : JSON.stringify(v)}`);
   }
   return lines;
+}
+
+// ---- matching and the closed loop ----
+
+export const allMatchStatuses: readonly MatchStatus[] = [
+  'PROPOSED',
+  'REQUESTED',
+  'ACCEPTED',
+  'DECLINED',
+  'IN_PROGRESS',
+  'COMPLETED',
+  'FAILED',
+  'CANCELLED',
+];
+export const allOutcomeReasons: readonly OutcomeReason[] = [
+  'COULD_NOT_CONTACT',
+  'NOT_ELIGIBLE',
+  'NO_CAPACITY',
+  'NO_LONGER_INTERESTED',
+  'GOT_HELP_ELSEWHERE',
+  'SERVICE_DELIVERED',
+  'MOVED_AWAY',
+  'SCHEDULE_CONFLICT',
+  'OTHER',
+];
+export const allMatchFactors: readonly MatchFactor[] = ['DISTANCE', 'SCHEDULE', 'LANGUAGE', 'CONTINUITY', 'COMPLETION_RATE', 'LOAD'];
+export const allBookingStatuses: readonly BookingStatus[] = ['BOOKED', 'WAITLISTED', 'CANCELLED', 'ATTENDED', 'NO_SHOW'];
+export const allAttendances: readonly Attendance[] = ['ATTENDED', 'EXCUSED', 'NO_SHOW'];
+export const allHoursStatuses: readonly HoursStatus[] = ['NOT_APPLICABLE', 'PENDING', 'APPROVED', 'REJECTED'];
+
+// Matches that still hold the need; the rest have ended.
+export const openMatchStatuses: readonly MatchStatus[] = ['PROPOSED', 'REQUESTED', 'ACCEPTED', 'IN_PROGRESS'];
+
+export function isOpenMatch(s: MatchStatus): boolean {
+  return openMatchStatuses.includes(s);
+}
+
+export function matchStatusLabel(t: TFunction, s: MatchStatus | string): string {
+  return known(t, 'matchStatus', s, allMatchStatuses);
+}
+
+export function outcomeReasonLabel(t: TFunction, r: OutcomeReason | string): string {
+  return known(t, 'outcomeReason', r, allOutcomeReasons);
+}
+
+export function matchFactorLabel(t: TFunction, f: MatchFactor | string): string {
+  return known(t, 'matchFactor', f, allMatchFactors);
+}
+
+export function bookingStatusLabel(t: TFunction, s: BookingStatus | string): string {
+  return known(t, 'bookingStatus', s, allBookingStatuses);
+}
+
+export function attendanceLabel(t: TFunction, a: Attendance | string): string {
+  return known(t, 'attendance', a, allAttendances);
+}
+
+export function hoursStatusLabel(t: TFunction, s: HoursStatus | string): string {
+  return known(t, 'hoursStatus', s, allHoursStatuses);
+}
+
+export function entityLabel(t: TFunction, e: SearchEntity): string {
+  return t(`directory.entity.${e}`);
+}
+
+export const matchStatusColor: Record<MatchStatus, string> = {
+  PROPOSED: 'default',
+  REQUESTED: 'gold',
+  ACCEPTED: 'blue',
+  DECLINED: 'orange',
+  IN_PROGRESS: 'cyan',
+  COMPLETED: 'green',
+  FAILED: 'red',
+  CANCELLED: 'default',
+};
+export const bookingStatusColor: Record<BookingStatus, string> = {
+  BOOKED: 'blue',
+  WAITLISTED: 'gold',
+  CANCELLED: 'default',
+  ATTENDED: 'green',
+  NO_SHOW: 'red',
+};
+export const attendanceColor: Record<Attendance, string> = { ATTENDED: 'green', EXCUSED: 'gold', NO_SHOW: 'red' };
+export const hoursStatusColor: Record<HoursStatus, string> = {
+  NOT_APPLICABLE: 'default',
+  PENDING: 'gold',
+  APPROVED: 'green',
+  REJECTED: 'red',
+};
+export const entityColor: Record<SearchEntity, string> = { SERVICE: 'blue', VOLUNTEER: 'magenta', SLOT: 'purple', EVENT: 'geekblue' };
+
+// Minutes as hours with one decimal, the way volunteer hours are counted.
+export function formatHours(minutes: number): string {
+  return (Math.round(minutes / 6) / 10).toFixed(1);
 }

@@ -3,6 +3,9 @@ import type { Role } from './gql/graphql';
 import { allRoles } from './labels';
 import {
   careActionRoles,
+  consentOverrideRoles,
+  hoursReviewRoles,
+  matcherRoles,
   childEditorRoles,
   childImportRoles,
   childViewLogRoles,
@@ -11,6 +14,7 @@ import {
   monitoringExportRoles,
   navFor,
   navItems,
+  providerRoles,
   visitReviewRoles,
 } from './nav';
 
@@ -19,15 +23,15 @@ const keys = (roles: Role[]) => navFor(roles).map((i) => i.key);
 describe('navigation by role', () => {
   const expected: Record<Role, string[]> = {
     ADMIN: ['home', 'directory', 'organisations', 'users', 'areas', 'audit', 'account'],
-    CIVIL_AFFAIRS: ['home', 'children', 'ledger', 'overview', 'directory', 'organisations', 'users', 'areas', 'account'],
-    ORG_ADMIN: ['home', 'directory', 'organisation', 'users', 'account'],
-    AUDITOR: ['home', 'children', 'ledger', 'overview', 'directory', 'areas', 'audit', 'account'],
-    CHILD_SUPERVISOR: ['home', 'children', 'ledger', 'directory', 'areas', 'account'],
-    CHILD_DIRECTOR: ['home', 'children', 'ledger', 'directory', 'areas', 'account'],
-    ORG_STAFF: ['home', 'directory', 'organisation', 'account'],
-    VOLUNTEER: ['home', 'directory', 'volunteer', 'account'],
-    VENUE_STAFF: ['home', 'directory', 'organisation', 'account'],
-    EVENT_ORGANISER: ['home', 'directory', 'organisation', 'account'],
+    CIVIL_AFFAIRS: ['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'organisations', 'users', 'areas', 'account'],
+    ORG_ADMIN: ['home', 'directory', 'organisation', 'inbox', 'hours', 'users', 'account'],
+    AUDITOR: ['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'areas', 'audit', 'account'],
+    CHILD_SUPERVISOR: ['home', 'children', 'ledger', 'matching', 'directory', 'areas', 'account'],
+    CHILD_DIRECTOR: ['home', 'children', 'ledger', 'matching', 'directory', 'areas', 'account'],
+    ORG_STAFF: ['home', 'directory', 'organisation', 'inbox', 'hours', 'account'],
+    VOLUNTEER: ['home', 'directory', 'volunteer', 'inbox', 'hours', 'account'],
+    VENUE_STAFF: ['home', 'directory', 'organisation', 'inbox', 'account'],
+    EVENT_ORGANISER: ['home', 'directory', 'organisation', 'inbox', 'account'],
   };
 
   it.each(allRoles)('%s sees exactly its items', (role) => {
@@ -39,8 +43,8 @@ describe('navigation by role', () => {
   });
 
   it('unions the items of several roles without duplicates', () => {
-    expect(keys(['ORG_ADMIN', 'AUDITOR'])).toEqual(['home', 'children', 'ledger', 'overview', 'directory', 'organisation', 'users', 'areas', 'audit', 'account']);
-    expect(keys(['VENUE_STAFF', 'EVENT_ORGANISER'])).toEqual(['home', 'directory', 'organisation', 'account']);
+    expect(keys(['ORG_ADMIN', 'AUDITOR'])).toEqual(['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'organisation', 'inbox', 'hours', 'users', 'areas', 'audit', 'account']);
+    expect(keys(['VENUE_STAFF', 'EVENT_ORGANISER'])).toEqual(['home', 'directory', 'organisation', 'inbox', 'account']);
   });
 
   it('has unique keys and paths', () => {
@@ -106,10 +110,10 @@ describe("children's files", () => {
   it('shows the access log tab to civil affairs and auditors only', async () => {
     const { childFileTabs } = await import('./pages/children/ChildFilePage');
     expect([...childViewLogRoles].sort()).toEqual(['AUDITOR', 'CIVIL_AFFAIRS']);
-    expect(childFileTabs(['CIVIL_AFFAIRS'])).toEqual(['profile', 'guardians', 'care', 'needs', 'views']);
-    expect(childFileTabs(['AUDITOR'])).toEqual(['profile', 'guardians', 'care', 'needs', 'views']);
-    expect(childFileTabs(['CHILD_DIRECTOR'])).toEqual(['profile', 'guardians', 'care', 'needs']);
-    expect(childFileTabs(['CHILD_SUPERVISOR'])).toEqual(['profile', 'guardians', 'care', 'needs']);
+    expect(childFileTabs(['CIVIL_AFFAIRS'])).toEqual(['profile', 'guardians', 'care', 'services', 'needs', 'views']);
+    expect(childFileTabs(['AUDITOR'])).toEqual(['profile', 'guardians', 'care', 'services', 'needs', 'views']);
+    expect(childFileTabs(['CHILD_DIRECTOR'])).toEqual(['profile', 'guardians', 'care', 'services', 'needs']);
+    expect(childFileTabs(['CHILD_SUPERVISOR'])).toEqual(['profile', 'guardians', 'care', 'services', 'needs']);
   });
 });
 
@@ -146,5 +150,30 @@ describe('key-care ledger, visits, imports and the overview', () => {
     expect(ledgerTabs(['CIVIL_AFFAIRS'])).toEqual(['ledger', 'review']);
     expect(ledgerTabs(['CHILD_DIRECTOR'])).toEqual(['ledger']);
     expect(ledgerTabs(['AUDITOR'])).toEqual(['ledger']);
+  });
+});
+
+describe('matching and the closed loop', () => {
+  const seeing = (key: string) => allRoles.filter((r) => keys([r]).includes(key)).sort();
+
+  it('shows the board to matching staff and auditors; only the staff match', () => {
+    expect(seeing('matching')).toEqual(['AUDITOR', 'CHILD_DIRECTOR', 'CHILD_SUPERVISOR', 'CIVIL_AFFAIRS']);
+    expect([...matcherRoles].sort()).toEqual(['CHILD_DIRECTOR', 'CHILD_SUPERVISOR', 'CIVIL_AFFAIRS']);
+    expect(consentOverrideRoles).toEqual(['CIVIL_AFFAIRS']);
+  });
+
+  it('shows the inbox to providers and hours to volunteers and organisation staff', () => {
+    expect(seeing('inbox')).toEqual([...providerRoles].sort());
+    expect(seeing('hours')).toEqual(['ORG_ADMIN', 'ORG_STAFF', 'VOLUNTEER']);
+    expect([...hoursReviewRoles].sort()).toEqual(['ORG_ADMIN', 'ORG_STAFF']);
+    expect(itemForPath('/matching/need/42')?.key).toBe('matching');
+    expect(itemForPath('/matching/match/42')?.key).toBe('matching');
+  });
+
+  it('gives volunteers their hours and organisation staff the review', async () => {
+    const { hoursTabs } = await import('./pages/hours/HoursPage');
+    expect(hoursTabs(['VOLUNTEER'])).toEqual(['mine']);
+    expect(hoursTabs(['ORG_STAFF'])).toEqual(['review']);
+    expect(hoursTabs(['VOLUNTEER', 'ORG_ADMIN'])).toEqual(['mine', 'review']);
   });
 });

@@ -6,6 +6,9 @@ import {
   SolutionOutlined,
   BankOutlined,
   ClusterOutlined,
+  FieldTimeOutlined,
+  InboxOutlined,
+  NodeIndexOutlined,
   HeartOutlined,
   HomeOutlined,
   IdcardOutlined,
@@ -46,6 +49,17 @@ export const overviewRoles: readonly Role[] = ['CIVIL_AFFAIRS', 'AUDITOR'];
 // Who may download the half-yearly monitoring report (the server checks the area).
 export const monitoringExportRoles: readonly Role[] = childEditorRoles;
 
+// Matching: the staff who raise needs match them; auditors watch the board.
+export const matcherRoles: readonly Role[] = childEditorRoles;
+export const matchWatchRoles: readonly Role[] = [...matcherRoles, 'AUDITOR'];
+// Only civil-affairs staff may share a child's minimal profile without the guardian's consent.
+export const consentOverrideRoles: readonly Role[] = ['CIVIL_AFFAIRS'];
+// Who answers service requests: volunteers in person, organisations, venues and event organisers through their staff.
+export const providerRoles: readonly Role[] = ['VOLUNTEER', 'ORG_ADMIN', 'ORG_STAFF', 'VENUE_STAFF', 'EVENT_ORGANISER'];
+// Volunteers keep their hours; their organisations' staff approve them.
+export const hoursReviewRoles: readonly Role[] = ['ORG_ADMIN', 'ORG_STAFF'];
+export const hoursRoles: readonly Role[] = ['VOLUNTEER', ...hoursReviewRoles];
+
 export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
   return wanted.some((r) => roles.includes(r));
 }
@@ -55,11 +69,14 @@ export const navItems: readonly NavItem[] = [
   { key: 'home', path: '/', label: 'nav.home', icon: HomeOutlined, roles: 'everyone', page: lazy(() => import('./pages/HomePage')) },
   { key: 'children', path: '/children', label: 'nav.children', icon: IdcardOutlined, roles: childReaderRoles, page: lazy(() => import('./pages/children/ChildrenRoutes')) },
   { key: 'ledger', path: '/ledger', label: 'nav.ledger', icon: SolutionOutlined, roles: ledgerRoles, page: lazy(() => import('./pages/ledger/LedgerPage')) },
+  { key: 'matching', path: '/matching', label: 'nav.matching', icon: NodeIndexOutlined, roles: matchWatchRoles, page: lazy(() => import('./pages/matching/MatchingRoutes')) },
   { key: 'overview', path: '/overview', label: 'nav.overview', icon: BarChartOutlined, roles: overviewRoles, page: lazy(() => import('./pages/OverviewPage')) },
   { key: 'directory', path: '/directory', label: 'nav.directory', icon: SearchOutlined, roles: 'everyone', page: lazy(() => import('./pages/directory/DirectoryPage')) },
   { key: 'organisation', path: '/organisation', label: 'nav.organisation', icon: BankOutlined, roles: ['ORG_ADMIN', 'ORG_STAFF', 'VENUE_STAFF', 'EVENT_ORGANISER'], page: lazy(() => import('./pages/organisation/OrganisationPage')) },
   { key: 'organisations', path: '/organisations', label: 'nav.organisations', icon: ClusterOutlined, roles: ['ADMIN', 'CIVIL_AFFAIRS'], page: lazy(() => import('./pages/organisations/OrganisationsPage')) },
   { key: 'volunteer', path: '/volunteer', label: 'nav.volunteer', icon: HeartOutlined, roles: ['VOLUNTEER'], page: lazy(() => import('./pages/volunteer/VolunteerProfilePage')) },
+  { key: 'inbox', path: '/inbox', label: 'nav.inbox', icon: InboxOutlined, roles: providerRoles, page: lazy(() => import('./pages/inbox/InboxPage')) },
+  { key: 'hours', path: '/hours', label: 'nav.hours', icon: FieldTimeOutlined, roles: hoursRoles, page: lazy(() => import('./pages/hours/HoursPage')) },
   { key: 'users', path: '/users', label: 'nav.users', icon: TeamOutlined, roles: ['ADMIN', 'CIVIL_AFFAIRS', 'ORG_ADMIN'], page: lazy(() => import('./pages/users/UsersRoutes')) },
   { key: 'areas', path: '/areas', label: 'nav.areas', icon: ApartmentOutlined, roles: ['ADMIN', 'CIVIL_AFFAIRS', 'CHILD_SUPERVISOR', 'CHILD_DIRECTOR', 'AUDITOR'], page: lazy(() => import('./pages/AreasPage')) },
   { key: 'audit', path: '/audit', label: 'nav.audit', icon: AuditOutlined, roles: ['ADMIN', 'AUDITOR'], page: lazy(() => import('./pages/AuditPage')) },

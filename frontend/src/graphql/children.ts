@@ -108,6 +108,14 @@ export const ChildFileFragment = graphql(`
     needs {
       ...NeedFields
     }
+    serviceHistory: services(first: 50) {
+      totalCount
+      edges {
+        node {
+          ...MatchRow
+        }
+      }
+    }
     createdAt
     updatedAt
   }

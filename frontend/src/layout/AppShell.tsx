@@ -9,6 +9,7 @@ import { graphql } from '../gql';
 import { useSession } from '../auth/session';
 import { itemForPath, navFor } from '../nav';
 import LanguageSwitch from '../components/LanguageSwitch';
+import NotificationBell from '../components/NotificationBell';
 import ErrorBoundary from '../components/ErrorBoundary';
 import { PageLoading } from '../components/StatusPages';
 import { errorMessage } from '../graphql/errors';
@@ -136,6 +137,7 @@ export default function AppShell() {
                 {me?.displayName}
               </Typography.Text>
             )}
+            <NotificationBell compact={isPhone} />
             <LanguageSwitch compact={isPhone} />
             <Button
               type="text"

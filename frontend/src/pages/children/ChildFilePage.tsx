@@ -16,14 +16,15 @@ import { maskIdNumber } from './idNumber';
 import GuardiansConsentTab from './GuardiansConsentTab';
 import CareTab from './CareTab';
 import NeedsTab from './NeedsTab';
+import ServicesTab from './ServicesTab';
 import ViewsTab from './ViewsTab';
 
-export type ChildFileTab = 'profile' | 'guardians' | 'care' | 'needs' | 'views';
+export type ChildFileTab = 'profile' | 'guardians' | 'care' | 'needs' | 'services' | 'views';
 
 // Which tabs of a child's file a user sees: the access log only for civil-affairs staff and auditors.
-// Ledger, visits and needs are for everyone who reads the file; acting on them is for careActionRoles.
+// Ledger, visits, needs and the service history are for everyone who reads the file; acting on them is for careActionRoles.
 export function childFileTabs(roles: readonly Role[]): ChildFileTab[] {
-  return ['profile', 'guardians', 'care', 'needs', ...(hasAnyRole(roles, childViewLogRoles) ? (['views'] as const) : [])];
+  return ['profile', 'guardians', 'care', 'services', 'needs', ...(hasAnyRole(roles, childViewLogRoles) ? (['views'] as const) : [])];
 }
 
 function IdNumberValue({ child }: { child: ChildFileFragment }) {
@@ -170,8 +171,8 @@ export default function ChildFilePage() {
   const { id = '' } = useParams();
   const { roles } = useSession();
   const [tab, setTab] = useState<ChildFileTab>('profile');
-  // The file holds the ledger, visits and needs, so a change to any of them reads it again (once).
-  const context = useMemo(() => ({ additionalTypenames: ['LedgerEntry', 'Visit', 'Need'] }), []);
+  // The file holds the ledger, visits, needs and matches, so a change to any of them reads it again (once).
+  const context = useMemo(() => ({ additionalTypenames: ['LedgerEntry', 'Visit', 'Need', 'Match'] }), []);
   const [{ data, fetching, error }] = useQuery({ query: ChildFileQuery, variables: { id }, context });
   if (fetching && !data) return <PageLoading />;
   if (error && !data) {
@@ -214,6 +215,8 @@ export default function ChildFilePage() {
               <CareTab child={child} canAct={canAct} />
             ) : key === 'needs' ? (
               <NeedsTab child={child} canAct={canAct} />
+            ) : key === 'services' ? (
+              <ServicesTab child={child} />
             ) : (
               <ViewsTab childId={child.id} />
             ),

@@ -1,7 +1,8 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Drawer, Dropdown, Flex, Form, Input, Radio, Space, Table, Tag, Timeline, Typography } from 'antd';
-import { DownOutlined, EditOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
+import { DownOutlined, EditOutlined, NodeIndexOutlined, PlusOutlined, StopOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
+import { useNavigate } from 'react-router-dom';
 import { useMutation } from 'urql';
 import type { Category, ChildFileFragment, Level, NeedFieldsFragment, NeedPlace, NeedStatus } from '../../gql/graphql';
 import AvailabilityEditor, { availabilityRule, fromTimeWindows, toTimeWindows, type WindowDraft } from '../../components/AvailabilityEditor';
@@ -109,8 +110,9 @@ function NeedForm({ child, need, onDone }: { child: ChildFileFragment; need: Nee
   );
 }
 
-function NeedActions({ need, onEdit }: { need: NeedFieldsFragment; onEdit: () => void }) {
+function NeedActions({ need, childId, onEdit }: { need: NeedFieldsFragment; childId: string; onEdit: () => void }) {
   const { t } = useTranslation();
+  const navigate = useNavigate();
   const { message } = App.useApp();
   const [{ fetching }, setStatus] = useMutation(SetNeedStatusMutation);
   const next = needTransitions[need.status] ?? [];
@@ -127,6 +129,16 @@ function NeedActions({ need, onEdit }: { need: NeedFieldsFragment; onEdit: () =>
   const moves = next.filter((s) => s !== 'WITHDRAWN');
   return (
     <Space wrap size={4}>
+      {/* Needs still open to matching: the server refuses met and withdrawn ones, which have no moves left. */}
+      <Button
+        size="small"
+        type="primary"
+        icon={<NodeIndexOutlined />}
+        onClick={() => navigate(`/matching/need/${need.id}?child=${childId}`)}
+        data-testid="match-need"
+      >
+        {t('need.match')}
+      </Button>
       <Button size="small" icon={<EditOutlined />} onClick={onEdit} data-testid="edit-need">
         {t('need.edit')}
       </Button>
@@ -243,7 +255,7 @@ export default function NeedsTab({ child, canAct }: { child: ChildFileFragment; 
           { title: t('need.status'), key: 'status', render: (_, n) => <NeedStatusTag status={n.status} /> },
           { title: t('need.updatedAt'), dataIndex: 'updatedAt', responsive: ['md'], render: (v: string) => formatTime(t, v) },
           ...(canAct
-            ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, n: NeedFieldsFragment) => <NeedActions need={n} onEdit={() => setEditing(n)} /> }]
+            ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, n: NeedFieldsFragment) => <NeedActions need={n} childId={child.id} onEdit={() => setEditing(n)} /> }]
             : []),
         ]}
       />
