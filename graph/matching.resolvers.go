@@ -158,9 +158,19 @@ func (r *mutationResolver) MarkNotificationsRead(ctx context.Context, ids []stri
 	return r.Matching.MarkRead(ctx, ids)
 }
 
+// MarkAllNotificationsRead is the resolver for the markAllNotificationsRead field.
+func (r *mutationResolver) MarkAllNotificationsRead(ctx context.Context) (int, error) {
+	return r.Matching.MarkAllRead(ctx)
+}
+
 // Matches is the resolver for the matches field.
 func (r *needResolver) Matches(ctx context.Context, obj *flowcare.Need) ([]*flowcare.Match, error) {
 	return r.Matching.MatchesOfNeed(ctx, obj.ID)
+}
+
+// Child is the resolver for the child field.
+func (r *needResolver) Child(ctx context.Context, obj *flowcare.Need) (*flowcare.Child, error) {
+	return loadOptional(ctx, loaders(ctx).Kids, &obj.ChildID)
 }
 
 // Read is the resolver for the read field.
@@ -240,6 +250,15 @@ func (r *serviceSessionResolver) Minutes(ctx context.Context, obj *flowcare.Serv
 // ApprovedBy is the resolver for the approvedBy field.
 func (r *serviceSessionResolver) ApprovedBy(ctx context.Context, obj *flowcare.ServiceSession) (*string, error) {
 	return obj.ApprovedBy, nil
+}
+
+// VolunteerName is the resolver for the volunteerName field.
+func (r *serviceSessionResolver) VolunteerName(ctx context.Context, obj *flowcare.ServiceSession) (*string, error) {
+	v, err := loadOptional(ctx, loaders(ctx).Volunteers, obj.VolunteerID)
+	if err != nil || v == nil {
+		return nil, err
+	}
+	return &v.DisplayName, nil
 }
 
 // NotificationAdded is the resolver for the notificationAdded field.

@@ -565,6 +565,7 @@ type ComplexityRoot struct {
 		ImportAreas              func(childComplexity int, csv string) int
 		LeaveLedger              func(childComplexity int, childID string, reason string) int
 		LogSession               func(childComplexity int, matchID string, input model.SessionInput) int
+		MarkAllNotificationsRead func(childComplexity int) int
 		MarkNotificationsRead    func(childComplexity int, ids []string) int
 		OverrideMatchConsent     func(childComplexity int, id string, reason string) int
 		PreviewChildImport       func(childComplexity int, source flowcare.ImportSource, fileName string, contentBase64 string) int
@@ -607,6 +608,7 @@ type ComplexityRoot struct {
 
 	Need struct {
 		Category    func(childComplexity int) int
+		Child       func(childComplexity int) int
 		CreatedAt   func(childComplexity int) int
 		Description func(childComplexity int) int
 		History     func(childComplexity int) int
@@ -835,19 +837,20 @@ type ComplexityRoot struct {
 	}
 
 	ServiceSession struct {
-		ApprovedAt func(childComplexity int) int
-		ApprovedBy func(childComplexity int) int
-		Attendance func(childComplexity int) int
-		EndsAt     func(childComplexity int) int
-		Hours      func(childComplexity int) int
-		HoursNote  func(childComplexity int) int
-		ID         func(childComplexity int) int
-		LoggedBy   func(childComplexity int) int
-		MatchID    func(childComplexity int) int
-		Minutes    func(childComplexity int) int
-		Note       func(childComplexity int) int
-		StartsAt   func(childComplexity int) int
-		Title      func(childComplexity int) int
+		ApprovedAt    func(childComplexity int) int
+		ApprovedBy    func(childComplexity int) int
+		Attendance    func(childComplexity int) int
+		EndsAt        func(childComplexity int) int
+		Hours         func(childComplexity int) int
+		HoursNote     func(childComplexity int) int
+		ID            func(childComplexity int) int
+		LoggedBy      func(childComplexity int) int
+		MatchID       func(childComplexity int) int
+		Minutes       func(childComplexity int) int
+		Note          func(childComplexity int) int
+		StartsAt      func(childComplexity int) int
+		Title         func(childComplexity int) int
+		VolunteerName func(childComplexity int) int
 	}
 
 	SessionConnection struct {
@@ -1188,11 +1191,13 @@ type MutationResolver interface {
 	OverrideMatchConsent(ctx context.Context, id string, reason string) (*flowcare.Match, error)
 	ReviewHours(ctx context.Context, ids []string, approve bool, note *string) ([]*flowcare.ServiceSession, error)
 	MarkNotificationsRead(ctx context.Context, ids []string) (int, error)
+	MarkAllNotificationsRead(ctx context.Context) (int, error)
 	ImportAreas(ctx context.Context, csv string) (*model.AreaImportResult, error)
 }
 type NeedResolver interface {
 	History(ctx context.Context, obj *flowcare.Need) ([]*flowcare.NeedEvent, error)
 	Matches(ctx context.Context, obj *flowcare.Need) ([]*flowcare.Match, error)
+	Child(ctx context.Context, obj *flowcare.Need) (*flowcare.Child, error)
 }
 type NeedEventResolver interface {
 	Actor(ctx context.Context, obj *flowcare.NeedEvent) (*string, error)
@@ -1283,6 +1288,8 @@ type ServiceSessionResolver interface {
 	Minutes(ctx context.Context, obj *flowcare.ServiceSession) (int, error)
 
 	ApprovedBy(ctx context.Context, obj *flowcare.ServiceSession) (*string, error)
+
+	VolunteerName(ctx context.Context, obj *flowcare.ServiceSession) (*string, error)
 }
 type SlotResolver interface {
 	Venue(ctx context.Context, obj *flowcare.Slot) (*flowcare.Organisation, error)
@@ -3599,6 +3606,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.LogSession(childComplexity, args["matchId"].(string), args["input"].(model.SessionInput)), true
+	case "Mutation.markAllNotificationsRead":
+		if e.ComplexityRoot.Mutation.MarkAllNotificationsRead == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Mutation.MarkAllNotificationsRead(childComplexity), true
 	case "Mutation.markNotificationsRead":
 		if e.ComplexityRoot.Mutation.MarkNotificationsRead == nil {
 			break
@@ -4019,6 +4032,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Need.Category(childComplexity), true
+	case "Need.child":
+		if e.ComplexityRoot.Need.Child == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Need.Child(childComplexity), true
 	case "Need.createdAt":
 		if e.ComplexityRoot.Need.CreatedAt == nil {
 			break
@@ -5294,6 +5313,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.ServiceSession.Title(childComplexity), true
+	case "ServiceSession.volunteerName":
+		if e.ComplexityRoot.ServiceSession.VolunteerName == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ServiceSession.VolunteerName(childComplexity), true
 
 	case "SessionConnection.edges":
 		if e.ComplexityRoot.SessionConnection.Edges == nil {
@@ -7530,6 +7555,8 @@ type ServiceSession {
   approvedBy: String
   approvedAt: Time
   loggedBy: String
+  "The volunteer whose hours these are; null when not a volunteer's session."
+  volunteerName: String
 }
 
 type MatchEvent {
@@ -7664,6 +7691,8 @@ input SessionInput {
 extend type Need {
   "Matches made for this need; for staff of the child's area."
   matches: [Match!]!
+  "The child (list form); needs reach only staff who may see the child."
+  child: Child
 }
 
 extend type Child {
@@ -7703,7 +7732,10 @@ extend type Mutation {
   "Civil-affairs staff: share the minimal profile without consent, with a written reason (at least 10 characters)."
   overrideMatchConsent(id: ID!, reason: String!): Match!
   reviewHours(ids: [ID!]!, approve: Boolean!, note: String): [ServiceSession!]!
+  "Returns the number still unread."
   markNotificationsRead(ids: [ID!]!): Int!
+  "Marks every notification of the signed-in user as read; returns 0."
+  markAllNotificationsRead: Int!
 }
 
 type Subscription {
@@ -8741,6 +8773,8 @@ func (ec *executionContext) childFields_Need(ctx context.Context, field graphql.
 		return ec.fieldContext_Need_history(ctx, field)
 	case "matches":
 		return ec.fieldContext_Need_matches(ctx, field)
+	case "child":
+		return ec.fieldContext_Need_child(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Need", field.Name)
 }
@@ -9107,6 +9141,8 @@ func (ec *executionContext) childFields_ServiceSession(ctx context.Context, fiel
 		return ec.fieldContext_ServiceSession_approvedAt(ctx, field)
 	case "loggedBy":
 		return ec.fieldContext_ServiceSession_loggedBy(ctx, field)
+	case "volunteerName":
+		return ec.fieldContext_ServiceSession_volunteerName(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type ServiceSession", field.Name)
 }
@@ -22483,6 +22519,29 @@ func (ec *executionContext) fieldContext_Mutation_markNotificationsRead(ctx cont
 	return fc, nil
 }
 
+func (ec *executionContext) _Mutation_markAllNotificationsRead(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_markAllNotificationsRead(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Mutation().MarkAllNotificationsRead(ctx)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_markAllNotificationsRead(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Mutation", field, true, true, "Int")
+}
+
 func (ec *executionContext) _Mutation_importAreas(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -22825,6 +22884,38 @@ func (ec *executionContext) fieldContext_Need_matches(_ context.Context, field g
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Match(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Need_child(ctx context.Context, field graphql.CollectedField, obj *flowcare.Need) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Need_child(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Need().Child(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Child) graphql.Marshaler {
+			return ec.marshalOChild2ᚖflowcareᚋinternalᚋflowcareᚐChild(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Need_child(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Need",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Child(ctx, field)
 		},
 	}
 	return fc, nil
@@ -27774,6 +27865,29 @@ func (ec *executionContext) _ServiceSession_loggedBy(ctx context.Context, field 
 }
 func (ec *executionContext) fieldContext_ServiceSession_loggedBy(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("ServiceSession", field, false, false, "String")
+}
+
+func (ec *executionContext) _ServiceSession_volunteerName(ctx context.Context, field graphql.CollectedField, obj *flowcare.ServiceSession) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ServiceSession_volunteerName(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.ServiceSession().VolunteerName(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *string) graphql.Marshaler {
+			return ec.marshalOString2ᚖstring(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_ServiceSession_volunteerName(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ServiceSession", field, true, true, "String")
 }
 
 func (ec *executionContext) _SessionConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.SessionConnection) (ret graphql.Marshaler) {
@@ -37130,6 +37244,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "markAllNotificationsRead":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_markAllNotificationsRead(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "importAreas":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_importAreas(ctx, field)
@@ -37226,6 +37347,12 @@ func (ec *executionContext) _Need(ctx context.Context, sel ast.SelectionSet, obj
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Need_matches(ctx, field, obj)
+				})
+		case "child":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Need_child(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -38735,6 +38862,12 @@ func (ec *executionContext) _ServiceSession(ctx context.Context, sel ast.Selecti
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "volunteerName":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._ServiceSession_volunteerName(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}

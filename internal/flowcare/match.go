@@ -388,6 +388,7 @@ type MatchStore interface {
 	NotificationsByIDs(ctx context.Context, ids []string) ([]*Notification, error)
 	UnreadCount(ctx context.Context, userID string) (int, error)
 	MarkRead(ctx context.Context, userID string, ids []string, at time.Time) error
+	MarkAllRead(ctx context.Context, userID string, at time.Time) error
 }
 
 // OfferLoad is an offer's current load and record, for ranking.

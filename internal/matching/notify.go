@@ -105,3 +105,15 @@ func (s *Service) MarkRead(ctx context.Context, ids []string) (int, error) {
 	}
 	return s.store.Matches().UnreadCount(ctx, a.UserID)
 }
+
+// MarkAllRead marks every notification of the signed-in user as read.
+func (s *Service) MarkAllRead(ctx context.Context) (int, error) {
+	a, err := flowcare.RequireActor(ctx)
+	if err != nil {
+		return 0, err
+	}
+	if err := s.store.Matches().MarkAllRead(ctx, a.UserID, s.now()); err != nil {
+		return 0, err
+	}
+	return 0, nil
+}

@@ -574,3 +574,8 @@ func (s *matchStore) MarkRead(ctx context.Context, userID string, ids []string, 
 		userID, pq.Array(validUUIDs(ids)), at)
 	return mapError(err)
 }
+
+func (s *matchStore) MarkAllRead(ctx context.Context, userID string, at time.Time) error {
+	_, err := s.q.ExecContext(ctx, `UPDATE notifications SET read_at = $2 WHERE user_id = $1 AND read_at IS NULL`, userID, at)
+	return mapError(err)
+}
