@@ -23,7 +23,8 @@ export default defineConfig({
   plugins: [react(), keepDistPlaceholder()],
   server: {
     proxy: {
-      '/graphql': api,
+      // The notification subscription upgrades /graphql to a websocket.
+      '/graphql': { target: api, ws: true },
       '/healthz': api,
       '/readyz': api,
       '/reports': api,

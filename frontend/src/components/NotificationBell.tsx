@@ -3,18 +3,22 @@ import { App, Badge, Button, Drawer, Empty, Flex, List, Popover, Typography } fr
 import { BellOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router-dom';
-import { useClient, useMutation, useQuery } from 'urql';
+import { useMutation, useQuery, useSubscription } from 'urql';
 import type { NotificationFieldsFragment, Role } from '../gql/graphql';
 import { useSession } from '../auth/session';
 import { errorMessage } from '../graphql/errors';
-import { MarkNotificationsReadMutation, NotificationsQuery } from '../graphql/matching';
+import {
+  MarkAllNotificationsReadMutation,
+  MarkNotificationsReadMutation,
+  NotificationAddedSubscription,
+  NotificationsQuery,
+} from '../graphql/matching';
 import { formatTime } from '../labels';
 import { hasAnyRole, matchWatchRoles, providerRoles } from '../nav';
 
-// The API also pushes notificationAdded over a websocket (graphql-transport-ws),
-// but the app carries no websocket client; asking every half minute is soon
-// enough for a bell and costs one small query.
-export const pollSeconds = 30;
+// New notifications are pushed over the notificationAdded subscription; the
+// occasional poll only catches up after the websocket was away.
+export const pollSeconds = 120;
 
 const latest = 10;
 
@@ -31,12 +35,22 @@ export default function NotificationBell({ compact }: { compact?: boolean }) {
   const { message } = App.useApp();
   const { roles } = useSession();
   const navigate = useNavigate();
-  const client = useClient();
   const [open, setOpen] = useState(false);
   const [marking, setMarking] = useState(false);
   const context = useMemo(() => ({ additionalTypenames: ['Notification'] }), []);
   const [{ data, error }, refetch] = useQuery({ query: NotificationsQuery, variables: { unreadOnly: false, first: latest }, context });
   const [, markRead] = useMutation(MarkNotificationsReadMutation);
+  const [, markAllRead] = useMutation(MarkAllNotificationsReadMutation);
+  const [pushed] = useSubscription({ query: NotificationAddedSubscription });
+  const pushedId = pushed.data?.notificationAdded.id;
+
+  useEffect(() => {
+    if (!pushedId) return;
+    refetch({ requestPolicy: 'network-only' });
+    const title = pushed.data?.notificationAdded.title;
+    if (title) message.info(title);
+    // Only a new notification's arrival matters, not other renders.
+  }, [pushedId]);
 
   useEffect(() => {
     const timer = window.setInterval(() => refetch({ requestPolicy: 'network-only' }), pollSeconds * 1000);
@@ -62,13 +76,13 @@ export default function NotificationBell({ compact }: { compact?: boolean }) {
   const markAll = async () => {
     setMarking(true);
     try {
-      const r = await client.query(NotificationsQuery, { unreadOnly: true, first: 100 }, { requestPolicy: 'network-only' }).toPromise();
+      const r = await markAllRead({});
       if (r.error) {
         message.error(errorMessage(r.error, t));
         return;
       }
-      const ids = r.data?.notifications.edges.map((e) => e.node.id) ?? [];
-      if (await mark(ids)) message.success(t('notifications.markedAll'));
+      refetch({ requestPolicy: 'network-only' });
+      message.success(t('notifications.markedAll'));
     } finally {
       setMarking(false);
     }

@@ -1,4 +1,5 @@
-import { Client, cacheExchange, fetchExchange, mapExchange, type Operation } from 'urql';
+import { Client, cacheExchange, fetchExchange, mapExchange, subscriptionExchange, type Operation } from 'urql';
+import { createClient as createWSClient } from 'graphql-ws';
 import { getOperationName } from '@urql/core';
 import { errorCode } from './errors';
 
@@ -10,7 +11,16 @@ function endsSession(operation: Operation): boolean {
   return !handledByForm.has(getOperationName(operation.query) ?? '');
 }
 
+// Subscriptions go over a websocket to the same /graphql, which the browser
+// opens with the session cookie. It connects on the first subscription only
+// and reconnects by itself after a network drop or a server restart.
+function websocketURL(): string {
+  const { protocol, host } = window.location;
+  return `${protocol === 'https:' ? 'wss:' : 'ws:'}//${host}/graphql`;
+}
+
 export function createClient(onUnauthenticated: () => void): Client {
+  const ws = createWSClient({ url: websocketURL, lazy: true, retryAttempts: Infinity });
   return new Client({
     url: '/graphql',
     fetchOptions: { credentials: 'include' },
@@ -26,6 +36,17 @@ export function createClient(onUnauthenticated: () => void): Client {
       }),
       cacheExchange,
       fetchExchange,
+      subscriptionExchange({
+        forwardSubscription(request) {
+          const input = { ...request, query: request.query ?? '' };
+          return {
+            subscribe(sink) {
+              const unsubscribe = ws.subscribe(input, sink);
+              return { unsubscribe };
+            },
+          };
+        },
+      }),
     ],
   });
 }

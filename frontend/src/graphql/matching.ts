@@ -392,3 +392,17 @@ export const MarkNotificationsReadMutation = graphql(`
     markNotificationsRead(ids: $ids)
   }
 `);
+
+export const NotificationAddedSubscription = graphql(`
+  subscription NotificationAdded {
+    notificationAdded {
+      ...NotificationFields
+    }
+  }
+`);
+
+export const MarkAllNotificationsReadMutation = graphql(`
+  mutation MarkAllNotificationsRead {
+    markAllNotificationsRead
+  }
+`);
