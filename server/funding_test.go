@@ -57,6 +57,7 @@ func TestFundingChainThroughTheAPI(t *testing.T) {
 		t.Fatalf("organisation's contracts = %+v", contracts)
 	}
 	contract := contracts[0].ID
+	before := report(t, s, civil)
 
 	// A need of the demo child is matched with the organisation's reading service.
 	var needID, serviceID string
@@ -110,26 +111,14 @@ func TestFundingChainThroughTheAPI(t *testing.T) {
 	if p1.ID != p2.ID {
 		t.Fatalf("a replayed payment made a second one: %s, %s", p1.ID, p2.ID)
 	}
-	rep := must[struct {
-		Contracts []struct {
-			ID      string
-			Figures struct {
-				Delivered, Paid, CostPerHour, CostPerChild int64
-				Children                                   int
-			}
-		}
-		Districts []struct {
-			District struct{ ID string }
-			Spent    int64
-		}
-	}](t, s.as(civil, `{ fundingReport { contracts { id figures { delivered paid costPerHour costPerChild children } }
-		districts { district { id } spent } } }`, nil), "fundingReport")
-	if len(rep.Contracts) != 1 || rep.Contracts[0].Figures.Paid != 30_000 || rep.Contracts[0].Figures.CostPerHour != 20_000 ||
-		rep.Contracts[0].Figures.Children != 1 || rep.Contracts[0].Figures.CostPerChild != 30_000 {
-		t.Fatalf("report = %+v", rep)
+	after := report(t, s, civil)
+	if len(after.Contracts) != 1 || after.Contracts[0].Figures.Paid-before.Contracts[0].Figures.Paid != 30_000 ||
+		after.Contracts[0].Figures.Delivered-before.Contracts[0].Figures.Delivered != 30_000 ||
+		after.Contracts[0].Figures.CostPerHour != 20_000 || after.Contracts[0].Figures.Children != 1 {
+		t.Fatalf("report before %+v, after %+v", before, after)
 	}
-	if len(rep.Districts) == 0 || rep.Districts[0].District.ID != "110105" {
-		t.Fatalf("district report = %+v", rep.Districts)
+	if len(after.Districts) == 0 || after.Districts[0].District.ID != "110105" {
+		t.Fatalf("district report = %+v", after.Districts)
 	}
 	req, _ := http.NewRequest(http.MethodGet, s.URL+"/reports/funding.xlsx", nil)
 	req.Header.Set("Authorization", "Bearer "+civil)
@@ -147,4 +136,24 @@ func TestFundingChainThroughTheAPI(t *testing.T) {
 		t.Fatalf("funding.xlsx for a director: %v %v", res.StatusCode, err)
 	}
 	res.Body.Close()
+}
+
+type fundingFigures struct {
+	Contracts []struct {
+		ID      string
+		Figures struct {
+			Delivered, Paid, CostPerHour, CostPerChild int64
+			Children                                   int
+		}
+	}
+	Districts []struct {
+		District struct{ ID string }
+		Spent    int64
+	}
+}
+
+func report(t *testing.T, s *testServer, token string) fundingFigures {
+	t.Helper()
+	return must[fundingFigures](t, s.as(token, `{ fundingReport { contracts { id figures { delivered paid costPerHour costPerChild children } }
+		districts { district { id } spent } } }`, nil), "fundingReport")
 }
