@@ -6,19 +6,19 @@ export const demoPassword = 'flowcare-demo';
 // Menu keys in the order the app shows them (src/nav.ts).
 export const expectedNav: Record<string, string[]> = {
   'demo.admin': ['home', 'directory', 'organisations', 'users', 'areas', 'audit', 'account'],
-  'demo.civil': ['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'organisations', 'users', 'areas', 'account'],
-  'demo.civil.chaoyang': ['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'organisations', 'users', 'areas', 'account'],
+  'demo.civil': ['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'organisations', 'funding', 'users', 'areas', 'account'],
+  'demo.civil.chaoyang': ['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'organisations', 'funding', 'users', 'areas', 'account'],
   'demo.supervisor': ['home', 'children', 'ledger', 'matching', 'directory', 'areas', 'account'],
   'demo.director': ['home', 'children', 'ledger', 'matching', 'directory', 'areas', 'account'],
-  'demo.orgadmin': ['home', 'directory', 'organisation', 'inbox', 'hours', 'users', 'account'],
-  'demo.orgstaff': ['home', 'directory', 'organisation', 'inbox', 'hours', 'account'],
+  'demo.orgadmin': ['home', 'directory', 'organisation', 'inbox', 'hours', 'funding', 'users', 'account'],
+  'demo.orgstaff': ['home', 'directory', 'organisation', 'inbox', 'hours', 'funding', 'account'],
   'demo.volunteer': ['home', 'directory', 'volunteer', 'inbox', 'hours', 'account'],
   'demo.venue': ['home', 'directory', 'organisation', 'inbox', 'account'],
   'demo.organiser': ['home', 'directory', 'organisation', 'inbox', 'account'],
-  'demo.auditor': ['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'areas', 'audit', 'account'],
+  'demo.auditor': ['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'funding', 'areas', 'audit', 'account'],
 };
 
-export const allNavKeys = ['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'organisation', 'organisations', 'volunteer', 'inbox', 'hours', 'users', 'areas', 'audit', 'account'];
+export const allNavKeys = ['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'organisation', 'organisations', 'volunteer', 'inbox', 'hours', 'funding', 'users', 'areas', 'audit', 'account'];
 
 // Connects to the shared browser for this file and hands each test a fresh context.
 export function useBrowser() {

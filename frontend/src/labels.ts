@@ -7,14 +7,19 @@ import type {
   Category,
   ConsentMethod,
   ConsentPurpose,
+  ContractStatus,
+  ContractUnit,
+  DeliveryStatus,
   Gender,
   MovedWith,
   EventStatus,
   Funding,
+  FundingSource,
   GrantFieldsFragment,
   HoursStatus,
   ImportOutcome,
   ImportSource,
+  InvoiceStatus,
   LedgerReason,
   Level,
   MatchFactor,
@@ -77,6 +82,19 @@ export const knownAuditActions = [
   'need.updated',
   'need.status',
   'match.consent_override',
+  'funding.read',
+  'funding.budget_line_created',
+  'funding.contract_created',
+  'funding.contract_signed',
+  'funding.contract_ended',
+  'funding.authorised',
+  'funding.delivery_verified',
+  'funding.delivery_returned',
+  'funding.invoice_submitted',
+  'funding.invoice_accepted',
+  'funding.invoice_rejected',
+  'funding.invoice_disputed',
+  'funding.payment_recorded',
 ] as const;
 
 export function roleLabel(t: TFunction, role: Role): string {
@@ -495,3 +513,52 @@ export const entityColor: Record<SearchEntity, string> = { SERVICE: 'blue', VOLU
 export function formatHours(minutes: number): string {
   return (Math.round(minutes / 6) / 10).toFixed(1);
 }
+
+// ---- funded service purchases ----
+
+export const allFundingSources: readonly FundingSource[] = ['CITY', 'DISTRICT', 'CENTRAL_TRANSFER'];
+export const allContractUnits: readonly ContractUnit[] = ['SERVICE_HOUR', 'SESSION', 'CHILD_SERVED'];
+export const allContractStatuses: readonly ContractStatus[] = ['DRAFT', 'SIGNED', 'ACTIVE', 'CLOSED', 'TERMINATED'];
+export const allInvoiceStatuses: readonly InvoiceStatus[] = ['SUBMITTED', 'DISPUTED', 'ACCEPTED', 'PAID', 'REJECTED'];
+export const allDeliveryStatuses: readonly DeliveryStatus[] = ['VERIFIED', 'RETURNED'];
+
+export function fundingSourceLabel(t: TFunction, s: FundingSource | string): string {
+  return known(t, 'fundingSource', s, allFundingSources);
+}
+
+export function contractUnitLabel(t: TFunction, u: ContractUnit | string): string {
+  return known(t, 'contractUnit', u, allContractUnits);
+}
+
+// The unit as it follows a price or a count: "¥200.00 / 小时", "300 小时".
+export function contractUnitShort(t: TFunction, u: ContractUnit | string): string {
+  return known(t, 'contractUnitShort', u, allContractUnits);
+}
+
+export function contractStatusLabel(t: TFunction, s: ContractStatus | string): string {
+  return known(t, 'contractStatus', s, allContractStatuses);
+}
+
+export function invoiceStatusLabel(t: TFunction, s: InvoiceStatus | string): string {
+  return known(t, 'invoiceStatus', s, allInvoiceStatuses);
+}
+
+export function deliveryStatusLabel(t: TFunction, s: DeliveryStatus | string): string {
+  return known(t, 'deliveryStatus', s, allDeliveryStatuses);
+}
+
+export const contractStatusColor: Record<ContractStatus, string> = {
+  DRAFT: 'default',
+  SIGNED: 'blue',
+  ACTIVE: 'green',
+  CLOSED: 'default',
+  TERMINATED: 'red',
+};
+export const invoiceStatusColor: Record<InvoiceStatus, string> = {
+  SUBMITTED: 'gold',
+  DISPUTED: 'orange',
+  ACCEPTED: 'blue',
+  PAID: 'green',
+  REJECTED: 'red',
+};
+export const deliveryStatusColor: Record<DeliveryStatus, string> = { VERIFIED: 'green', RETURNED: 'red' };

@@ -9,6 +9,9 @@ import {
   childEditorRoles,
   childImportRoles,
   childViewLogRoles,
+  fundingManagerRoles,
+  fundingRoles,
+  invoicerRoles,
   hasAnyRole,
   itemForPath,
   monitoringExportRoles,
@@ -23,12 +26,12 @@ const keys = (roles: Role[]) => navFor(roles).map((i) => i.key);
 describe('navigation by role', () => {
   const expected: Record<Role, string[]> = {
     ADMIN: ['home', 'directory', 'organisations', 'users', 'areas', 'audit', 'account'],
-    CIVIL_AFFAIRS: ['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'organisations', 'users', 'areas', 'account'],
-    ORG_ADMIN: ['home', 'directory', 'organisation', 'inbox', 'hours', 'users', 'account'],
-    AUDITOR: ['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'areas', 'audit', 'account'],
+    CIVIL_AFFAIRS: ['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'organisations', 'funding', 'users', 'areas', 'account'],
+    ORG_ADMIN: ['home', 'directory', 'organisation', 'inbox', 'hours', 'funding', 'users', 'account'],
+    AUDITOR: ['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'funding', 'areas', 'audit', 'account'],
     CHILD_SUPERVISOR: ['home', 'children', 'ledger', 'matching', 'directory', 'areas', 'account'],
     CHILD_DIRECTOR: ['home', 'children', 'ledger', 'matching', 'directory', 'areas', 'account'],
-    ORG_STAFF: ['home', 'directory', 'organisation', 'inbox', 'hours', 'account'],
+    ORG_STAFF: ['home', 'directory', 'organisation', 'inbox', 'hours', 'funding', 'account'],
     VOLUNTEER: ['home', 'directory', 'volunteer', 'inbox', 'hours', 'account'],
     VENUE_STAFF: ['home', 'directory', 'organisation', 'inbox', 'account'],
     EVENT_ORGANISER: ['home', 'directory', 'organisation', 'inbox', 'account'],
@@ -43,7 +46,7 @@ describe('navigation by role', () => {
   });
 
   it('unions the items of several roles without duplicates', () => {
-    expect(keys(['ORG_ADMIN', 'AUDITOR'])).toEqual(['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'organisation', 'inbox', 'hours', 'users', 'areas', 'audit', 'account']);
+    expect(keys(['ORG_ADMIN', 'AUDITOR'])).toEqual(['home', 'children', 'ledger', 'matching', 'overview', 'directory', 'organisation', 'inbox', 'hours', 'funding', 'users', 'areas', 'audit', 'account']);
     expect(keys(['VENUE_STAFF', 'EVENT_ORGANISER'])).toEqual(['home', 'directory', 'organisation', 'inbox', 'account']);
   });
 
@@ -175,5 +178,31 @@ describe('matching and the closed loop', () => {
     expect(hoursTabs(['VOLUNTEER'])).toEqual(['mine']);
     expect(hoursTabs(['ORG_STAFF'])).toEqual(['review']);
     expect(hoursTabs(['VOLUNTEER', 'ORG_ADMIN'])).toEqual(['mine', 'review']);
+  });
+});
+
+describe('funded service purchases', () => {
+  const seeing = (key: string) => allRoles.filter((r) => keys([r]).includes(key)).sort();
+
+  it('shows /funding to civil affairs, organisation staff and auditors only', () => {
+    expect(seeing('funding')).toEqual(['AUDITOR', 'CIVIL_AFFAIRS', 'ORG_ADMIN', 'ORG_STAFF']);
+    expect([...fundingRoles].sort()).toEqual(['AUDITOR', 'CIVIL_AFFAIRS', 'ORG_ADMIN', 'ORG_STAFF']);
+    expect(keys(['ADMIN'])).not.toContain('funding');
+    expect(keys(['CHILD_DIRECTOR', 'VOLUNTEER', 'VENUE_STAFF', 'EVENT_ORGANISER'])).not.toContain('funding');
+    expect(itemForPath('/funding')?.key).toBe('funding');
+    expect(itemForPath('/funding/contract/42')?.key).toBe('funding');
+  });
+
+  it('lets only civil affairs commission and pay, and only organisation staff invoice', () => {
+    expect(fundingManagerRoles).toEqual(['CIVIL_AFFAIRS']);
+    expect([...invoicerRoles].sort()).toEqual(['ORG_ADMIN', 'ORG_STAFF']);
+  });
+
+  it('gives each role its tabs: budgets to civil affairs and auditors, verification to civil affairs', async () => {
+    const { fundingTabs } = await import('./pages/funding/FundingPage');
+    expect(fundingTabs(['CIVIL_AFFAIRS'])).toEqual(['budget', 'contracts', 'verify', 'invoices', 'report']);
+    expect(fundingTabs(['AUDITOR'])).toEqual(['budget', 'contracts', 'invoices', 'report']);
+    expect(fundingTabs(['ORG_ADMIN'])).toEqual(['contracts', 'invoices', 'report']);
+    expect(fundingTabs(['ORG_STAFF'])).toEqual(['contracts', 'invoices', 'report']);
   });
 });

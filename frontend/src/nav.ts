@@ -1,5 +1,6 @@
 import { lazy, type ComponentType, type LazyExoticComponent } from 'react';
 import {
+  AccountBookOutlined,
   ApartmentOutlined,
   AuditOutlined,
   BarChartOutlined,
@@ -60,6 +61,13 @@ export const providerRoles: readonly Role[] = ['VOLUNTEER', 'ORG_ADMIN', 'ORG_ST
 export const hoursReviewRoles: readonly Role[] = ['ORG_ADMIN', 'ORG_STAFF'];
 export const hoursRoles: readonly Role[] = ['VOLUNTEER', ...hoursReviewRoles];
 
+// Funded service purchases: civil affairs commission and pay, organisations
+// invoice for what they delivered, auditors read everything.
+export const fundingManagerRoles: readonly Role[] = ['CIVIL_AFFAIRS'];
+export const invoicerRoles: readonly Role[] = ['ORG_ADMIN', 'ORG_STAFF'];
+export const budgetReaderRoles: readonly Role[] = [...fundingManagerRoles, 'AUDITOR'];
+export const fundingRoles: readonly Role[] = [...fundingManagerRoles, ...invoicerRoles, 'AUDITOR'];
+
 export function hasAnyRole(roles: readonly Role[], wanted: readonly Role[]): boolean {
   return wanted.some((r) => roles.includes(r));
 }
@@ -77,6 +85,7 @@ export const navItems: readonly NavItem[] = [
   { key: 'volunteer', path: '/volunteer', label: 'nav.volunteer', icon: HeartOutlined, roles: ['VOLUNTEER'], page: lazy(() => import('./pages/volunteer/VolunteerProfilePage')) },
   { key: 'inbox', path: '/inbox', label: 'nav.inbox', icon: InboxOutlined, roles: providerRoles, page: lazy(() => import('./pages/inbox/InboxPage')) },
   { key: 'hours', path: '/hours', label: 'nav.hours', icon: FieldTimeOutlined, roles: hoursRoles, page: lazy(() => import('./pages/hours/HoursPage')) },
+  { key: 'funding', path: '/funding', label: 'nav.funding', icon: AccountBookOutlined, roles: fundingRoles, page: lazy(() => import('./pages/funding/FundingRoutes')) },
   { key: 'users', path: '/users', label: 'nav.users', icon: TeamOutlined, roles: ['ADMIN', 'CIVIL_AFFAIRS', 'ORG_ADMIN'], page: lazy(() => import('./pages/users/UsersRoutes')) },
   { key: 'areas', path: '/areas', label: 'nav.areas', icon: ApartmentOutlined, roles: ['ADMIN', 'CIVIL_AFFAIRS', 'CHILD_SUPERVISOR', 'CHILD_DIRECTOR', 'AUDITOR'], page: lazy(() => import('./pages/AreasPage')) },
   { key: 'audit', path: '/audit', label: 'nav.audit', icon: AuditOutlined, roles: ['ADMIN', 'AUDITOR'], page: lazy(() => import('./pages/AuditPage')) },

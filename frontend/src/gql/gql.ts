@@ -66,6 +66,31 @@ type Documents = {
     "\n  query Districts {\n    areas(level: DISTRICT) {\n      ...AreaName\n      latitude\n      longitude\n    }\n  }\n": typeof types.DistrictsDocument,
     "\n  fragment GrantFields on RoleGrant {\n    id\n    role\n    grantedAt\n    grantedBy\n    area {\n      id\n      name\n      nameEn\n      level\n    }\n    organisation {\n      id\n      name\n      kind\n    }\n  }\n": typeof types.GrantFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    disabled\n    lockedUntil\n    createdAt\n    lastSignInAt\n    grants {\n      ...GrantFields\n    }\n  }\n": typeof types.UserFieldsFragmentDoc,
+    "\n  fragment BudgetLineFields on BudgetLine {\n    id\n    name\n    funder {\n      id\n      name\n      nameEn\n      level\n    }\n    fiscalYear\n    source\n    amount\n    purpose\n    available\n    createdAt\n  }\n": typeof types.BudgetLineFieldsFragmentDoc,
+    "\n  fragment ContractFiguresFields on ContractFigures {\n    delivered\n    invoiced\n    accepted\n    paid\n    remaining\n    children\n    minutes\n    sessions\n    costPerChild\n    costPerHour\n    progress\n    expected\n    underDelivering\n  }\n": typeof types.ContractFiguresFieldsFragmentDoc,
+    "\n  fragment ContractRow on Contract {\n    id\n    title\n    budgetLineId\n    organisation {\n      id\n      name\n    }\n    categories\n    unit\n    unitPrice\n    quantity\n    value\n    startsOn\n    endsOn\n    status\n    signedAt\n    canManage\n    canInvoice\n    figures {\n      ...ContractFiguresFields\n    }\n  }\n": typeof types.ContractRowFragmentDoc,
+    "\n  fragment AuthorisationFields on Authorisation {\n    id\n    matchId\n    units\n    usedUnits\n    startsOn\n    endsOn\n  }\n": typeof types.AuthorisationFieldsFragmentDoc,
+    "\n  fragment DeliveryFields on Delivery {\n    id\n    sessionId\n    title\n    status\n    reason\n    units\n    amount\n    minutes\n    deliveredAt\n    invoiceId\n    verifiedBy\n    verifiedAt\n  }\n": typeof types.DeliveryFieldsFragmentDoc,
+    "\n  fragment ContractDetail on Contract {\n    ...ContractRow\n    areas {\n      id\n      name\n      nameEn\n    }\n    targets\n    authorisations {\n      ...AuthorisationFields\n    }\n    deliveries {\n      ...DeliveryFields\n    }\n  }\n": typeof types.ContractDetailFragmentDoc,
+    "\n  fragment InvoiceFields on Invoice {\n    id\n    contractId\n    contractTitle\n    organisation {\n      id\n      name\n    }\n    periodFrom\n    periodTo\n    amount\n    paid\n    status\n    reason\n    submittedAt\n    decidedAt\n    canDecide\n  }\n": typeof types.InvoiceFieldsFragmentDoc,
+    "\n  fragment FundingSummaryFields on FundingSummary {\n    key\n    name\n    budget\n    committed\n    delivered\n    invoiced\n    paid\n    remaining\n    children\n    minutes\n    costPerChild\n    costPerHour\n  }\n": typeof types.FundingSummaryFieldsFragmentDoc,
+    "\n  query BudgetLines($year: Int) {\n    budgetLines(year: $year) {\n      ...BudgetLineFields\n    }\n  }\n": typeof types.BudgetLinesDocument,
+    "\n  query Contracts($budgetLineId: ID) {\n    contracts(budgetLineId: $budgetLineId) {\n      ...ContractRow\n    }\n  }\n": typeof types.ContractsDocument,
+    "\n  query Contract($id: ID!) {\n    contract(id: $id) {\n      ...ContractDetail\n    }\n  }\n": typeof types.ContractDocument,
+    "\n  query PendingDeliveries {\n    pendingDeliveries {\n      sessionId\n      contractId\n      contractTitle\n      organisation {\n        id\n        name\n      }\n      title\n      startsAt\n      endsAt\n      minutes\n    }\n  }\n": typeof types.PendingDeliveriesDocument,
+    "\n  query Invoices($contractId: ID, $statuses: [InvoiceStatus!]) {\n    invoices(contractId: $contractId, statuses: $statuses) {\n      ...InvoiceFields\n    }\n  }\n": typeof types.InvoicesDocument,
+    "\n  query FundingReport($year: Int) {\n    fundingReport(year: $year) {\n      contracts {\n        id\n        title\n        status\n        value\n        organisation {\n          id\n          name\n        }\n        figures {\n          ...ContractFiguresFields\n        }\n      }\n      budgetLines {\n        ...FundingSummaryFields\n      }\n      organisations {\n        ...FundingSummaryFields\n      }\n      districts {\n        district {\n          id\n          name\n          nameEn\n        }\n        category\n        spent\n        unmet\n      }\n    }\n  }\n": typeof types.FundingReportDocument,
+    "\n  query FundingOrganisationOptions($search: String) {\n    organisations(first: 50, search: $search, verification: VERIFIED) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": typeof types.FundingOrganisationOptionsDocument,
+    "\n  query AuthorisableMatches {\n    matchBoard(statuses: [REQUESTED, ACCEPTED, IN_PROGRESS], first: 100) {\n      edges {\n        node {\n          id\n          status\n          category\n          offerTitle\n          providerOrganisation {\n            id\n          }\n          child {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": typeof types.AuthorisableMatchesDocument,
+    "\n  mutation CreateBudgetLine($input: BudgetLineInput!) {\n    createBudgetLine(input: $input) {\n      ...BudgetLineFields\n    }\n  }\n": typeof types.CreateBudgetLineDocument,
+    "\n  mutation CreateContract($input: ContractInput!) {\n    createContract(input: $input) {\n      ...ContractRow\n    }\n  }\n": typeof types.CreateContractDocument,
+    "\n  mutation SignContract($id: ID!) {\n    signContract(id: $id) {\n      ...ContractRow\n    }\n  }\n": typeof types.SignContractDocument,
+    "\n  mutation EndContract($id: ID!, $terminate: Boolean!, $reason: String) {\n    endContract(id: $id, terminate: $terminate, reason: $reason) {\n      ...ContractRow\n    }\n  }\n": typeof types.EndContractDocument,
+    "\n  mutation AuthoriseMatch($input: AuthorisationInput!) {\n    authoriseMatch(input: $input) {\n      ...AuthorisationFields\n    }\n  }\n": typeof types.AuthoriseMatchDocument,
+    "\n  mutation VerifyDelivery($sessionId: ID!, $accept: Boolean!, $reason: String) {\n    verifyDelivery(sessionId: $sessionId, accept: $accept, reason: $reason) {\n      ...DeliveryFields\n    }\n  }\n": typeof types.VerifyDeliveryDocument,
+    "\n  mutation SubmitInvoice($contractId: ID!, $periodFrom: Date!, $periodTo: Date!) {\n    submitInvoice(contractId: $contractId, periodFrom: $periodFrom, periodTo: $periodTo) {\n      ...InvoiceFields\n    }\n  }\n": typeof types.SubmitInvoiceDocument,
+    "\n  mutation DecideInvoice($id: ID!, $decision: InvoiceDecision!, $reason: String) {\n    decideInvoice(id: $id, decision: $decision, reason: $reason) {\n      ...InvoiceFields\n    }\n  }\n": typeof types.DecideInvoiceDocument,
+    "\n  mutation RecordPayment($input: PaymentInput!) {\n    recordPayment(input: $input) {\n      id\n      invoiceId\n      amount\n      idempotencyKey\n      reference\n      paidOn\n    }\n  }\n": typeof types.RecordPaymentDocument,
     "\n  fragment ScoreFactorFields on ScoreFactor {\n    factor\n    value\n    points\n    max\n  }\n": typeof types.ScoreFactorFieldsFragmentDoc,
     "\n  fragment SessionFields on ServiceSession {\n    id\n    matchId\n    title\n    startsAt\n    endsAt\n    minutes\n    attendance\n    note\n    hours\n    hoursNote\n    approvedBy\n    approvedAt\n    loggedBy\n  }\n": typeof types.SessionFieldsFragmentDoc,
     "\n  fragment MatchRow on Match {\n    id\n    status\n    category\n    entity\n    offerId\n    offerTitle\n    providerOrganisation {\n      id\n      name\n    }\n    providerVolunteerName\n    reason\n    note\n    score\n    pairing {\n      timesPerMonth\n      weeks\n    }\n    createdAt\n    updatedAt\n  }\n": typeof types.MatchRowFragmentDoc,
@@ -90,6 +115,8 @@ type Documents = {
     "\n  mutation OverrideMatchConsent($id: ID!, $reason: String!) {\n    overrideMatchConsent(id: $id, reason: $reason) {\n      id\n      consentOverride\n      updatedAt\n    }\n  }\n": typeof types.OverrideMatchConsentDocument,
     "\n  mutation ReviewHours($ids: [ID!]!, $approve: Boolean!, $note: String) {\n    reviewHours(ids: $ids, approve: $approve, note: $note) {\n      ...SessionFields\n    }\n  }\n": typeof types.ReviewHoursDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": typeof types.MarkNotificationsReadDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n": typeof types.NotificationAddedDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": typeof types.MarkAllNotificationsReadDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": typeof types.SignOutDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": typeof types.ChangePasswordDocument,
     "\n  mutation ImportAreas($csv: String!) {\n    importAreas(csv: $csv) {\n      created\n      updated\n    }\n  }\n": typeof types.ImportAreasDocument,
@@ -187,6 +214,31 @@ const documents: Documents = {
     "\n  query Districts {\n    areas(level: DISTRICT) {\n      ...AreaName\n      latitude\n      longitude\n    }\n  }\n": types.DistrictsDocument,
     "\n  fragment GrantFields on RoleGrant {\n    id\n    role\n    grantedAt\n    grantedBy\n    area {\n      id\n      name\n      nameEn\n      level\n    }\n    organisation {\n      id\n      name\n      kind\n    }\n  }\n": types.GrantFieldsFragmentDoc,
     "\n  fragment UserFields on User {\n    id\n    username\n    displayName\n    disabled\n    lockedUntil\n    createdAt\n    lastSignInAt\n    grants {\n      ...GrantFields\n    }\n  }\n": types.UserFieldsFragmentDoc,
+    "\n  fragment BudgetLineFields on BudgetLine {\n    id\n    name\n    funder {\n      id\n      name\n      nameEn\n      level\n    }\n    fiscalYear\n    source\n    amount\n    purpose\n    available\n    createdAt\n  }\n": types.BudgetLineFieldsFragmentDoc,
+    "\n  fragment ContractFiguresFields on ContractFigures {\n    delivered\n    invoiced\n    accepted\n    paid\n    remaining\n    children\n    minutes\n    sessions\n    costPerChild\n    costPerHour\n    progress\n    expected\n    underDelivering\n  }\n": types.ContractFiguresFieldsFragmentDoc,
+    "\n  fragment ContractRow on Contract {\n    id\n    title\n    budgetLineId\n    organisation {\n      id\n      name\n    }\n    categories\n    unit\n    unitPrice\n    quantity\n    value\n    startsOn\n    endsOn\n    status\n    signedAt\n    canManage\n    canInvoice\n    figures {\n      ...ContractFiguresFields\n    }\n  }\n": types.ContractRowFragmentDoc,
+    "\n  fragment AuthorisationFields on Authorisation {\n    id\n    matchId\n    units\n    usedUnits\n    startsOn\n    endsOn\n  }\n": types.AuthorisationFieldsFragmentDoc,
+    "\n  fragment DeliveryFields on Delivery {\n    id\n    sessionId\n    title\n    status\n    reason\n    units\n    amount\n    minutes\n    deliveredAt\n    invoiceId\n    verifiedBy\n    verifiedAt\n  }\n": types.DeliveryFieldsFragmentDoc,
+    "\n  fragment ContractDetail on Contract {\n    ...ContractRow\n    areas {\n      id\n      name\n      nameEn\n    }\n    targets\n    authorisations {\n      ...AuthorisationFields\n    }\n    deliveries {\n      ...DeliveryFields\n    }\n  }\n": types.ContractDetailFragmentDoc,
+    "\n  fragment InvoiceFields on Invoice {\n    id\n    contractId\n    contractTitle\n    organisation {\n      id\n      name\n    }\n    periodFrom\n    periodTo\n    amount\n    paid\n    status\n    reason\n    submittedAt\n    decidedAt\n    canDecide\n  }\n": types.InvoiceFieldsFragmentDoc,
+    "\n  fragment FundingSummaryFields on FundingSummary {\n    key\n    name\n    budget\n    committed\n    delivered\n    invoiced\n    paid\n    remaining\n    children\n    minutes\n    costPerChild\n    costPerHour\n  }\n": types.FundingSummaryFieldsFragmentDoc,
+    "\n  query BudgetLines($year: Int) {\n    budgetLines(year: $year) {\n      ...BudgetLineFields\n    }\n  }\n": types.BudgetLinesDocument,
+    "\n  query Contracts($budgetLineId: ID) {\n    contracts(budgetLineId: $budgetLineId) {\n      ...ContractRow\n    }\n  }\n": types.ContractsDocument,
+    "\n  query Contract($id: ID!) {\n    contract(id: $id) {\n      ...ContractDetail\n    }\n  }\n": types.ContractDocument,
+    "\n  query PendingDeliveries {\n    pendingDeliveries {\n      sessionId\n      contractId\n      contractTitle\n      organisation {\n        id\n        name\n      }\n      title\n      startsAt\n      endsAt\n      minutes\n    }\n  }\n": types.PendingDeliveriesDocument,
+    "\n  query Invoices($contractId: ID, $statuses: [InvoiceStatus!]) {\n    invoices(contractId: $contractId, statuses: $statuses) {\n      ...InvoiceFields\n    }\n  }\n": types.InvoicesDocument,
+    "\n  query FundingReport($year: Int) {\n    fundingReport(year: $year) {\n      contracts {\n        id\n        title\n        status\n        value\n        organisation {\n          id\n          name\n        }\n        figures {\n          ...ContractFiguresFields\n        }\n      }\n      budgetLines {\n        ...FundingSummaryFields\n      }\n      organisations {\n        ...FundingSummaryFields\n      }\n      districts {\n        district {\n          id\n          name\n          nameEn\n        }\n        category\n        spent\n        unmet\n      }\n    }\n  }\n": types.FundingReportDocument,
+    "\n  query FundingOrganisationOptions($search: String) {\n    organisations(first: 50, search: $search, verification: VERIFIED) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n": types.FundingOrganisationOptionsDocument,
+    "\n  query AuthorisableMatches {\n    matchBoard(statuses: [REQUESTED, ACCEPTED, IN_PROGRESS], first: 100) {\n      edges {\n        node {\n          id\n          status\n          category\n          offerTitle\n          providerOrganisation {\n            id\n          }\n          child {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n": types.AuthorisableMatchesDocument,
+    "\n  mutation CreateBudgetLine($input: BudgetLineInput!) {\n    createBudgetLine(input: $input) {\n      ...BudgetLineFields\n    }\n  }\n": types.CreateBudgetLineDocument,
+    "\n  mutation CreateContract($input: ContractInput!) {\n    createContract(input: $input) {\n      ...ContractRow\n    }\n  }\n": types.CreateContractDocument,
+    "\n  mutation SignContract($id: ID!) {\n    signContract(id: $id) {\n      ...ContractRow\n    }\n  }\n": types.SignContractDocument,
+    "\n  mutation EndContract($id: ID!, $terminate: Boolean!, $reason: String) {\n    endContract(id: $id, terminate: $terminate, reason: $reason) {\n      ...ContractRow\n    }\n  }\n": types.EndContractDocument,
+    "\n  mutation AuthoriseMatch($input: AuthorisationInput!) {\n    authoriseMatch(input: $input) {\n      ...AuthorisationFields\n    }\n  }\n": types.AuthoriseMatchDocument,
+    "\n  mutation VerifyDelivery($sessionId: ID!, $accept: Boolean!, $reason: String) {\n    verifyDelivery(sessionId: $sessionId, accept: $accept, reason: $reason) {\n      ...DeliveryFields\n    }\n  }\n": types.VerifyDeliveryDocument,
+    "\n  mutation SubmitInvoice($contractId: ID!, $periodFrom: Date!, $periodTo: Date!) {\n    submitInvoice(contractId: $contractId, periodFrom: $periodFrom, periodTo: $periodTo) {\n      ...InvoiceFields\n    }\n  }\n": types.SubmitInvoiceDocument,
+    "\n  mutation DecideInvoice($id: ID!, $decision: InvoiceDecision!, $reason: String) {\n    decideInvoice(id: $id, decision: $decision, reason: $reason) {\n      ...InvoiceFields\n    }\n  }\n": types.DecideInvoiceDocument,
+    "\n  mutation RecordPayment($input: PaymentInput!) {\n    recordPayment(input: $input) {\n      id\n      invoiceId\n      amount\n      idempotencyKey\n      reference\n      paidOn\n    }\n  }\n": types.RecordPaymentDocument,
     "\n  fragment ScoreFactorFields on ScoreFactor {\n    factor\n    value\n    points\n    max\n  }\n": types.ScoreFactorFieldsFragmentDoc,
     "\n  fragment SessionFields on ServiceSession {\n    id\n    matchId\n    title\n    startsAt\n    endsAt\n    minutes\n    attendance\n    note\n    hours\n    hoursNote\n    approvedBy\n    approvedAt\n    loggedBy\n  }\n": types.SessionFieldsFragmentDoc,
     "\n  fragment MatchRow on Match {\n    id\n    status\n    category\n    entity\n    offerId\n    offerTitle\n    providerOrganisation {\n      id\n      name\n    }\n    providerVolunteerName\n    reason\n    note\n    score\n    pairing {\n      timesPerMonth\n      weeks\n    }\n    createdAt\n    updatedAt\n  }\n": types.MatchRowFragmentDoc,
@@ -211,6 +263,8 @@ const documents: Documents = {
     "\n  mutation OverrideMatchConsent($id: ID!, $reason: String!) {\n    overrideMatchConsent(id: $id, reason: $reason) {\n      id\n      consentOverride\n      updatedAt\n    }\n  }\n": types.OverrideMatchConsentDocument,
     "\n  mutation ReviewHours($ids: [ID!]!, $approve: Boolean!, $note: String) {\n    reviewHours(ids: $ids, approve: $approve, note: $note) {\n      ...SessionFields\n    }\n  }\n": types.ReviewHoursDocument,
     "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n": types.MarkNotificationsReadDocument,
+    "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n": types.NotificationAddedDocument,
+    "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n": types.MarkAllNotificationsReadDocument,
     "\n  mutation SignOut {\n    signOut\n  }\n": types.SignOutDocument,
     "\n  mutation ChangePassword($input: ChangePasswordInput!) {\n    changePassword(input: $input)\n  }\n": types.ChangePasswordDocument,
     "\n  mutation ImportAreas($csv: String!) {\n    importAreas(csv: $csv) {\n      created\n      updated\n    }\n  }\n": types.ImportAreasDocument,
@@ -481,6 +535,106 @@ export function graphql(source: "\n  fragment UserFields on User {\n    id\n    
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
+export function graphql(source: "\n  fragment BudgetLineFields on BudgetLine {\n    id\n    name\n    funder {\n      id\n      name\n      nameEn\n      level\n    }\n    fiscalYear\n    source\n    amount\n    purpose\n    available\n    createdAt\n  }\n"): (typeof documents)["\n  fragment BudgetLineFields on BudgetLine {\n    id\n    name\n    funder {\n      id\n      name\n      nameEn\n      level\n    }\n    fiscalYear\n    source\n    amount\n    purpose\n    available\n    createdAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContractFiguresFields on ContractFigures {\n    delivered\n    invoiced\n    accepted\n    paid\n    remaining\n    children\n    minutes\n    sessions\n    costPerChild\n    costPerHour\n    progress\n    expected\n    underDelivering\n  }\n"): (typeof documents)["\n  fragment ContractFiguresFields on ContractFigures {\n    delivered\n    invoiced\n    accepted\n    paid\n    remaining\n    children\n    minutes\n    sessions\n    costPerChild\n    costPerHour\n    progress\n    expected\n    underDelivering\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContractRow on Contract {\n    id\n    title\n    budgetLineId\n    organisation {\n      id\n      name\n    }\n    categories\n    unit\n    unitPrice\n    quantity\n    value\n    startsOn\n    endsOn\n    status\n    signedAt\n    canManage\n    canInvoice\n    figures {\n      ...ContractFiguresFields\n    }\n  }\n"): (typeof documents)["\n  fragment ContractRow on Contract {\n    id\n    title\n    budgetLineId\n    organisation {\n      id\n      name\n    }\n    categories\n    unit\n    unitPrice\n    quantity\n    value\n    startsOn\n    endsOn\n    status\n    signedAt\n    canManage\n    canInvoice\n    figures {\n      ...ContractFiguresFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment AuthorisationFields on Authorisation {\n    id\n    matchId\n    units\n    usedUnits\n    startsOn\n    endsOn\n  }\n"): (typeof documents)["\n  fragment AuthorisationFields on Authorisation {\n    id\n    matchId\n    units\n    usedUnits\n    startsOn\n    endsOn\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment DeliveryFields on Delivery {\n    id\n    sessionId\n    title\n    status\n    reason\n    units\n    amount\n    minutes\n    deliveredAt\n    invoiceId\n    verifiedBy\n    verifiedAt\n  }\n"): (typeof documents)["\n  fragment DeliveryFields on Delivery {\n    id\n    sessionId\n    title\n    status\n    reason\n    units\n    amount\n    minutes\n    deliveredAt\n    invoiceId\n    verifiedBy\n    verifiedAt\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment ContractDetail on Contract {\n    ...ContractRow\n    areas {\n      id\n      name\n      nameEn\n    }\n    targets\n    authorisations {\n      ...AuthorisationFields\n    }\n    deliveries {\n      ...DeliveryFields\n    }\n  }\n"): (typeof documents)["\n  fragment ContractDetail on Contract {\n    ...ContractRow\n    areas {\n      id\n      name\n      nameEn\n    }\n    targets\n    authorisations {\n      ...AuthorisationFields\n    }\n    deliveries {\n      ...DeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment InvoiceFields on Invoice {\n    id\n    contractId\n    contractTitle\n    organisation {\n      id\n      name\n    }\n    periodFrom\n    periodTo\n    amount\n    paid\n    status\n    reason\n    submittedAt\n    decidedAt\n    canDecide\n  }\n"): (typeof documents)["\n  fragment InvoiceFields on Invoice {\n    id\n    contractId\n    contractTitle\n    organisation {\n      id\n      name\n    }\n    periodFrom\n    periodTo\n    amount\n    paid\n    status\n    reason\n    submittedAt\n    decidedAt\n    canDecide\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  fragment FundingSummaryFields on FundingSummary {\n    key\n    name\n    budget\n    committed\n    delivered\n    invoiced\n    paid\n    remaining\n    children\n    minutes\n    costPerChild\n    costPerHour\n  }\n"): (typeof documents)["\n  fragment FundingSummaryFields on FundingSummary {\n    key\n    name\n    budget\n    committed\n    delivered\n    invoiced\n    paid\n    remaining\n    children\n    minutes\n    costPerChild\n    costPerHour\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query BudgetLines($year: Int) {\n    budgetLines(year: $year) {\n      ...BudgetLineFields\n    }\n  }\n"): (typeof documents)["\n  query BudgetLines($year: Int) {\n    budgetLines(year: $year) {\n      ...BudgetLineFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Contracts($budgetLineId: ID) {\n    contracts(budgetLineId: $budgetLineId) {\n      ...ContractRow\n    }\n  }\n"): (typeof documents)["\n  query Contracts($budgetLineId: ID) {\n    contracts(budgetLineId: $budgetLineId) {\n      ...ContractRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Contract($id: ID!) {\n    contract(id: $id) {\n      ...ContractDetail\n    }\n  }\n"): (typeof documents)["\n  query Contract($id: ID!) {\n    contract(id: $id) {\n      ...ContractDetail\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PendingDeliveries {\n    pendingDeliveries {\n      sessionId\n      contractId\n      contractTitle\n      organisation {\n        id\n        name\n      }\n      title\n      startsAt\n      endsAt\n      minutes\n    }\n  }\n"): (typeof documents)["\n  query PendingDeliveries {\n    pendingDeliveries {\n      sessionId\n      contractId\n      contractTitle\n      organisation {\n        id\n        name\n      }\n      title\n      startsAt\n      endsAt\n      minutes\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Invoices($contractId: ID, $statuses: [InvoiceStatus!]) {\n    invoices(contractId: $contractId, statuses: $statuses) {\n      ...InvoiceFields\n    }\n  }\n"): (typeof documents)["\n  query Invoices($contractId: ID, $statuses: [InvoiceStatus!]) {\n    invoices(contractId: $contractId, statuses: $statuses) {\n      ...InvoiceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FundingReport($year: Int) {\n    fundingReport(year: $year) {\n      contracts {\n        id\n        title\n        status\n        value\n        organisation {\n          id\n          name\n        }\n        figures {\n          ...ContractFiguresFields\n        }\n      }\n      budgetLines {\n        ...FundingSummaryFields\n      }\n      organisations {\n        ...FundingSummaryFields\n      }\n      districts {\n        district {\n          id\n          name\n          nameEn\n        }\n        category\n        spent\n        unmet\n      }\n    }\n  }\n"): (typeof documents)["\n  query FundingReport($year: Int) {\n    fundingReport(year: $year) {\n      contracts {\n        id\n        title\n        status\n        value\n        organisation {\n          id\n          name\n        }\n        figures {\n          ...ContractFiguresFields\n        }\n      }\n      budgetLines {\n        ...FundingSummaryFields\n      }\n      organisations {\n        ...FundingSummaryFields\n      }\n      districts {\n        district {\n          id\n          name\n          nameEn\n        }\n        category\n        spent\n        unmet\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FundingOrganisationOptions($search: String) {\n    organisations(first: 50, search: $search, verification: VERIFIED) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FundingOrganisationOptions($search: String) {\n    organisations(first: 50, search: $search, verification: VERIFIED) {\n      edges {\n        node {\n          id\n          name\n          kind\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query AuthorisableMatches {\n    matchBoard(statuses: [REQUESTED, ACCEPTED, IN_PROGRESS], first: 100) {\n      edges {\n        node {\n          id\n          status\n          category\n          offerTitle\n          providerOrganisation {\n            id\n          }\n          child {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query AuthorisableMatches {\n    matchBoard(statuses: [REQUESTED, ACCEPTED, IN_PROGRESS], first: 100) {\n      edges {\n        node {\n          id\n          status\n          category\n          offerTitle\n          providerOrganisation {\n            id\n          }\n          child {\n            id\n            name\n          }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateBudgetLine($input: BudgetLineInput!) {\n    createBudgetLine(input: $input) {\n      ...BudgetLineFields\n    }\n  }\n"): (typeof documents)["\n  mutation CreateBudgetLine($input: BudgetLineInput!) {\n    createBudgetLine(input: $input) {\n      ...BudgetLineFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation CreateContract($input: ContractInput!) {\n    createContract(input: $input) {\n      ...ContractRow\n    }\n  }\n"): (typeof documents)["\n  mutation CreateContract($input: ContractInput!) {\n    createContract(input: $input) {\n      ...ContractRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SignContract($id: ID!) {\n    signContract(id: $id) {\n      ...ContractRow\n    }\n  }\n"): (typeof documents)["\n  mutation SignContract($id: ID!) {\n    signContract(id: $id) {\n      ...ContractRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation EndContract($id: ID!, $terminate: Boolean!, $reason: String) {\n    endContract(id: $id, terminate: $terminate, reason: $reason) {\n      ...ContractRow\n    }\n  }\n"): (typeof documents)["\n  mutation EndContract($id: ID!, $terminate: Boolean!, $reason: String) {\n    endContract(id: $id, terminate: $terminate, reason: $reason) {\n      ...ContractRow\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation AuthoriseMatch($input: AuthorisationInput!) {\n    authoriseMatch(input: $input) {\n      ...AuthorisationFields\n    }\n  }\n"): (typeof documents)["\n  mutation AuthoriseMatch($input: AuthorisationInput!) {\n    authoriseMatch(input: $input) {\n      ...AuthorisationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation VerifyDelivery($sessionId: ID!, $accept: Boolean!, $reason: String) {\n    verifyDelivery(sessionId: $sessionId, accept: $accept, reason: $reason) {\n      ...DeliveryFields\n    }\n  }\n"): (typeof documents)["\n  mutation VerifyDelivery($sessionId: ID!, $accept: Boolean!, $reason: String) {\n    verifyDelivery(sessionId: $sessionId, accept: $accept, reason: $reason) {\n      ...DeliveryFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SubmitInvoice($contractId: ID!, $periodFrom: Date!, $periodTo: Date!) {\n    submitInvoice(contractId: $contractId, periodFrom: $periodFrom, periodTo: $periodTo) {\n      ...InvoiceFields\n    }\n  }\n"): (typeof documents)["\n  mutation SubmitInvoice($contractId: ID!, $periodFrom: Date!, $periodTo: Date!) {\n    submitInvoice(contractId: $contractId, periodFrom: $periodFrom, periodTo: $periodTo) {\n      ...InvoiceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation DecideInvoice($id: ID!, $decision: InvoiceDecision!, $reason: String) {\n    decideInvoice(id: $id, decision: $decision, reason: $reason) {\n      ...InvoiceFields\n    }\n  }\n"): (typeof documents)["\n  mutation DecideInvoice($id: ID!, $decision: InvoiceDecision!, $reason: String) {\n    decideInvoice(id: $id, decision: $decision, reason: $reason) {\n      ...InvoiceFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation RecordPayment($input: PaymentInput!) {\n    recordPayment(input: $input) {\n      id\n      invoiceId\n      amount\n      idempotencyKey\n      reference\n      paidOn\n    }\n  }\n"): (typeof documents)["\n  mutation RecordPayment($input: PaymentInput!) {\n    recordPayment(input: $input) {\n      id\n      invoiceId\n      amount\n      idempotencyKey\n      reference\n      paidOn\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
 export function graphql(source: "\n  fragment ScoreFactorFields on ScoreFactor {\n    factor\n    value\n    points\n    max\n  }\n"): (typeof documents)["\n  fragment ScoreFactorFields on ScoreFactor {\n    factor\n    value\n    points\n    max\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
@@ -574,6 +728,14 @@ export function graphql(source: "\n  mutation ReviewHours($ids: [ID!]!, $approve
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"): (typeof documents)["\n  mutation MarkNotificationsRead($ids: [ID!]!) {\n    markNotificationsRead(ids: $ids)\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n"): (typeof documents)["\n  subscription NotificationAdded {\n    notificationAdded {\n      ...NotificationFields\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"): (typeof documents)["\n  mutation MarkAllNotificationsRead {\n    markAllNotificationsRead\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
