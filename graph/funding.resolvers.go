@@ -14,6 +14,15 @@ import (
 	"time"
 )
 
+// Match is the resolver for the match field.
+func (r *authorisationResolver) Match(ctx context.Context, obj *flowcare.Authorisation) (*flowcare.Match, error) {
+	m, err := r.Matching.Match(ctx, obj.MatchID)
+	if flowcare.ErrorCode(err) == flowcare.ENOTFOUND {
+		return nil, nil
+	}
+	return m, err
+}
+
 // Funder is the resolver for the funder field.
 func (r *budgetLineResolver) Funder(ctx context.Context, obj *flowcare.BudgetLine) (*flowcare.Area, error) {
 	return loaders(ctx).Areas.Load(ctx, obj.FunderID)
@@ -94,6 +103,16 @@ func (r *invoiceResolver) Organisation(ctx context.Context, obj *flowcare.Invoic
 // CanDecide is the resolver for the canDecide field.
 func (r *invoiceResolver) CanDecide(ctx context.Context, obj *flowcare.Invoice) (bool, error) {
 	return r.Funding.CanManage(ctx, obj.FunderPath) && (obj.Status == flowcare.InvoiceSubmitted || obj.Status == flowcare.InvoiceDisputed), nil
+}
+
+// CanPay is the resolver for the canPay field.
+func (r *invoiceResolver) CanPay(ctx context.Context, obj *flowcare.Invoice) (bool, error) {
+	return r.Funding.CanManage(ctx, obj.FunderPath) && obj.Status == flowcare.InvoiceAccepted && obj.Paid < obj.Amount, nil
+}
+
+// Payments is the resolver for the payments field.
+func (r *invoiceResolver) Payments(ctx context.Context, obj *flowcare.Invoice) ([]*flowcare.Payment, error) {
+	return loadList(ctx, loaders(ctx).Payments, obj.ID)
 }
 
 // CreateBudgetLine is the resolver for the createBudgetLine field.
@@ -186,6 +205,9 @@ func (r *queryResolver) FundingReport(ctx context.Context, year *int) (*funding.
 	return r.Funding.FundingReport(ctx, intOr(year, 0))
 }
 
+// Authorisation returns generated.AuthorisationResolver implementation.
+func (r *Resolver) Authorisation() generated.AuthorisationResolver { return &authorisationResolver{r} }
+
 // BudgetLine returns generated.BudgetLineResolver implementation.
 func (r *Resolver) BudgetLine() generated.BudgetLineResolver { return &budgetLineResolver{r} }
 
@@ -207,6 +229,7 @@ func (r *Resolver) PendingDelivery() generated.PendingDeliveryResolver {
 }
 
 type (
+	authorisationResolver   struct{ *Resolver }
 	budgetLineResolver      struct{ *Resolver }
 	contractResolver        struct{ *Resolver }
 	districtSpendResolver   struct{ *Resolver }

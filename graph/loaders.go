@@ -27,6 +27,7 @@ type Loaders struct {
 	Bookings      *dataloadgen.Loader[string, []flowcare.Booking]
 	Figures       *dataloadgen.Loader[string, flowcare.ContractFigures]
 	Contracts     *dataloadgen.Loader[string, *flowcare.Contract]
+	Payments      *dataloadgen.Loader[string, []flowcare.Payment]
 }
 
 func newLoaders(res *Resolver) *Loaders {
@@ -80,6 +81,9 @@ func newLoaders(res *Resolver) *Loaders {
 		}, wait),
 		Contracts: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*flowcare.Contract, error) {
 			return res.Funding.ContractsByIDs(ctx, ids)
+		}, wait),
+		Payments: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string][]flowcare.Payment, error) {
+			return res.Funding.Payments(ctx, ids)
 		}, wait),
 		Volunteers: dataloadgen.NewMappedLoader(func(ctx context.Context, ids []string) (map[string]*flowcare.Volunteer, error) {
 			vs, err := dir.VolunteersByIDs(ctx, ids)

@@ -36,6 +36,7 @@ type ResolverRoot interface {
 	Area() AreaResolver
 	AreaOverview() AreaOverviewResolver
 	AuditEvent() AuditEventResolver
+	Authorisation() AuthorisationResolver
 	BatchProposal() BatchProposalResolver
 	Booking() BookingResolver
 	BudgetLine() BudgetLineResolver
@@ -126,6 +127,7 @@ type ComplexityRoot struct {
 	Authorisation struct {
 		EndsOn    func(childComplexity int) int
 		ID        func(childComplexity int) int
+		Match     func(childComplexity int) int
 		MatchID   func(childComplexity int) int
 		StartsOn  func(childComplexity int) int
 		Units     func(childComplexity int) int
@@ -424,12 +426,14 @@ type ComplexityRoot struct {
 	Invoice struct {
 		Amount        func(childComplexity int) int
 		CanDecide     func(childComplexity int) int
+		CanPay        func(childComplexity int) int
 		ContractID    func(childComplexity int) int
 		ContractTitle func(childComplexity int) int
 		DecidedAt     func(childComplexity int) int
 		ID            func(childComplexity int) int
 		Organisation  func(childComplexity int) int
 		Paid          func(childComplexity int) int
+		Payments      func(childComplexity int) int
 		PeriodFrom    func(childComplexity int) int
 		PeriodTo      func(childComplexity int) int
 		Reason        func(childComplexity int) int
@@ -1021,6 +1025,9 @@ type AreaOverviewResolver interface {
 type AuditEventResolver interface {
 	ID(ctx context.Context, obj *flowcare.AuditEvent) (string, error)
 }
+type AuthorisationResolver interface {
+	Match(ctx context.Context, obj *flowcare.Authorisation) (*flowcare.Match, error)
+}
 type BatchProposalResolver interface {
 	TookMs(ctx context.Context, obj *matching.BatchResult) (int, error)
 	Matches(ctx context.Context, obj *matching.BatchResult) ([]*flowcare.Match, error)
@@ -1096,6 +1103,8 @@ type InvoiceResolver interface {
 	Organisation(ctx context.Context, obj *flowcare.Invoice) (*flowcare.Organisation, error)
 
 	CanDecide(ctx context.Context, obj *flowcare.Invoice) (bool, error)
+	CanPay(ctx context.Context, obj *flowcare.Invoice) (bool, error)
+	Payments(ctx context.Context, obj *flowcare.Invoice) ([]*flowcare.Payment, error)
 }
 type LedgerEntryResolver interface {
 	Child(ctx context.Context, obj *flowcare.LedgerEntry) (*flowcare.Child, error)
@@ -1532,6 +1541,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Authorisation.ID(childComplexity), true
+	case "Authorisation.match":
+		if e.ComplexityRoot.Authorisation.Match == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Authorisation.Match(childComplexity), true
 	case "Authorisation.matchId":
 		if e.ComplexityRoot.Authorisation.MatchID == nil {
 			break
@@ -2854,6 +2869,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Invoice.CanDecide(childComplexity), true
+	case "Invoice.canPay":
+		if e.ComplexityRoot.Invoice.CanPay == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.CanPay(childComplexity), true
 	case "Invoice.contractId":
 		if e.ComplexityRoot.Invoice.ContractID == nil {
 			break
@@ -2890,6 +2911,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Invoice.Paid(childComplexity), true
+	case "Invoice.payments":
+		if e.ComplexityRoot.Invoice.Payments == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Invoice.Payments(childComplexity), true
 	case "Invoice.periodFrom":
 		if e.ComplexityRoot.Invoice.PeriodFrom == nil {
 			break
@@ -7258,6 +7285,8 @@ type Contract {
 type Authorisation {
   id: ID!
   matchId: ID!
+  "The match, when the viewer may see it (staff of the child's area, or its provider)."
+  match: Match
   units: Int!
   "In the contract's unit; minutes for service hours."
   usedUnits: Int!
@@ -7306,6 +7335,9 @@ type Invoice {
   submittedAt: Time!
   decidedAt: Time
   canDecide: Boolean!
+  "The viewer may record a payment now: civil-affairs staff of the funder, invoice accepted and not fully paid."
+  canPay: Boolean!
+  payments: [Payment!]!
 }
 
 type Payment {
@@ -7915,6 +7947,8 @@ func (ec *executionContext) childFields_Authorisation(ctx context.Context, field
 		return ec.fieldContext_Authorisation_id(ctx, field)
 	case "matchId":
 		return ec.fieldContext_Authorisation_matchId(ctx, field)
+	case "match":
+		return ec.fieldContext_Authorisation_match(ctx, field)
 	case "units":
 		return ec.fieldContext_Authorisation_units(ctx, field)
 	case "usedUnits":
@@ -8533,6 +8567,10 @@ func (ec *executionContext) childFields_Invoice(ctx context.Context, field graph
 		return ec.fieldContext_Invoice_decidedAt(ctx, field)
 	case "canDecide":
 		return ec.fieldContext_Invoice_canDecide(ctx, field)
+	case "canPay":
+		return ec.fieldContext_Invoice_canPay(ctx, field)
+	case "payments":
+		return ec.fieldContext_Invoice_payments(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Invoice", field.Name)
 }
@@ -12547,6 +12585,38 @@ func (ec *executionContext) _Authorisation_matchId(ctx context.Context, field gr
 }
 func (ec *executionContext) fieldContext_Authorisation_matchId(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Authorisation", field, false, false, "ID")
+}
+
+func (ec *executionContext) _Authorisation_match(ctx context.Context, field graphql.CollectedField, obj *flowcare.Authorisation) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Authorisation_match(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Authorisation().Match(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Match) graphql.Marshaler {
+			return ec.marshalOMatch2ᚖflowcareᚋinternalᚋflowcareᚐMatch(ctx, selections, v)
+		},
+		true,
+		false,
+	)
+}
+func (ec *executionContext) fieldContext_Authorisation_match(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Authorisation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Match(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _Authorisation_units(ctx context.Context, field graphql.CollectedField, obj *flowcare.Authorisation) (ret graphql.Marshaler) {
@@ -18106,6 +18176,61 @@ func (ec *executionContext) _Invoice_canDecide(ctx context.Context, field graphq
 }
 func (ec *executionContext) fieldContext_Invoice_canDecide(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Invoice", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Invoice_canPay(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_canPay(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Invoice().CanPay(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_canPay(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Invoice", field, true, true, "Boolean")
+}
+
+func (ec *executionContext) _Invoice_payments(ctx context.Context, field graphql.CollectedField, obj *flowcare.Invoice) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Invoice_payments(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Invoice().Payments(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Payment) graphql.Marshaler {
+			return ec.marshalNPayment2ᚕᚖflowcareᚋinternalᚋflowcareᚐPaymentᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Invoice_payments(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Invoice",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Payment(ctx, field)
+		},
+	}
+	return fc, nil
 }
 
 func (ec *executionContext) _LedgerConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.LedgerConnection) (ret graphql.Marshaler) {
@@ -34152,32 +34277,38 @@ func (ec *executionContext) _Authorisation(ctx context.Context, sel ast.Selectio
 		case "id":
 			out.Values[i] = ec._Authorisation_id(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "matchId":
 			out.Values[i] = ec._Authorisation_matchId(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "match":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, false,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Authorisation_match(ctx, field, obj)
+				})
 		case "units":
 			out.Values[i] = ec._Authorisation_units(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "usedUnits":
 			out.Values[i] = ec._Authorisation_usedUnits(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "startsOn":
 			out.Values[i] = ec._Authorisation_startsOn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		case "endsOn":
 			out.Values[i] = ec._Authorisation_endsOn(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
-				out.Invalids++
+				atomic.AddUint32(&out.Invalids, 1)
 			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -36109,6 +36240,18 @@ func (ec *executionContext) _Invoice(ctx context.Context, sel ast.SelectionSet, 
 				true, true,
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Invoice_canDecide(ctx, field, obj)
+				})
+		case "canPay":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Invoice_canPay(ctx, field, obj)
+				})
+		case "payments":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Invoice_payments(ctx, field, obj)
 				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
@@ -41864,6 +42007,22 @@ func (ec *executionContext) marshalNPageInfo2ᚖflowcareᚋgraphᚋmodelᚐPageI
 		return graphql.Null
 	}
 	return ec._PageInfo(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNPayment2ᚕᚖflowcareᚋinternalᚋflowcareᚐPaymentᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Payment) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNPayment2ᚖflowcareᚋinternalᚋflowcareᚐPayment(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
 }
 
 func (ec *executionContext) marshalNPayment2ᚖflowcareᚋinternalᚋflowcareᚐPayment(ctx context.Context, sel ast.SelectionSet, v *flowcare.Payment) graphql.Marshaler {

@@ -251,9 +251,14 @@ type FundingStore interface {
 	// Invoiced is the total of a contract's invoices that are not rejected.
 	Invoiced(ctx context.Context, contractID string) (Fen, error)
 	Figures(ctx context.Context, contractIDs []string) (map[string]ContractFigures, error)
+	// ChildrenServed lists the children each contract's verified deliveries served.
+	ChildrenServed(ctx context.Context, contractIDs []string) (map[string][]string, error)
+	Payments(ctx context.Context, invoiceIDs []string) (map[string][]Payment, error)
 	// DistrictSpend lists, per district within the paths (all when empty),
 	// delivered spend and unmet needs by category.
-	DistrictSpend(ctx context.Context, paths []string) ([]DistrictSpend, error)
+	// Spend counts deliveries of the year only (all years when 0); unmet
+	// needs are those open now.
+	DistrictSpend(ctx context.Context, paths []string, year int) ([]DistrictSpend, error)
 }
 
 // ContractFilter narrows a contract list.

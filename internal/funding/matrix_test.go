@@ -222,3 +222,26 @@ func TestFundingAuthorizationMatrix(t *testing.T) {
 	}
 	t.Logf("%d actions × %d role scopes = %d cells", len(actions), len(actors), cells)
 }
+
+// TestSummariesCountAChildOnce: a child served under two contracts of one
+// organisation is one child in the organisation's and the line's totals.
+func TestSummariesCountAChildOnce(t *testing.T) {
+	f := setup(t)
+	for range 2 {
+		f.delivered(true)
+	}
+	rep, err := f.svc.FundingReport(as(f.civil), 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rep.Contracts) != 2 || rep.Contracts[0].Children != 1 || rep.Contracts[1].Children != 1 {
+		t.Fatalf("contract rows = %+v", rep.Contracts)
+	}
+	if len(rep.Organisations) != 1 || rep.Organisations[0].Children != 1 || rep.Organisations[0].Minutes != 180 ||
+		rep.Organisations[0].Budget != rep.Organisations[0].Committed || rep.Organisations[0].Committed != 2*400_000 {
+		t.Fatalf("organisation summary = %+v", rep.Organisations)
+	}
+	if rep.Organisations[0].CostPerKid == nil || *rep.Organisations[0].CostPerKid != 60_000 {
+		t.Fatalf("cost per child = %v", rep.Organisations[0].CostPerKid)
+	}
+}

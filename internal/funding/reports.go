@@ -30,6 +30,9 @@ type ContractRow struct {
 
 // Summary adds up rows for a budget line or an organisation.
 type Summary struct {
+	// kids are the distinct children served, so that a child served under
+	// two contracts counts once.
+	kids       map[string]bool
 	Key        string
 	Name       string
 	Budget     flowcare.Fen
@@ -125,6 +128,10 @@ func (s *Service) FundingReport(ctx context.Context, year int) (*Report, error) 
 	if err != nil {
 		return nil, err
 	}
+	served, err := st.ChildrenServed(ctx, ids)
+	if err != nil {
+		return nil, err
+	}
 	rep := &Report{}
 	byLine, byOrg := map[string]*Summary{}, map[string]*Summary{}
 	var orgIDs []string
@@ -132,12 +139,12 @@ func (s *Service) FundingReport(ctx context.Context, year int) (*Report, error) 
 		r := s.row(c, figs[c.ID])
 		rep.Contracts = append(rep.Contracts, r)
 		if c.Status != flowcare.ContractDraft {
-			add(byLine, c.BudgetLineID, r, c)
+			add(byLine, c.BudgetLineID, r, c, served[c.ID])
 		}
 		if _, seen := byOrg[c.OrganisationID]; !seen {
 			orgIDs = append(orgIDs, c.OrganisationID)
 		}
-		add(byOrg, c.OrganisationID, r, c)
+		add(byOrg, c.OrganisationID, r, c, served[c.ID])
 	}
 	for _, l := range lines {
 		sm := byLine[l.ID]
@@ -159,7 +166,8 @@ func (s *Service) FundingReport(ctx context.Context, year int) (*Report, error) 
 	}
 	for _, o := range orgs {
 		sm := byOrg[o.ID]
-		sm.Name = o.Name
+		// An organisation has no budget of its own: what it was contracted for stands in.
+		sm.Name, sm.Budget = o.Name, sm.Committed
 		finish(sm)
 		rep.Organisations = append(rep.Organisations, *sm)
 	}
@@ -169,18 +177,21 @@ func (s *Service) FundingReport(ctx context.Context, year int) (*Report, error) 
 		if sc.any {
 			paths = nil
 		}
-		if rep.Districts, err = st.DistrictSpend(ctx, paths); err != nil {
+		if rep.Districts, err = st.DistrictSpend(ctx, paths, year); err != nil {
 			return nil, err
 		}
 	}
 	return rep, nil
 }
 
-func add(m map[string]*Summary, key string, r ContractRow, c *flowcare.Contract) {
+func add(m map[string]*Summary, key string, r ContractRow, c *flowcare.Contract, kids []string) {
 	sm := m[key]
 	if sm == nil {
-		sm = &Summary{Key: key}
+		sm = &Summary{Key: key, kids: map[string]bool{}}
 		m[key] = sm
+	}
+	for _, k := range kids {
+		sm.kids[k] = true
 	}
 	if c.Status != flowcare.ContractDraft {
 		sm.Committed += c.Value()
@@ -189,7 +200,7 @@ func add(m map[string]*Summary, key string, r ContractRow, c *flowcare.Contract)
 	sm.Delivered += r.Delivered
 	sm.Invoiced += r.Invoiced
 	sm.Paid += r.Paid
-	sm.Children += r.Children
+	sm.Children = len(sm.kids)
 	sm.Minutes += r.Minutes
 }
 
@@ -241,7 +252,7 @@ func (s *Service) ReportXLSX(ctx context.Context, year int) ([]byte, string, err
 		if r.UnderDelivering {
 			flag = "进度滞后"
 		}
-		crow = append(crow, []any{r.Contract.Title, string(r.Contract.Status), Yuan(r.Contract.Value()), Yuan(r.Delivered), Yuan(r.Invoiced),
+		crow = append(crow, []any{r.Contract.Title, statusNames[r.Contract.Status], Yuan(r.Contract.Value()), Yuan(r.Delivered), Yuan(r.Invoiced),
 			Yuan(r.Paid), Yuan(r.Remaining), r.Children, fmt.Sprintf("%.1f", float64(r.Minutes)/60), yuanOrDash(r.CostPerChild),
 			yuanOrDash(r.CostPerHour), fmt.Sprintf("%.0f%%", r.Progress*100), fmt.Sprintf("%.0f%%", r.Expected*100), flag})
 	}
@@ -253,9 +264,21 @@ func (s *Service) ReportXLSX(ctx context.Context, year int) ([]byte, string, err
 		}
 		return out
 	}
+	var districtIDs []string
+	for _, d := range rep.Districts {
+		districtIDs = append(districtIDs, d.DistrictID)
+	}
+	areas, err := s.store.Areas().AreasByIDs(ctx, districtIDs)
+	if err != nil {
+		return nil, "", err
+	}
+	areaName := map[string]string{}
+	for _, a := range areas {
+		areaName[a.ID] = a.Name
+	}
 	var drow [][]any
 	for _, d := range rep.Districts {
-		drow = append(drow, []any{d.DistrictID, string(d.Category), Yuan(d.Spent), d.Unmet})
+		drow = append(drow, []any{areaName[d.DistrictID], categoryNames[d.Category], Yuan(d.Spent), d.Unmet})
 	}
 	steps := []struct {
 		sheet  string
@@ -264,7 +287,7 @@ func (s *Service) ReportXLSX(ctx context.Context, year int) ([]byte, string, err
 	}{
 		{"合同", append(append([]string{"合同"}, "状态"), append(money, "完成进度", "应完成进度", "提示")...), crow},
 		{"预算线", append([]string{"预算线", "预算（元）"}, money...), summaries(rep.BudgetLines)},
-		{"承接机构", append([]string{"机构", "预算（元）"}, money...), summaries(rep.Organisations)},
+		{"承接机构", append([]string{"机构", "合同总额（元）"}, money...), summaries(rep.Organisations)},
 		{"各区支出与未满足需求", []string{"区", "服务类别", "已交付支出（元）", "未满足需求数"}, drow},
 	}
 	for _, st := range steps {
@@ -303,4 +326,19 @@ func (s *Service) FiguresOf(ctx context.Context, ids []string) (map[string]flowc
 func (s *Service) Row(c *flowcare.Contract, f flowcare.ContractFigures) *ContractRow {
 	r := s.row(c, f)
 	return &r
+}
+
+var statusNames = map[flowcare.ContractStatus]string{flowcare.ContractDraft: "草稿", flowcare.ContractSigned: "已签订",
+	flowcare.ContractActive: "执行中", flowcare.ContractClosed: "已结项", flowcare.ContractTerminated: "已终止"}
+
+var categoryNames = map[flowcare.Category]string{
+	flowcare.CatReadingGuidance: "阅读指导", flowcare.CatLetterCompanionship: "书信陪伴", flowcare.CatRecreation: "文体娱乐",
+	flowcare.CatPsychologicalCounsel: "心理辅导", flowcare.CatRehabilitation: "康复服务", flowcare.CatAutismSupport: "孤独症支持",
+	flowcare.CatCityIntegration: "城市融入", flowcare.CatPublicCulture: "公共文化", flowcare.CatFamilyEducation: "家庭教育指导",
+	flowcare.CatLegalEducation: "法治教育", flowcare.CatOneToOneSupport: "一对一帮扶", flowcare.CatParentEmployment: "父母就业服务",
+}
+
+// Payments lists the payments of invoices the caller already sees.
+func (s *Service) Payments(ctx context.Context, invoiceIDs []string) (map[string][]flowcare.Payment, error) {
+	return s.store.Funding().Payments(ctx, invoiceIDs)
 }

@@ -436,11 +436,16 @@ func (s *fundingStore) Figures(ctx context.Context, contractIDs []string) (map[s
 	return out, nil
 }
 
-func (s *fundingStore) DistrictSpend(ctx context.Context, paths []string) ([]flowcare.DistrictSpend, error) {
+func (s *fundingStore) DistrictSpend(ctx context.Context, paths []string, year int) ([]flowcare.DistrictSpend, error) {
 	var args []any
 	cond := "TRUE"
 	if len(paths) > 0 {
 		cond = pathsCond("a.path", paths, &args)
+	}
+	spendCond := cond
+	if year > 0 {
+		args = append(args, year)
+		spendCond += " AND extract(year FROM d.delivered_at AT TIME ZONE 'Asia/Shanghai') = $" + itoa(len(args))
 	}
 	var out []flowcare.DistrictSpend
 	err := sqlx.SelectContext(ctx, s.q, &out, `
@@ -448,7 +453,7 @@ func (s *fundingStore) DistrictSpend(ctx context.Context, paths []string) ([]flo
 		  SELECT split_part(a.path, '/', 2) AS district_id, m.category, sum(d.amount) AS spent
 		  FROM deliveries d JOIN children c ON c.id = d.child_id JOIN areas a ON a.id = c.community_id
 		  JOIN service_sessions ss ON ss.id = d.session_id JOIN matches m ON m.id = ss.match_id
-		  WHERE d.status = 'VERIFIED' AND `+cond+` GROUP BY 1, 2),
+		  WHERE d.status = 'VERIFIED' AND `+spendCond+` GROUP BY 1, 2),
 		unmet AS (
 		  SELECT split_part(a.path, '/', 2) AS district_id, n.category, count(*) AS unmet
 		  FROM needs n JOIN children c ON c.id = n.child_id JOIN areas a ON a.id = c.community_id
@@ -457,4 +462,35 @@ func (s *fundingStore) DistrictSpend(ctx context.Context, paths []string) ([]flo
 		FROM spend FULL JOIN unmet USING (district_id, category)
 		WHERE district_id <> '' ORDER BY district_id, category`, args...)
 	return out, mapError(err)
+}
+
+func (s *fundingStore) ChildrenServed(ctx context.Context, contractIDs []string) (map[string][]string, error) {
+	var rows []struct {
+		ContractID string `db:"contract_id"`
+		ChildID    string `db:"child_id"`
+	}
+	err := sqlx.SelectContext(ctx, s.q, &rows, `SELECT DISTINCT contract_id, child_id FROM deliveries
+		WHERE contract_id = ANY($1::uuid[]) AND status = 'VERIFIED'`, pq.Array(validUUIDs(contractIDs)))
+	if err != nil {
+		return nil, mapError(err)
+	}
+	out := map[string][]string{}
+	for _, r := range rows {
+		out[r.ContractID] = append(out[r.ContractID], r.ChildID)
+	}
+	return out, nil
+}
+
+func (s *fundingStore) Payments(ctx context.Context, invoiceIDs []string) (map[string][]flowcare.Payment, error) {
+	var rows []flowcare.Payment
+	err := sqlx.SelectContext(ctx, s.q, &rows, `SELECT id, invoice_id, amount, idempotency_key, reference, paid_on, created_at
+		FROM payments WHERE invoice_id = ANY($1::uuid[]) ORDER BY created_at, id`, pq.Array(validUUIDs(invoiceIDs)))
+	if err != nil {
+		return nil, mapError(err)
+	}
+	out := map[string][]flowcare.Payment{}
+	for _, p := range rows {
+		out[p.InvoiceID] = append(out[p.InvoiceID], p)
+	}
+	return out, nil
 }
