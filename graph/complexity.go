@@ -40,6 +40,10 @@ func Config(r *Resolver) generated.Config {
 	c.Complexity.Query.PendingHours = func(child int, first *int, _ *string) int { return perPage(child, first, 20) }
 	c.Complexity.Query.MyHours = func(child int, first *int, _ *string) int { return perPage(child, first, 20) }
 	c.Complexity.Query.Notifications = func(child int, _ *bool, first *int, _ *string) int { return perPage(child, first, 20) }
+	c.Complexity.Query.Contracts = func(child int, _ *string, first *int, _ *string) int { return perPage(child, first, 20) }
+	c.Complexity.Query.Invoices = func(child int, _ *string, _ []flowcare.InvoiceStatus, first *int, _ *string) int {
+		return perPage(child, first, 20)
+	}
 	c.Complexity.Child.Services = func(child int, first *int, _ *string) int { return perPage(child, first, 20) }
 	return c
 }

@@ -181,8 +181,16 @@ func (r *queryResolver) BudgetLines(ctx context.Context, year *int) ([]*flowcare
 }
 
 // Contracts is the resolver for the contracts field.
-func (r *queryResolver) Contracts(ctx context.Context, budgetLineID *string) ([]*flowcare.Contract, error) {
-	return r.Funding.Contracts(ctx, str(budgetLineID))
+func (r *queryResolver) Contracts(ctx context.Context, budgetLineID *string, first *int, after *string) (*model.ContractConnection, error) {
+	l, err := r.Funding.Contracts(ctx, str(budgetLineID), page(first, after))
+	if err != nil {
+		return nil, err
+	}
+	edges, pi := connection(l.Contracts, l.HasNext, func(c *flowcare.Contract) string { return c.ID },
+		func(cur string, c *flowcare.Contract) *model.ContractEdge {
+			return &model.ContractEdge{Cursor: cur, Node: c}
+		})
+	return &model.ContractConnection{Edges: edges, PageInfo: pi, TotalCount: l.Total}, nil
 }
 
 // Contract is the resolver for the contract field.
@@ -196,8 +204,16 @@ func (r *queryResolver) PendingDeliveries(ctx context.Context) ([]*flowcare.Pend
 }
 
 // Invoices is the resolver for the invoices field.
-func (r *queryResolver) Invoices(ctx context.Context, contractID *string, statuses []flowcare.InvoiceStatus) ([]*flowcare.Invoice, error) {
-	return r.Funding.Invoices(ctx, str(contractID), statuses)
+func (r *queryResolver) Invoices(ctx context.Context, contractID *string, statuses []flowcare.InvoiceStatus, first *int, after *string) (*model.InvoiceConnection, error) {
+	l, err := r.Funding.Invoices(ctx, str(contractID), statuses, page(first, after))
+	if err != nil {
+		return nil, err
+	}
+	edges, pi := connection(l.Invoices, l.HasNext, func(i *flowcare.Invoice) string { return i.ID },
+		func(cur string, i *flowcare.Invoice) *model.InvoiceEdge {
+			return &model.InvoiceEdge{Cursor: cur, Node: i}
+		})
+	return &model.InvoiceConnection{Edges: edges, PageInfo: pi, TotalCount: l.Total}, nil
 }
 
 // FundingReport is the resolver for the fundingReport field.

@@ -45,18 +45,23 @@ func TestFundingChainThroughTheAPI(t *testing.T) {
 		t.Fatalf("negative amount: %+v", r.Errors)
 	}
 	// Nobody outside money sees it.
-	if r := s.as(director, `{ contracts { id } }`, nil); r.code() != "FORBIDDEN" {
+	if r := s.as(director, `{ contracts { totalCount } }`, nil); r.code() != "FORBIDDEN" {
 		t.Fatalf("director listing contracts: %+v", r.Errors)
 	}
-	contracts := must[[]struct {
-		ID         string
-		CanManage  bool
-		CanInvoice bool
-	}](t, s.as(staff, `{ contracts { id canManage canInvoice } }`, nil), "contracts")
-	if len(contracts) != 1 || contracts[0].CanManage || !contracts[0].CanInvoice {
+	contracts := must[struct {
+		TotalCount int
+		Edges      []struct {
+			Node struct {
+				ID         string
+				CanManage  bool
+				CanInvoice bool
+			}
+		}
+	}](t, s.as(staff, `{ contracts { totalCount edges { node { id canManage canInvoice } } } }`, nil), "contracts")
+	if contracts.TotalCount != 1 || len(contracts.Edges) != 1 || contracts.Edges[0].Node.CanManage || !contracts.Edges[0].Node.CanInvoice {
 		t.Fatalf("organisation's contracts = %+v", contracts)
 	}
-	contract := contracts[0].ID
+	contract := contracts.Edges[0].Node.ID
 	before := report(t, s, civil)
 
 	// A need of the demo child is matched with the organisation's reading service.

@@ -295,6 +295,17 @@ type ComplexityRoot struct {
 		Value          func(childComplexity int) int
 	}
 
+	ContractConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	ContractEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
+	}
+
 	ContractFigures struct {
 		Accepted        func(childComplexity int) int
 		Children        func(childComplexity int) int
@@ -439,6 +450,17 @@ type ComplexityRoot struct {
 		Reason        func(childComplexity int) int
 		Status        func(childComplexity int) int
 		SubmittedAt   func(childComplexity int) int
+	}
+
+	InvoiceConnection struct {
+		Edges      func(childComplexity int) int
+		PageInfo   func(childComplexity int) int
+		TotalCount func(childComplexity int) int
+	}
+
+	InvoiceEdge struct {
+		Cursor func(childComplexity int) int
+		Node   func(childComplexity int) int
 	}
 
 	LedgerConnection struct {
@@ -728,13 +750,13 @@ type ComplexityRoot struct {
 		ChildViews         func(childComplexity int, childID string, first *int, after *string) int
 		Children           func(childComplexity int, areaID *string, idNumber *string, reviewDue *bool, includeInactive *bool, first *int, after *string) int
 		Contract           func(childComplexity int, id string) int
-		Contracts          func(childComplexity int, budgetLineID *string) int
+		Contracts          func(childComplexity int, budgetLineID *string, first *int, after *string) int
 		Event              func(childComplexity int, id string) int
 		Events             func(childComplexity int, organisationID string, first *int, after *string) int
 		ExpiringVetting    func(childComplexity int, organisationID string, withinDays *int) int
 		FundingReport      func(childComplexity int, year *int) int
 		GrantableRoles     func(childComplexity int) int
-		Invoices           func(childComplexity int, contractID *string, statuses []flowcare.InvoiceStatus) int
+		Invoices           func(childComplexity int, contractID *string, statuses []flowcare.InvoiceStatus, first *int, after *string) int
 		Ledger             func(childComplexity int, areaID *string, overdue *bool, first *int, after *string) int
 		Match              func(childComplexity int, id string) int
 		MatchBoard         func(childComplexity int, areaID *string, statuses []flowcare.MatchStatus, first *int, after *string) int
@@ -1258,10 +1280,10 @@ type QueryResolver interface {
 	Event(ctx context.Context, id string) (*flowcare.Event, error)
 	Search(ctx context.Context, input model.SearchInput, first *int, after *string) (*model.SearchConnection, error)
 	BudgetLines(ctx context.Context, year *int) ([]*flowcare.BudgetLine, error)
-	Contracts(ctx context.Context, budgetLineID *string) ([]*flowcare.Contract, error)
+	Contracts(ctx context.Context, budgetLineID *string, first *int, after *string) (*model.ContractConnection, error)
 	Contract(ctx context.Context, id string) (*flowcare.Contract, error)
 	PendingDeliveries(ctx context.Context) ([]*flowcare.PendingDelivery, error)
-	Invoices(ctx context.Context, contractID *string, statuses []flowcare.InvoiceStatus) ([]*flowcare.Invoice, error)
+	Invoices(ctx context.Context, contractID *string, statuses []flowcare.InvoiceStatus, first *int, after *string) (*model.InvoiceConnection, error)
 	FundingReport(ctx context.Context, year *int) (*funding.Report, error)
 	MatchCandidates(ctx context.Context, needID string) (*matching.CandidateList, error)
 	Match(ctx context.Context, id string) (*flowcare.Match, error)
@@ -2310,6 +2332,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 
 		return e.ComplexityRoot.Contract.Value(childComplexity), true
 
+	case "ContractConnection.edges":
+		if e.ComplexityRoot.ContractConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractConnection.Edges(childComplexity), true
+	case "ContractConnection.pageInfo":
+		if e.ComplexityRoot.ContractConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractConnection.PageInfo(childComplexity), true
+	case "ContractConnection.totalCount":
+		if e.ComplexityRoot.ContractConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractConnection.TotalCount(childComplexity), true
+
+	case "ContractEdge.cursor":
+		if e.ComplexityRoot.ContractEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractEdge.Cursor(childComplexity), true
+	case "ContractEdge.node":
+		if e.ComplexityRoot.ContractEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.ContractEdge.Node(childComplexity), true
+
 	case "ContractFigures.accepted":
 		if e.ComplexityRoot.ContractFigures.Accepted == nil {
 			break
@@ -2947,6 +3001,38 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Invoice.SubmittedAt(childComplexity), true
+
+	case "InvoiceConnection.edges":
+		if e.ComplexityRoot.InvoiceConnection.Edges == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceConnection.Edges(childComplexity), true
+	case "InvoiceConnection.pageInfo":
+		if e.ComplexityRoot.InvoiceConnection.PageInfo == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceConnection.PageInfo(childComplexity), true
+	case "InvoiceConnection.totalCount":
+		if e.ComplexityRoot.InvoiceConnection.TotalCount == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceConnection.TotalCount(childComplexity), true
+
+	case "InvoiceEdge.cursor":
+		if e.ComplexityRoot.InvoiceEdge.Cursor == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceEdge.Cursor(childComplexity), true
+	case "InvoiceEdge.node":
+		if e.ComplexityRoot.InvoiceEdge.Node == nil {
+			break
+		}
+
+		return e.ComplexityRoot.InvoiceEdge.Node(childComplexity), true
 
 	case "LedgerConnection.edges":
 		if e.ComplexityRoot.LedgerConnection.Edges == nil {
@@ -4616,7 +4702,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Contracts(childComplexity, args["budgetLineId"].(*string)), true
+		return e.ComplexityRoot.Query.Contracts(childComplexity, args["budgetLineId"].(*string), args["first"].(*int), args["after"].(*string)), true
 	case "Query.event":
 		if e.ComplexityRoot.Query.Event == nil {
 			break
@@ -4678,7 +4764,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Query.Invoices(childComplexity, args["contractId"].(*string), args["statuses"].([]flowcare.InvoiceStatus)), true
+		return e.ComplexityRoot.Query.Invoices(childComplexity, args["contractId"].(*string), args["statuses"].([]flowcare.InvoiceStatus), args["first"].(*int), args["after"].(*string)), true
 	case "Query.ledger":
 		if e.ComplexityRoot.Query.Ledger == nil {
 			break
@@ -7340,6 +7426,28 @@ type Invoice {
   payments: [Payment!]!
 }
 
+type ContractEdge {
+  cursor: String!
+  node: Contract!
+}
+
+type ContractConnection {
+  edges: [ContractEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
+type InvoiceEdge {
+  cursor: String!
+  node: Invoice!
+}
+
+type InvoiceConnection {
+  edges: [InvoiceEdge!]!
+  pageInfo: PageInfo!
+  totalCount: Int!
+}
+
 type Payment {
   id: ID!
   invoiceId: ID!
@@ -7425,11 +7533,12 @@ extend type Query {
   "Budget lines of the viewer's area (civil affairs) or all (auditors)."
   budgetLines(year: Int): [BudgetLine!]!
   "Contracts the viewer may see: their area's (civil affairs), their organisation's, or all (auditors)."
-  contracts(budgetLineId: ID): [Contract!]!
+  contracts(budgetLineId: ID, first: Int = 20, after: String): ContractConnection!
   contract(id: ID!): Contract
   "Sessions of authorised matches waiting for the viewer (civil affairs) to verify."
   pendingDeliveries: [PendingDelivery!]!
-  invoices(contractId: ID, statuses: [InvoiceStatus!]): [Invoice!]!
+  "Newest first."
+  invoices(contractId: ID, statuses: [InvoiceStatus!], first: Int = 20, after: String): InvoiceConnection!
   fundingReport(year: Int): FundingReport!
 }
 
@@ -8283,6 +8392,28 @@ func (ec *executionContext) childFields_Contract(ctx context.Context, field grap
 	return nil, fmt.Errorf("no field named %q was found under type Contract", field.Name)
 }
 
+func (ec *executionContext) childFields_ContractConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_ContractConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_ContractConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_ContractConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContractConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_ContractEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_ContractEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_ContractEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type ContractEdge", field.Name)
+}
+
 func (ec *executionContext) childFields_ContractFigures(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 	switch field.Name {
 	case "delivered":
@@ -8573,6 +8704,28 @@ func (ec *executionContext) childFields_Invoice(ctx context.Context, field graph
 		return ec.fieldContext_Invoice_payments(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Invoice", field.Name)
+}
+
+func (ec *executionContext) childFields_InvoiceConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "edges":
+		return ec.fieldContext_InvoiceConnection_edges(ctx, field)
+	case "pageInfo":
+		return ec.fieldContext_InvoiceConnection_pageInfo(ctx, field)
+	case "totalCount":
+		return ec.fieldContext_InvoiceConnection_totalCount(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvoiceConnection", field.Name)
+}
+
+func (ec *executionContext) childFields_InvoiceEdge(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+	switch field.Name {
+	case "cursor":
+		return ec.fieldContext_InvoiceEdge_cursor(ctx, field)
+	case "node":
+		return ec.fieldContext_InvoiceEdge_node(ctx, field)
+	}
+	return nil, fmt.Errorf("no field named %q was found under type InvoiceEdge", field.Name)
 }
 
 func (ec *executionContext) childFields_LedgerConnection(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
@@ -11144,6 +11297,22 @@ func (ec *executionContext) field_Query_contracts_args(ctx context.Context, rawA
 		return nil, err
 	}
 	args["budgetLineId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg2
 	return args, nil
 }
 
@@ -11246,6 +11415,22 @@ func (ec *executionContext) field_Query_invoices_args(ctx context.Context, rawAr
 		return nil, err
 	}
 	args["statuses"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "first",
+		func(ctx context.Context, v any) (*int, error) {
+			return ec.unmarshalOInt2ᚖint(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["first"] = arg2
+	arg3, err := graphql.ProcessArgField(ctx, rawArgs, "after",
+		func(ctx context.Context, v any) (*string, error) {
+			return ec.unmarshalOString2ᚖstring(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["after"] = arg3
 	return args, nil
 }
 
@@ -15724,6 +15909,148 @@ func (ec *executionContext) fieldContext_Contract_canInvoice(_ context.Context, 
 	return graphql.NewScalarFieldContext("Contract", field, true, true, "Boolean")
 }
 
+func (ec *executionContext) _ContractConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.ContractConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.ContractEdge) graphql.Marshaler {
+			return ec.marshalNContractEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐContractEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContractConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_ContractEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContractConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.ContractConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖflowcareᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContractConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _ContractConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.ContractConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _ContractEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.ContractEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("ContractEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _ContractEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.ContractEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_ContractEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Contract) graphql.Marshaler {
+			return ec.marshalNContract2ᚖflowcareᚋinternalᚋflowcareᚐContract(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_ContractEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "ContractEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Contract(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
 func (ec *executionContext) _ContractFigures_delivered(ctx context.Context, field graphql.CollectedField, obj *funding.ContractRow) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -18228,6 +18555,148 @@ func (ec *executionContext) fieldContext_Invoice_payments(_ context.Context, fie
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
 			return ec.childFields_Payment(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceConnection_edges(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceConnection_edges(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Edges, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v []*model.InvoiceEdge) graphql.Marshaler {
+			return ec.marshalNInvoiceEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐInvoiceEdgeᚄ(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceConnection_edges(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_InvoiceEdge(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceConnection_pageInfo(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceConnection_pageInfo(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.PageInfo, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *model.PageInfo) graphql.Marshaler {
+			return ec.marshalNPageInfo2ᚖflowcareᚋgraphᚋmodelᚐPageInfo(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceConnection_pageInfo(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceConnection",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_PageInfo(ctx, field)
+		},
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _InvoiceConnection_totalCount(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceConnection) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceConnection_totalCount(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.TotalCount, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v int) graphql.Marshaler {
+			return ec.marshalNInt2int(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceConnection_totalCount(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceConnection", field, false, false, "Int")
+}
+
+func (ec *executionContext) _InvoiceEdge_cursor(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceEdge_cursor(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Cursor, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v string) graphql.Marshaler {
+			return ec.marshalNString2string(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceEdge_cursor(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("InvoiceEdge", field, false, false, "String")
+}
+
+func (ec *executionContext) _InvoiceEdge_node(ctx context.Context, field graphql.CollectedField, obj *model.InvoiceEdge) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_InvoiceEdge_node(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.Node, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Invoice) graphql.Marshaler {
+			return ec.marshalNInvoice2ᚖflowcareᚋinternalᚋflowcareᚐInvoice(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_InvoiceEdge_node(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "InvoiceEdge",
+		Field:      field,
+		IsMethod:   false,
+		IsResolver: false,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Invoice(ctx, field)
 		},
 	}
 	return fc, nil
@@ -25599,11 +26068,11 @@ func (ec *executionContext) _Query_contracts(ctx context.Context, field graphql.
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Contracts(ctx, fc.Args["budgetLineId"].(*string))
+			return ec.Resolvers.Query().Contracts(ctx, fc.Args["budgetLineId"].(*string), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Contract) graphql.Marshaler {
-			return ec.marshalNContract2ᚕᚖflowcareᚋinternalᚋflowcareᚐContractᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.ContractConnection) graphql.Marshaler {
+			return ec.marshalNContractConnection2ᚖflowcareᚋgraphᚋmodelᚐContractConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25616,7 +26085,7 @@ func (ec *executionContext) fieldContext_Query_contracts(ctx context.Context, fi
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Contract(ctx, field)
+			return ec.childFields_ContractConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -25719,11 +26188,11 @@ func (ec *executionContext) _Query_invoices(ctx context.Context, field graphql.C
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Query().Invoices(ctx, fc.Args["contractId"].(*string), fc.Args["statuses"].([]flowcare.InvoiceStatus))
+			return ec.Resolvers.Query().Invoices(ctx, fc.Args["contractId"].(*string), fc.Args["statuses"].([]flowcare.InvoiceStatus), fc.Args["first"].(*int), fc.Args["after"].(*string))
 		},
 		nil,
-		func(ctx context.Context, selections ast.SelectionSet, v []*flowcare.Invoice) graphql.Marshaler {
-			return ec.marshalNInvoice2ᚕᚖflowcareᚋinternalᚋflowcareᚐInvoiceᚄ(ctx, selections, v)
+		func(ctx context.Context, selections ast.SelectionSet, v *model.InvoiceConnection) graphql.Marshaler {
+			return ec.marshalNInvoiceConnection2ᚖflowcareᚋgraphᚋmodelᚐInvoiceConnection(ctx, selections, v)
 		},
 		true,
 		true,
@@ -25736,7 +26205,7 @@ func (ec *executionContext) fieldContext_Query_invoices(ctx context.Context, fie
 		IsMethod:   true,
 		IsResolver: true,
 		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
-			return ec.childFields_Invoice(ctx, field)
+			return ec.childFields_InvoiceConnection(ctx, field)
 		},
 	}
 	defer func() {
@@ -35347,6 +35816,87 @@ func (ec *executionContext) _Contract(ctx context.Context, sel ast.SelectionSet,
 	return out
 }
 
+var contractConnectionImplementors = []string{"ContractConnection"}
+
+func (ec *executionContext) _ContractConnection(ctx context.Context, sel ast.SelectionSet, obj *model.ContractConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contractConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContractConnection")
+		case "edges":
+			out.Values[i] = ec._ContractConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._ContractConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._ContractConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var contractEdgeImplementors = []string{"ContractEdge"}
+
+func (ec *executionContext) _ContractEdge(ctx context.Context, sel ast.SelectionSet, obj *model.ContractEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, contractEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("ContractEdge")
+		case "cursor":
+			out.Values[i] = ec._ContractEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._ContractEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
 var contractFiguresImplementors = []string{"ContractFigures"}
 
 func (ec *executionContext) _ContractFigures(ctx context.Context, sel ast.SelectionSet, obj *funding.ContractRow) graphql.Marshaler {
@@ -36253,6 +36803,87 @@ func (ec *executionContext) _Invoice(ctx context.Context, sel ast.SelectionSet, 
 				func(ctx context.Context) graphql.Marshaler {
 					return ec._Invoice_payments(ctx, field, obj)
 				})
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var invoiceConnectionImplementors = []string{"InvoiceConnection"}
+
+func (ec *executionContext) _InvoiceConnection(ctx context.Context, sel ast.SelectionSet, obj *model.InvoiceConnection) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invoiceConnectionImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvoiceConnection")
+		case "edges":
+			out.Values[i] = ec._InvoiceConnection_edges(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "pageInfo":
+			out.Values[i] = ec._InvoiceConnection_pageInfo(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "totalCount":
+			out.Values[i] = ec._InvoiceConnection_totalCount(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		default:
+			panic("unknown field " + strconv.Quote(field.Name))
+		}
+	}
+	out.Dispatch(ctx)
+	if out.Invalids > 0 {
+		return graphql.Null
+	}
+
+	if n := len(deferred.Defers); n > 0 {
+		atomic.AddInt32(&ec.Deferred, int32(min(n, math.MaxInt32)))
+		ec.ProcessDeferredGroup(deferred)
+	}
+
+	return out
+}
+
+var invoiceEdgeImplementors = []string{"InvoiceEdge"}
+
+func (ec *executionContext) _InvoiceEdge(ctx context.Context, sel ast.SelectionSet, obj *model.InvoiceEdge) graphql.Marshaler {
+	fields := graphql.CollectFields(ec.OperationContext, sel, invoiceEdgeImplementors)
+
+	out := graphql.NewFieldSet(fields)
+	deferred := graphql.NewDeferredGroup(ctx)
+	for i, field := range fields {
+		switch field.Name {
+		case "__typename":
+			out.Values[i] = graphql.MarshalString("InvoiceEdge")
+		case "cursor":
+			out.Values[i] = ec._InvoiceEdge_cursor(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "node":
+			out.Values[i] = ec._InvoiceEdge_node(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -40924,6 +41555,38 @@ func (ec *executionContext) marshalNContract2ᚖflowcareᚋinternalᚋflowcare�
 	return ec._Contract(ctx, sel, v)
 }
 
+func (ec *executionContext) marshalNContractConnection2ᚖflowcareᚋgraphᚋmodelᚐContractConnection(ctx context.Context, sel ast.SelectionSet, v *model.ContractConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContractConnection!")
+		return graphql.Null
+	}
+	return ec._ContractConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNContractEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐContractEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.ContractEdge) graphql.Marshaler {
+	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
+		fc := graphql.GetFieldContext(ctx)
+		fc.Result = &v[i]
+		return ec.marshalNContractEdge2ᚖflowcareᚋgraphᚋmodelᚐContractEdge(ctx, sel, v[i])
+	})
+
+	for _, e := range ret {
+		if e == graphql.Null {
+			return graphql.Null
+		}
+	}
+
+	return ret
+}
+
+func (ec *executionContext) marshalNContractEdge2ᚖflowcareᚋgraphᚋmodelᚐContractEdge(ctx context.Context, sel ast.SelectionSet, v *model.ContractEdge) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "ContractEdge!")
+		return graphql.Null
+	}
+	return ec._ContractEdge(ctx, sel, v)
+}
+
 func (ec *executionContext) marshalNContractFigures2ᚖflowcareᚋinternalᚋfundingᚐContractRow(ctx context.Context, sel ast.SelectionSet, v *funding.ContractRow) graphql.Marshaler {
 	if v == nil {
 		graphql.AddInvalidNullError(ctx, "ContractFigures!")
@@ -41442,11 +42105,37 @@ func (ec *executionContext) marshalNInt2int64(ctx context.Context, sel ast.Selec
 	return res
 }
 
-func (ec *executionContext) marshalNInvoice2ᚕᚖflowcareᚋinternalᚋflowcareᚐInvoiceᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Invoice) graphql.Marshaler {
+func (ec *executionContext) marshalNInvoice2ᚖflowcareᚋinternalᚋflowcareᚐInvoice(ctx context.Context, sel ast.SelectionSet, v *flowcare.Invoice) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "Invoice!")
+		return graphql.Null
+	}
+	return ec._Invoice(ctx, sel, v)
+}
+
+func (ec *executionContext) marshalNInvoiceConnection2ᚖflowcareᚋgraphᚋmodelᚐInvoiceConnection(ctx context.Context, sel ast.SelectionSet, v *model.InvoiceConnection) graphql.Marshaler {
+	if v == nil {
+		graphql.AddInvalidNullError(ctx, "InvoiceConnection!")
+		return graphql.Null
+	}
+	return ec._InvoiceConnection(ctx, sel, v)
+}
+
+func (ec *executionContext) unmarshalNInvoiceDecision2flowcareᚋgraphᚋmodelᚐInvoiceDecision(ctx context.Context, v any) (model.InvoiceDecision, error) {
+	var res model.InvoiceDecision
+	err := res.UnmarshalGQL(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNInvoiceDecision2flowcareᚋgraphᚋmodelᚐInvoiceDecision(ctx context.Context, sel ast.SelectionSet, v model.InvoiceDecision) graphql.Marshaler {
+	return v
+}
+
+func (ec *executionContext) marshalNInvoiceEdge2ᚕᚖflowcareᚋgraphᚋmodelᚐInvoiceEdgeᚄ(ctx context.Context, sel ast.SelectionSet, v []*model.InvoiceEdge) graphql.Marshaler {
 	ret := graphql.MarshalSliceConcurrently(ctx, len(v), 0, false, func(ctx context.Context, i int) graphql.Marshaler {
 		fc := graphql.GetFieldContext(ctx)
 		fc.Result = &v[i]
-		return ec.marshalNInvoice2ᚖflowcareᚋinternalᚋflowcareᚐInvoice(ctx, sel, v[i])
+		return ec.marshalNInvoiceEdge2ᚖflowcareᚋgraphᚋmodelᚐInvoiceEdge(ctx, sel, v[i])
 	})
 
 	for _, e := range ret {
@@ -41458,22 +42147,12 @@ func (ec *executionContext) marshalNInvoice2ᚕᚖflowcareᚋinternalᚋflowcare
 	return ret
 }
 
-func (ec *executionContext) marshalNInvoice2ᚖflowcareᚋinternalᚋflowcareᚐInvoice(ctx context.Context, sel ast.SelectionSet, v *flowcare.Invoice) graphql.Marshaler {
+func (ec *executionContext) marshalNInvoiceEdge2ᚖflowcareᚋgraphᚋmodelᚐInvoiceEdge(ctx context.Context, sel ast.SelectionSet, v *model.InvoiceEdge) graphql.Marshaler {
 	if v == nil {
-		graphql.AddInvalidNullError(ctx, "Invoice!")
+		graphql.AddInvalidNullError(ctx, "InvoiceEdge!")
 		return graphql.Null
 	}
-	return ec._Invoice(ctx, sel, v)
-}
-
-func (ec *executionContext) unmarshalNInvoiceDecision2flowcareᚋgraphᚋmodelᚐInvoiceDecision(ctx context.Context, v any) (model.InvoiceDecision, error) {
-	var res model.InvoiceDecision
-	err := res.UnmarshalGQL(v)
-	return res, graphql.ErrorOnPath(ctx, err)
-}
-
-func (ec *executionContext) marshalNInvoiceDecision2flowcareᚋgraphᚋmodelᚐInvoiceDecision(ctx context.Context, sel ast.SelectionSet, v model.InvoiceDecision) graphql.Marshaler {
-	return v
+	return ec._InvoiceEdge(ctx, sel, v)
 }
 
 func (ec *executionContext) unmarshalNInvoiceStatus2flowcareᚋinternalᚋflowcareᚐInvoiceStatus(ctx context.Context, v any) (flowcare.InvoiceStatus, error) {

@@ -106,6 +106,17 @@ type ConsentInput struct {
 	GivenOn    time.Time               `json:"givenOn"`
 }
 
+type ContractConnection struct {
+	Edges      []*ContractEdge `json:"edges"`
+	PageInfo   *PageInfo       `json:"pageInfo"`
+	TotalCount int             `json:"totalCount"`
+}
+
+type ContractEdge struct {
+	Cursor string             `json:"cursor"`
+	Node   *flowcare.Contract `json:"node"`
+}
+
 type ContractInput struct {
 	BudgetLineID   string                `json:"budgetLineId"`
 	OrganisationID string                `json:"organisationId"`
@@ -215,6 +226,17 @@ type ImportPreview struct {
 	Invalid   int `json:"invalid"`
 	// Every line but the plain new and matched ones, and the first 200 of those.
 	Lines []*ImportLine `json:"lines"`
+}
+
+type InvoiceConnection struct {
+	Edges      []*InvoiceEdge `json:"edges"`
+	PageInfo   *PageInfo      `json:"pageInfo"`
+	TotalCount int            `json:"totalCount"`
+}
+
+type InvoiceEdge struct {
+	Cursor string            `json:"cursor"`
+	Node   *flowcare.Invoice `json:"node"`
 }
 
 type LedgerConnection struct {

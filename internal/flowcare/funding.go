@@ -221,7 +221,9 @@ type FundingStore interface {
 
 	CreateContract(ctx context.Context, c *Contract, by string) error
 	Contract(ctx context.Context, id string, lock bool) (*Contract, error)
-	Contracts(ctx context.Context, f ContractFilter) ([]*Contract, error)
+	// Contracts lists newest first: one page (and the total) when the
+	// filter has a page, else all of them.
+	Contracts(ctx context.Context, f ContractFilter) ([]*Contract, int, error)
 	SetContractStatus(ctx context.Context, id string, st ContractStatus, at time.Time) error
 
 	CreateAuthorisation(ctx context.Context, a *Authorisation, by string) error
@@ -237,7 +239,8 @@ type FundingStore interface {
 
 	CreateInvoice(ctx context.Context, inv *Invoice, deliveryIDs []string, by string) error
 	Invoice(ctx context.Context, id string, lock bool) (*Invoice, error)
-	Invoices(ctx context.Context, f InvoiceFilter) ([]*Invoice, error)
+	// Invoices lists newest first, paged like Contracts.
+	Invoices(ctx context.Context, f InvoiceFilter) ([]*Invoice, int, error)
 	SetInvoiceStatus(ctx context.Context, id string, st InvoiceStatus, reason *string, at time.Time) error
 	// ReleaseInvoiceDeliveries frees a rejected invoice's deliveries.
 	ReleaseInvoiceDeliveries(ctx context.Context, invoiceID string) error
@@ -267,6 +270,7 @@ type ContractFilter struct {
 	OrganisationIDs []string
 	BudgetLineID    string
 	Any             bool
+	Page            *Page
 }
 
 // InvoiceFilter narrows an invoice list.
@@ -276,6 +280,7 @@ type InvoiceFilter struct {
 	ContractID      string
 	Statuses        []InvoiceStatus
 	Any             bool
+	Page            *Page
 }
 
 // Account names a ledger account of a budget line or contract.

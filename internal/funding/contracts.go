@@ -189,7 +189,7 @@ func (s *Service) EndContract(ctx context.Context, id string, terminate bool, re
 		if err != nil {
 			return err
 		}
-		open, err := tx.Funding().Invoices(ctx, flowcare.InvoiceFilter{Any: true, ContractID: c.ID,
+		open, _, err := tx.Funding().Invoices(ctx, flowcare.InvoiceFilter{Any: true, ContractID: c.ID,
 			Statuses: []flowcare.InvoiceStatus{flowcare.InvoiceSubmitted, flowcare.InvoiceDisputed}})
 		if err != nil {
 			return err
@@ -228,10 +228,20 @@ func (s *Service) EndContract(ctx context.Context, id string, terminate bool, re
 	return c, nil
 }
 
-// Contracts lists the contracts the actor may see.
-func (s *Service) Contracts(ctx context.Context, budgetLineID string) ([]*flowcare.Contract, error) {
+// ContractList is one page of contracts.
+type ContractList struct {
+	Contracts []*flowcare.Contract
+	Total     int
+	HasNext   bool
+}
+
+// Contracts lists the contracts the actor may see, newest first.
+func (s *Service) Contracts(ctx context.Context, budgetLineID string, p flowcare.Page) (*ContractList, error) {
 	a, err := flowcare.RequireActor(ctx)
 	if err != nil {
+		return nil, err
+	}
+	if err := p.Validate(); err != nil {
 		return nil, err
 	}
 	sc, err := scopeOf(a)
@@ -241,8 +251,16 @@ func (s *Service) Contracts(ctx context.Context, budgetLineID string) ([]*flowca
 	if err := s.auditRead(ctx, a, "contracts", "funding"); err != nil {
 		return nil, err
 	}
-	return s.store.Funding().Contracts(ctx, flowcare.ContractFilter{Any: sc.any, FunderPaths: sc.funders, OrganisationIDs: sc.orgs,
-		BudgetLineID: budgetLineID})
+	cs, total, err := s.store.Funding().Contracts(ctx, flowcare.ContractFilter{Any: sc.any, FunderPaths: sc.funders, OrganisationIDs: sc.orgs,
+		BudgetLineID: budgetLineID, Page: &p})
+	if err != nil {
+		return nil, err
+	}
+	l := &ContractList{Contracts: cs, Total: total}
+	if len(cs) > p.Limit() {
+		l.Contracts, l.HasNext = cs[:p.Limit()], true
+	}
+	return l, nil
 }
 
 // Contract returns one contract the actor may see.

@@ -296,10 +296,11 @@ func TestRandomOperationsKeepEveryInvariant(t *testing.T) {
 			}
 		case r < 85:
 			op = "decide"
-			open, err := f.svc.Invoices(civil, "", []flowcare.InvoiceStatus{flowcare.InvoiceSubmitted, flowcare.InvoiceDisputed})
+			l, err := f.svc.Invoices(civil, "", []flowcare.InvoiceStatus{flowcare.InvoiceSubmitted, flowcare.InvoiceDisputed}, flowcare.Page{First: 200})
 			if err != nil {
 				t.Fatal(err)
 			}
+			open := l.Invoices
 			if len(open) == 0 {
 				continue
 			}
@@ -310,10 +311,11 @@ func TestRandomOperationsKeepEveryInvariant(t *testing.T) {
 			}
 		default:
 			op = "pay"
-			accepted, err := f.svc.Invoices(civil, "", []flowcare.InvoiceStatus{flowcare.InvoiceAccepted})
+			l, err := f.svc.Invoices(civil, "", []flowcare.InvoiceStatus{flowcare.InvoiceAccepted}, flowcare.Page{First: 200})
 			if err != nil {
 				t.Fatal(err)
 			}
+			accepted := l.Invoices
 			switch {
 			case len(payments) > 0 && rng.IntN(4) == 0:
 				op = "replay a payment"

@@ -337,10 +337,20 @@ func (s *Service) RecordPayment(ctx context.Context, in PaymentInput) (*flowcare
 	return p, nil
 }
 
-// Invoices lists the invoices the actor may see.
-func (s *Service) Invoices(ctx context.Context, contractID string, statuses []flowcare.InvoiceStatus) ([]*flowcare.Invoice, error) {
+// InvoiceList is one page of invoices.
+type InvoiceList struct {
+	Invoices []*flowcare.Invoice
+	Total    int
+	HasNext  bool
+}
+
+// Invoices lists the invoices the actor may see, newest first.
+func (s *Service) Invoices(ctx context.Context, contractID string, statuses []flowcare.InvoiceStatus, p flowcare.Page) (*InvoiceList, error) {
 	a, err := flowcare.RequireActor(ctx)
 	if err != nil {
+		return nil, err
+	}
+	if err := p.Validate(); err != nil {
 		return nil, err
 	}
 	sc, err := scopeOf(a)
@@ -350,6 +360,14 @@ func (s *Service) Invoices(ctx context.Context, contractID string, statuses []fl
 	if err := s.auditRead(ctx, a, "invoices", "funding"); err != nil {
 		return nil, err
 	}
-	return s.store.Funding().Invoices(ctx, flowcare.InvoiceFilter{Any: sc.any, FunderPaths: sc.funders, OrganisationIDs: sc.orgs,
-		ContractID: contractID, Statuses: statuses})
+	is, total, err := s.store.Funding().Invoices(ctx, flowcare.InvoiceFilter{Any: sc.any, FunderPaths: sc.funders, OrganisationIDs: sc.orgs,
+		ContractID: contractID, Statuses: statuses, Page: &p})
+	if err != nil {
+		return nil, err
+	}
+	l := &InvoiceList{Invoices: is, Total: total}
+	if len(is) > p.Limit() {
+		l.Invoices, l.HasNext = is[:p.Limit()], true
+	}
+	return l, nil
 }

@@ -162,7 +162,7 @@ func TestFundingAuthorizationMatrix(t *testing.T) {
 		}, map[string]string{"civil (district)": ok, "civil (city)": ok, "org staff (contracted)": ok, "org admin (contracted)": ok,
 			"auditor": ok, "civil (other district)": nf, "org staff (other)": nf}, frb},
 		{"list contracts", none, func(ctx context.Context, _ string) error {
-			_, err := f.svc.Contracts(ctx, "")
+			_, err := f.svc.Contracts(ctx, "", flowcare.Page{})
 			return err
 		}, with(reader, map[string]string{"civil (other district)": ok}), frb},
 		{"list deliveries to verify", none, func(ctx context.Context, _ string) error {
@@ -187,7 +187,7 @@ func TestFundingAuthorizationMatrix(t *testing.T) {
 			return err
 		}, with(civil, seeNotAct), nf},
 		{"list invoices", none, func(ctx context.Context, _ string) error {
-			_, err := f.svc.Invoices(ctx, "", nil)
+			_, err := f.svc.Invoices(ctx, "", nil, flowcare.Page{})
 			return err
 		}, with(reader, map[string]string{"civil (other district)": ok}), frb},
 		{"read the funding report", none, func(ctx context.Context, _ string) error {
@@ -244,4 +244,49 @@ func TestSummariesCountAChildOnce(t *testing.T) {
 	if rep.Organisations[0].CostPerKid == nil || *rep.Organisations[0].CostPerKid != 60_000 {
 		t.Fatalf("cost per child = %v", rep.Organisations[0].CostPerKid)
 	}
+}
+
+// TestContractsAndInvoicesArePaged walks the lists a page at a time.
+func TestContractsAndInvoicesArePaged(t *testing.T) {
+	f := setup(t)
+	for range 5 {
+		f.invoice(false)
+	}
+	seen := map[string]bool{}
+	var sizes []int
+	after := ""
+	for {
+		l, err := f.svc.Contracts(as(f.civil), "", flowcare.Page{First: 2, After: after})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.Total != 5 {
+			t.Fatalf("total = %d", l.Total)
+		}
+		sizes = append(sizes, len(l.Contracts))
+		for _, c := range l.Contracts {
+			if seen[c.ID] {
+				t.Fatalf("contract %s on two pages", c.ID)
+			}
+			seen[c.ID] = true
+		}
+		if !l.HasNext {
+			break
+		}
+		after = l.Contracts[len(l.Contracts)-1].ID
+	}
+	if fmt.Sprint(sizes) != "[2 2 1]" || len(seen) != 5 {
+		t.Fatalf("pages %v, %d contracts", sizes, len(seen))
+	}
+	l, err := f.svc.Invoices(as(f.staff[f.orgs[0]]), "", []flowcare.InvoiceStatus{flowcare.InvoiceSubmitted}, flowcare.Page{First: 3})
+	if err != nil || l.Total != 5 || len(l.Invoices) != 3 || !l.HasNext {
+		t.Fatalf("first invoice page = %+v, %v", l, err)
+	}
+	for i := 1; i < len(l.Invoices); i++ {
+		if l.Invoices[i].SubmittedAt.After(l.Invoices[i-1].SubmittedAt) {
+			t.Fatal("invoices not newest first")
+		}
+	}
+	_, err = f.svc.Invoices(as(f.civil), "", nil, flowcare.Page{First: 500})
+	wantCode(t, err, flowcare.EINVALID)
 }

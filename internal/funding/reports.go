@@ -97,7 +97,7 @@ func (s *Service) FundingReport(ctx context.Context, year int) (*Report, error) 
 		return nil, err
 	}
 	st := s.store.Funding()
-	cs, err := st.Contracts(ctx, flowcare.ContractFilter{Any: sc.any, FunderPaths: sc.funders, OrganisationIDs: sc.orgs})
+	cs, _, err := st.Contracts(ctx, flowcare.ContractFilter{Any: sc.any, FunderPaths: sc.funders, OrganisationIDs: sc.orgs})
 	if err != nil {
 		return nil, err
 	}

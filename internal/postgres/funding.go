@@ -145,28 +145,58 @@ func (s *fundingStore) Contract(ctx context.Context, id string, lock bool) (*flo
 	return cs[0], nil
 }
 
-func (s *fundingStore) Contracts(ctx context.Context, f flowcare.ContractFilter) ([]*flowcare.Contract, error) {
+// moneyScope keeps rows the viewer may see: all for auditors, those funded
+// within their areas, or those of their organisations. ok is false when
+// nothing is visible.
+func moneyScope(any bool, funderPaths, orgIDs []string, args *[]any) (cond string, ok bool) {
+	if any {
+		return "TRUE", true
+	}
+	var or []string
+	if len(funderPaths) > 0 {
+		or = append(or, pathsCond("a.path", funderPaths, args))
+	}
+	if len(orgIDs) > 0 {
+		*args = append(*args, pq.Array(validUUIDs(orgIDs)))
+		or = append(or, "c.organisation_id = ANY($"+itoa(len(*args))+"::uuid[])")
+	}
+	if len(or) == 0 {
+		return "", false
+	}
+	return "(" + strings.Join(or, " OR ") + ")", true
+}
+
+func (s *fundingStore) Contracts(ctx context.Context, f flowcare.ContractFilter) ([]*flowcare.Contract, int, error) {
 	var args []any
-	cond := "TRUE"
-	if !f.Any {
-		var or []string
-		if len(f.FunderPaths) > 0 {
-			or = append(or, pathsCond("a.path", f.FunderPaths, &args))
-		}
-		if len(f.OrganisationIDs) > 0 {
-			args = append(args, pq.Array(validUUIDs(f.OrganisationIDs)))
-			or = append(or, "c.organisation_id = ANY($"+itoa(len(args))+"::uuid[])")
-		}
-		if len(or) == 0 {
-			return nil, nil
-		}
-		cond = "(" + strings.Join(or, " OR ") + ")"
+	cond, ok := moneyScope(f.Any, f.FunderPaths, f.OrganisationIDs, &args)
+	if !ok {
+		return nil, 0, nil
 	}
 	if f.BudgetLineID != "" {
+		if !validUUID(f.BudgetLineID) {
+			return nil, 0, nil
+		}
 		args = append(args, f.BudgetLineID)
-		cond += " AND c.budget_line_id = $" + itoa(len(args)) + "::uuid"
+		cond += " AND c.budget_line_id = $" + itoa(len(args))
 	}
-	return s.selectContracts(ctx, contractSelect+` WHERE `+cond+` ORDER BY c.created_at DESC, c.id LIMIT 1000`, args...)
+	from := ` FROM contracts c JOIN budget_lines b ON b.id = c.budget_line_id JOIN areas a ON a.id = b.funder_area_id WHERE `
+	limit := 10000
+	total := 0
+	if f.Page != nil {
+		if err := sqlx.GetContext(ctx, s.q, &total, `SELECT count(*)`+from+cond, args...); err != nil {
+			return nil, 0, mapError(err)
+		}
+		if f.Page.After != "" {
+			if !validUUID(f.Page.After) {
+				return nil, 0, flowcare.Invalid("after", "分页游标无效")
+			}
+			args = append(args, f.Page.After)
+			cond += " AND (c.created_at, c.id) < (SELECT created_at, id FROM contracts WHERE id = $" + itoa(len(args)) + ")"
+		}
+		limit = f.Page.Limit() + 1
+	}
+	cs, err := s.selectContracts(ctx, contractSelect+` WHERE `+cond+` ORDER BY c.created_at DESC, c.id DESC LIMIT `+itoa(limit), args...)
+	return cs, total, err
 }
 
 func (s *fundingStore) SetContractStatus(ctx context.Context, id string, st flowcare.ContractStatus, at time.Time) error {
@@ -312,26 +342,18 @@ func (s *fundingStore) Invoice(ctx context.Context, id string, lock bool) (*flow
 	return out[0], nil
 }
 
-func (s *fundingStore) Invoices(ctx context.Context, f flowcare.InvoiceFilter) ([]*flowcare.Invoice, error) {
+func (s *fundingStore) Invoices(ctx context.Context, f flowcare.InvoiceFilter) ([]*flowcare.Invoice, int, error) {
 	var args []any
-	cond := "TRUE"
-	if !f.Any {
-		var or []string
-		if len(f.FunderPaths) > 0 {
-			or = append(or, pathsCond("a.path", f.FunderPaths, &args))
-		}
-		if len(f.OrganisationIDs) > 0 {
-			args = append(args, pq.Array(validUUIDs(f.OrganisationIDs)))
-			or = append(or, "c.organisation_id = ANY($"+itoa(len(args))+"::uuid[])")
-		}
-		if len(or) == 0 {
-			return nil, nil
-		}
-		cond = "(" + strings.Join(or, " OR ") + ")"
+	cond, ok := moneyScope(f.Any, f.FunderPaths, f.OrganisationIDs, &args)
+	if !ok {
+		return nil, 0, nil
 	}
 	if f.ContractID != "" {
+		if !validUUID(f.ContractID) {
+			return nil, 0, nil
+		}
 		args = append(args, f.ContractID)
-		cond += " AND i.contract_id = $" + itoa(len(args)) + "::uuid"
+		cond += " AND i.contract_id = $" + itoa(len(args))
 	}
 	if len(f.Statuses) > 0 {
 		st := make([]string, len(f.Statuses))
@@ -341,9 +363,24 @@ func (s *fundingStore) Invoices(ctx context.Context, f flowcare.InvoiceFilter) (
 		args = append(args, pq.Array(st))
 		cond += " AND i.status = ANY($" + itoa(len(args)) + "::text[])"
 	}
+	limit, total := 10000, 0
+	if f.Page != nil {
+		if err := sqlx.GetContext(ctx, s.q, &total, `SELECT count(*) FROM invoices i JOIN contracts c ON c.id = i.contract_id
+			JOIN budget_lines b ON b.id = c.budget_line_id JOIN areas a ON a.id = b.funder_area_id WHERE `+cond, args...); err != nil {
+			return nil, 0, mapError(err)
+		}
+		if f.Page.After != "" {
+			if !validUUID(f.Page.After) {
+				return nil, 0, flowcare.Invalid("after", "分页游标无效")
+			}
+			args = append(args, f.Page.After)
+			cond += " AND (i.submitted_at, i.id) < (SELECT submitted_at, id FROM invoices WHERE id = $" + itoa(len(args)) + ")"
+		}
+		limit = f.Page.Limit() + 1
+	}
 	var out []*flowcare.Invoice
-	err := sqlx.SelectContext(ctx, s.q, &out, invoiceSelect+` WHERE `+cond+` ORDER BY i.submitted_at DESC, i.id LIMIT 1000`, args...)
-	return out, mapError(err)
+	err := sqlx.SelectContext(ctx, s.q, &out, invoiceSelect+` WHERE `+cond+` ORDER BY i.submitted_at DESC, i.id DESC LIMIT `+itoa(limit), args...)
+	return out, total, mapError(err)
 }
 
 func (s *fundingStore) SetInvoiceStatus(ctx context.Context, id string, st flowcare.InvoiceStatus, reason *string, at time.Time) error {

@@ -131,6 +131,7 @@ export const InvoiceFieldsFragment = graphql(`
     submittedAt
     decidedAt
     canDecide
+    canPay
   }
 `);
 
@@ -160,9 +161,18 @@ export const BudgetLinesQuery = graphql(`
 `);
 
 export const ContractsQuery = graphql(`
-  query Contracts($budgetLineId: ID) {
-    contracts(budgetLineId: $budgetLineId) {
-      ...ContractRow
+  query Contracts($budgetLineId: ID, $first: Int!, $after: String) {
+    contracts(budgetLineId: $budgetLineId, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...ContractRow
+        }
+      }
     }
   }
 `);
@@ -194,9 +204,18 @@ export const PendingDeliveriesQuery = graphql(`
 `);
 
 export const InvoicesQuery = graphql(`
-  query Invoices($contractId: ID, $statuses: [InvoiceStatus!]) {
-    invoices(contractId: $contractId, statuses: $statuses) {
-      ...InvoiceFields
+  query Invoices($contractId: ID, $statuses: [InvoiceStatus!], $first: Int!, $after: String) {
+    invoices(contractId: $contractId, statuses: $statuses, first: $first, after: $after) {
+      totalCount
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      edges {
+        node {
+          ...InvoiceFields
+        }
+      }
     }
   }
 `);

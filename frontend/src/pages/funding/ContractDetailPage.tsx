@@ -234,7 +234,13 @@ export default function ContractDetailPage() {
   const { roles } = useSession();
   const [authorising, setAuthorising] = useState(false);
   const [{ data, fetching, error }] = useQuery({ query: ContractQuery, variables: { id }, context: contractContext, requestPolicy: 'cache-and-network' });
-  const [invoices] = useQuery({ query: InvoicesQuery, variables: { contractId: id, statuses: null }, context: invoicesContext, requestPolicy: 'cache-and-network' });
+  // One contract's invoices are a few a year; the largest page holds them.
+  const [invoices] = useQuery({
+    query: InvoicesQuery,
+    variables: { contractId: id, statuses: null, first: 200, after: null },
+    context: invoicesContext,
+    requestPolicy: 'cache-and-network',
+  });
   if (fetching && !data) return <PageLoading />;
   if (error && !data) {
     if (errorCode(error) === 'NOT_FOUND') return <NotFound />;
@@ -312,7 +318,7 @@ export default function ContractDetailPage() {
       </Card>
       <Card size="small" title={t('purchase.invoices')}>
         {invoices.error ? <Alert type="error" showIcon message={errorMessage(invoices.error, t)} style={{ marginBottom: 12 }} role="alert" /> : null}
-        <InvoiceTable invoices={invoices.data?.invoices ?? []} loading={invoices.fetching && !invoices.data} showContract={false} paysFor={() => contract.canManage} />
+        <InvoiceTable invoices={invoices.data?.invoices.edges.map((e) => e.node) ?? []} loading={invoices.fetching && !invoices.data} showContract={false} />
       </Card>
       {canAuthorise ? <AuthoriseModal contract={contract} open={authorising} onClose={() => setAuthorising(false)} /> : null}
     </Space>

@@ -11,6 +11,7 @@ import { errorField, errorMessage } from '../../graphql/errors';
 import { BudgetLinesQuery, ContractsQuery, CreateContractMutation, FundingOrganisationOptionsQuery } from '../../graphql/funding';
 import { allContractUnits, categoryLabel, contractUnitLabel, dateFormat, formatDate, orgKindLabel } from '../../labels';
 import { budgetReaderRoles, fundingManagerRoles, hasAnyRole } from '../../nav';
+import CursorPager, { useCursorPages } from '../../components/CursorPager';
 import ContractActions from './ContractActions';
 import { ContractProgress, ContractStatusTag, Money, YuanInput, budgetContext, contractsContext, fundingChange, unitCount, unitPriceText, yuanRule } from './FundingParts';
 import { formatFen, multiplyFen, parseYuan } from './money';
@@ -222,6 +223,8 @@ function CreateContractModal({ open, onClose, budgetLineId }: { open: boolean; o
 }
 
 // Contracts the viewer may see; civil affairs draft and sign them here.
+const pageSize = 20;
+
 export default function ContractsTab() {
   const { t } = useTranslation();
   const { roles } = useSession();
@@ -230,20 +233,23 @@ export default function ContractsTab() {
   const [creating, setCreating] = useState(false);
   const canCreate = hasAnyRole(roles, fundingManagerRoles);
   const seesBudgets = hasAnyRole(roles, budgetReaderRoles);
+  const pages = useCursorPages();
   const [{ data, fetching, error }] = useQuery({
     query: ContractsQuery,
-    variables: { budgetLineId: lineId ?? null },
+    variables: { budgetLineId: lineId ?? null, first: pageSize, after: pages.after },
     context: contractsContext,
     requestPolicy: 'cache-and-network',
   });
   const [lines] = useQuery({ query: BudgetLinesQuery, variables: { year: null }, context: budgetContext, pause: !seesBudgets });
-  const rows = data?.contracts ?? [];
+  const conn = data?.contracts;
+  const rows = conn?.edges.map((e) => e.node) ?? [];
   const lineOptions = useMemo(() => (lines.data?.budgetLines ?? []).map((l) => ({ value: l.id, label: l.name })), [lines.data]);
   const setLine = (id: string | undefined) => {
     const next = new URLSearchParams(params);
     if (id) next.set('line', id);
     else next.delete('line');
     setParams(next, { replace: true });
+    pages.reset();
   };
   return (
     <>
@@ -275,7 +281,7 @@ export default function ContractsTab() {
         rowKey="id"
         dataSource={rows}
         loading={fetching && !data}
-        pagination={rows.length > 20 ? { pageSize: 20 } : false}
+        pagination={false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('purchase.noContracts') }}
         data-testid="contracts-table"
@@ -303,6 +309,7 @@ export default function ContractsTab() {
           ...(canCreate ? [{ title: t('common.actions'), key: 'actions', render: (_: unknown, r: ContractRowFragment) => <ContractActions contract={r} /> }] : []),
         ]}
       />
+      <CursorPager pages={pages} conn={conn} fetching={fetching} testId="contracts-total" />
       {canCreate ? <CreateContractModal open={creating} onClose={() => setCreating(false)} budgetLineId={lineId} /> : null}
     </>
   );

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useState } from 'react';
 import { Alert, App, Button, DatePicker, Flex, Form, Input, Modal, Popconfirm, Select, Space, Table, Typography } from 'antd';
 import { CheckOutlined, ExclamationCircleOutlined, FileAddOutlined, PayCircleOutlined, RollbackOutlined } from '@ant-design/icons';
 import dayjs, { type Dayjs } from 'dayjs';
@@ -10,6 +10,7 @@ import { useSession } from '../../auth/session';
 import DateInput from '../../components/DateInput';
 import NoteConfirm from '../../components/NoteConfirm';
 import { errorField, errorMessage } from '../../graphql/errors';
+import CursorPager, { useCursorPages } from '../../components/CursorPager';
 import { ContractsQuery, DecideInvoiceMutation, InvoicesQuery, RecordPaymentMutation, SubmitInvoiceMutation } from '../../graphql/funding';
 import { allInvoiceStatuses, dateFormat, formatDate, formatTime, invoiceStatusLabel } from '../../labels';
 import { hasAnyRole, invoicerRoles } from '../../nav';
@@ -157,13 +158,12 @@ interface InvoiceTableProps {
   loading: boolean;
   showContract?: boolean;
   // Whether the viewer may pay invoices of this contract (civil affairs of its funder).
-  paysFor?: (contractId: string) => boolean;
 }
 
-export function InvoiceTable({ invoices, loading, showContract = true, paysFor }: InvoiceTableProps) {
+export function InvoiceTable({ invoices, loading, showContract = true }: InvoiceTableProps) {
   const { t } = useTranslation();
   const [paying, setPaying] = useState<InvoiceFieldsFragment | null>(null);
-  const acts = (r: InvoiceFieldsFragment) => r.canDecide || (r.status === 'ACCEPTED' && !!paysFor?.(r.contractId));
+  const acts = (r: InvoiceFieldsFragment) => r.canDecide || r.canPay;
   const anyActs = invoices.some(acts);
   return (
     <>
@@ -172,7 +172,7 @@ export function InvoiceTable({ invoices, loading, showContract = true, paysFor }
         size={showContract ? 'middle' : 'small'}
         dataSource={[...invoices]}
         loading={loading}
-        pagination={invoices.length > 20 ? { pageSize: 20 } : false}
+        pagination={false}
         scroll={{ x: 'max-content' }}
         locale={{ emptyText: t('purchase.noInvoices') }}
         data-testid="invoices-table"
@@ -220,7 +220,7 @@ export function InvoiceTable({ invoices, loading, showContract = true, paysFor }
                   render: (_: unknown, r: InvoiceFieldsFragment) => (
                     <Flex gap={8} wrap>
                       {r.canDecide ? <DecideActions invoice={r} /> : null}
-                      {r.status === 'ACCEPTED' && paysFor?.(r.contractId) ? (
+                      {r.canPay ? (
                         <Button size="small" type="primary" icon={<PayCircleOutlined />} onClick={() => setPaying(r)} data-testid="record-payment">
                           {t('purchase.recordPayment')}
                         </Button>
@@ -248,9 +248,10 @@ function SubmitInvoiceModal({ open, onClose }: { open: boolean; onClose: () => v
   const { message } = App.useApp();
   const [form] = Form.useForm<InvoiceForm>();
   const [failure, setFailure] = useState<string | null>(null);
-  const [contracts] = useQuery({ query: ContractsQuery, variables: { budgetLineId: null }, context: contractsContext, pause: !open });
+  // An organisation has a handful of contracts; the largest page holds them all.
+  const [contracts] = useQuery({ query: ContractsQuery, variables: { budgetLineId: null, first: 200, after: null }, context: contractsContext, pause: !open });
   const [{ fetching }, submitInvoice] = useMutation(SubmitInvoiceMutation);
-  const mine = (contracts.data?.contracts ?? []).filter((c) => c.canInvoice && c.status !== 'DRAFT');
+  const mine = (contracts.data?.contracts.edges.map((e) => e.node) ?? []).filter((c) => c.canInvoice && c.status !== 'DRAFT');
 
   const pickContract = (id: string) => {
     const c = mine.find((x) => x.id === id);
@@ -315,20 +316,22 @@ function SubmitInvoiceModal({ open, onClose }: { open: boolean; onClose: () => v
 }
 
 // Invoices the viewer may see: organisations submit them, civil affairs decide and pay, auditors read.
+const pageSize = 20;
+
 export default function InvoicesTab() {
   const { t } = useTranslation();
   const { roles } = useSession();
   const [statuses, setStatuses] = useState<InvoiceStatus[]>([]);
   const [submitting, setSubmitting] = useState(false);
   const canSubmit = hasAnyRole(roles, invoicerRoles);
+  const pages = useCursorPages();
   const [{ data, fetching, error }] = useQuery({
     query: InvoicesQuery,
-    variables: { contractId: null, statuses: statuses.length ? statuses : null },
+    variables: { contractId: null, statuses: statuses.length ? statuses : null, first: pageSize, after: pages.after },
     context: invoicesContext,
     requestPolicy: 'cache-and-network',
   });
-  const [contracts] = useQuery({ query: ContractsQuery, variables: { budgetLineId: null }, context: contractsContext });
-  const manages = useMemo(() => new Set((contracts.data?.contracts ?? []).filter((c) => c.canManage).map((c) => c.id)), [contracts.data]);
+  const conn = data?.invoices;
   return (
     <>
       <Flex gap={12} wrap align="center" justify="space-between" style={{ marginBottom: 16 }}>
@@ -336,7 +339,10 @@ export default function InvoicesTab() {
           mode="multiple"
           allowClear
           value={statuses}
-          onChange={setStatuses}
+          onChange={(next) => {
+            setStatuses(next);
+            pages.reset();
+          }}
           placeholder={t('purchase.allStatuses')}
           options={allInvoiceStatuses.map((s) => ({ value: s, label: invoiceStatusLabel(t, s) }))}
           style={{ minWidth: 240, maxWidth: '100%' }}
@@ -349,7 +355,8 @@ export default function InvoicesTab() {
         ) : null}
       </Flex>
       {error ? <Alert type="error" showIcon message={errorMessage(error, t)} style={{ marginBottom: 12 }} role="alert" /> : null}
-      <InvoiceTable invoices={data?.invoices ?? []} loading={fetching && !data} paysFor={(id) => manages.has(id)} />
+      <InvoiceTable invoices={conn?.edges.map((e) => e.node) ?? []} loading={fetching && !data} />
+      <CursorPager pages={pages} conn={conn} fetching={fetching} testId="invoices-total" />
       {canSubmit ? <SubmitInvoiceModal open={submitting} onClose={() => setSubmitting(false)} /> : null}
     </>
   );
