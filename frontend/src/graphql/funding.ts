@@ -177,6 +177,25 @@ export const ContractsQuery = graphql(`
   }
 `);
 
+// What the invoice form offers: few fields, so a page of all of an
+// organisation's contracts stays within the API's complexity limit.
+export const ContractOptionsQuery = graphql(`
+  query ContractOptions($first: Int!) {
+    contracts(first: $first) {
+      edges {
+        node {
+          id
+          title
+          status
+          startsOn
+          endsOn
+          canInvoice
+        }
+      }
+    }
+  }
+`);
+
 export const ContractQuery = graphql(`
   query Contract($id: ID!) {
     contract(id: $id) {

@@ -234,10 +234,10 @@ export default function ContractDetailPage() {
   const { roles } = useSession();
   const [authorising, setAuthorising] = useState(false);
   const [{ data, fetching, error }] = useQuery({ query: ContractQuery, variables: { id }, context: contractContext, requestPolicy: 'cache-and-network' });
-  // One contract's invoices are a few a year; the largest page holds them.
+  // One contract's invoices are a few a year; one page of 50 holds them.
   const [invoices] = useQuery({
     query: InvoicesQuery,
-    variables: { contractId: id, statuses: null, first: 200, after: null },
+    variables: { contractId: id, statuses: null, first: 50, after: null },
     context: invoicesContext,
     requestPolicy: 'cache-and-network',
   });

@@ -11,7 +11,7 @@ import DateInput from '../../components/DateInput';
 import NoteConfirm from '../../components/NoteConfirm';
 import { errorField, errorMessage } from '../../graphql/errors';
 import CursorPager, { useCursorPages } from '../../components/CursorPager';
-import { ContractsQuery, DecideInvoiceMutation, InvoicesQuery, RecordPaymentMutation, SubmitInvoiceMutation } from '../../graphql/funding';
+import { ContractOptionsQuery, DecideInvoiceMutation, InvoicesQuery, RecordPaymentMutation, SubmitInvoiceMutation } from '../../graphql/funding';
 import { allInvoiceStatuses, dateFormat, formatDate, formatTime, invoiceStatusLabel } from '../../labels';
 import { hasAnyRole, invoicerRoles } from '../../nav';
 import { InvoiceStatusTag, Money, YuanInput, contractsContext, fundingChange, invoicesContext, yuanRule } from './FundingParts';
@@ -248,8 +248,8 @@ function SubmitInvoiceModal({ open, onClose }: { open: boolean; onClose: () => v
   const { message } = App.useApp();
   const [form] = Form.useForm<InvoiceForm>();
   const [failure, setFailure] = useState<string | null>(null);
-  // An organisation has a handful of contracts; the largest page holds them all.
-  const [contracts] = useQuery({ query: ContractsQuery, variables: { budgetLineId: null, first: 200, after: null }, context: contractsContext, pause: !open });
+  // An organisation has a handful of contracts; one page holds them all.
+  const [contracts] = useQuery({ query: ContractOptionsQuery, variables: { first: 100 }, context: contractsContext, pause: !open });
   const [{ fetching }, submitInvoice] = useMutation(SubmitInvoiceMutation);
   const mine = (contracts.data?.contracts.edges.map((e) => e.node) ?? []).filter((c) => c.canInvoice && c.status !== 'DRAFT');
 
