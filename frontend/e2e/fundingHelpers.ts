@@ -110,7 +110,7 @@ export async function fillRange(page: Page, from: string, to: string) {
   await inputs.nth(0).press('Enter');
   await inputs.nth(1).fill(to);
   await inputs.nth(1).press('Enter');
-  await page.locator('.ant-picker-dropdown:visible').waitFor({ state: 'hidden' });
+  await expect.poll(() => page.locator('.ant-picker-dropdown:visible').count()).toBe(0);
 }
 
 // Picks an option of the select in the open dropdown by its visible text.
@@ -124,7 +124,8 @@ export async function pickOption(page: Page, select: Locator, text: string, type
 // it (Escape would close the modal too).
 export async function closeDropdown(page: Page) {
   await page.locator('.ant-modal:visible .ant-modal-title').click();
-  await page.locator('.ant-select-dropdown:visible').waitFor({ state: 'hidden' });
+  // Two lists may still be fading out at once; wait until none is shown.
+  await expect.poll(() => page.locator('.ant-select-dropdown:visible').count()).toBe(0);
 }
 
 // The field error shown under a form item, once it appears.
