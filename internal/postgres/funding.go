@@ -25,14 +25,6 @@ func forUpdate(lock bool, of string) string {
 	return ""
 }
 
-func toCategories(a pq.StringArray) []flowcare.Category {
-	out := make([]flowcare.Category, len(a))
-	for i, c := range a {
-		out[i] = flowcare.Category(c)
-	}
-	return out
-}
-
 type budgetLineRow struct {
 	flowcare.BudgetLine
 	PurposeDB pq.StringArray `db:"purpose"`
@@ -49,7 +41,7 @@ func (s *fundingStore) selectLines(ctx context.Context, q string, args ...any) (
 	out := make([]*flowcare.BudgetLine, len(rows))
 	for i := range rows {
 		b := rows[i].BudgetLine
-		b.Purpose = toCategories(rows[i].PurposeDB)
+		b.Purpose = categories(rows[i].PurposeDB)
 		out[i] = &b
 	}
 	return out, nil
@@ -117,7 +109,7 @@ func (s *fundingStore) selectContracts(ctx context.Context, q string, args ...an
 	out := make([]*flowcare.Contract, len(rows))
 	for i := range rows {
 		c := rows[i].Contract
-		c.Categories, c.AreaIDs = toCategories(rows[i].CategoriesDB), nonNil(rows[i].AreasDB)
+		c.Categories, c.AreaIDs = categories(rows[i].CategoriesDB), nonNil(rows[i].AreasDB)
 		out[i] = &c
 	}
 	return out, nil
