@@ -125,7 +125,7 @@ func (s *Service) ChangeLedger(ctx context.Context, childID string, reasons []fl
 	if err != nil {
 		return nil, err
 	}
-	if note, err = text("note", "变更说明", note, true, 500); err != nil {
+	if note, err = flowcare.Text("note", "变更说明", note, true, 500); err != nil {
 		return nil, err
 	}
 	detail := map[string]any{"from_risk": e.Risk, "to_risk": risk, "from_reasons": e.Reasons, "to_reasons": reasons, "note": note}
@@ -171,7 +171,7 @@ func (s *Service) LeaveLedger(ctx context.Context, childID, reason string) (*flo
 	if err != nil {
 		return nil, err
 	}
-	if reason, err = text("reason", "移出台账的原因", reason, true, 500); err != nil {
+	if reason, err = flowcare.Text("reason", "移出台账的原因", reason, true, 500); err != nil {
 		return nil, err
 	}
 	today := s.Today()
@@ -329,10 +329,10 @@ func (s *Service) fillVisit(v *flowcare.Visit, in VisitInput, e *flowcare.Ledger
 		return flowcare.Invalid("nextVisitOn", "下次走访日期需晚于本次走访日期")
 	}
 	var err error
-	if v.Findings, err = text("findings", "走访情况", in.Findings, true, 2000); err != nil {
+	if v.Findings, err = flowcare.Text("findings", "走访情况", in.Findings, true, 2000); err != nil {
 		return err
 	}
-	if v.FollowUp, err = text("followUp", "后续措施", in.FollowUp, false, 1000); err != nil {
+	if v.FollowUp, err = flowcare.Text("followUp", "后续措施", in.FollowUp, false, 1000); err != nil {
 		return err
 	}
 	v.VisitedOn, v.Form, v.NextVisitOn = in.VisitedOn, in.Form, in.NextVisitOn
@@ -426,7 +426,7 @@ func (s *Service) ReviewVisit(ctx context.Context, visitID string, accept bool, 
 	if v.Status != flowcare.VisitPending {
 		return nil, flowcare.Errorf(flowcare.ECONFLICT, "该走访记录已审核")
 	}
-	if note, err = text("note", "审核意见", note, !accept, 500); err != nil {
+	if note, err = flowcare.Text("note", "审核意见", note, !accept, 500); err != nil {
 		if !accept {
 			return nil, flowcare.Invalid("note", "退回时请说明需要补充或更正的内容")
 		}
@@ -544,10 +544,10 @@ func (s *Service) checkNeed(in NeedInput, n *flowcare.Need) error {
 	default:
 		return flowcare.Invalid("place", "请选择希望的服务地点")
 	}
-	if n.Description, err = text("description", "需求说明", in.Description, true, 1000); err != nil {
+	if n.Description, err = flowcare.Text("description", "需求说明", in.Description, true, 1000); err != nil {
 		return err
 	}
-	if n.Language, err = text("language", "语言或方言", in.Language, false, 20); err != nil {
+	if n.Language, err = flowcare.Text("language", "语言或方言", in.Language, false, 20); err != nil {
 		return err
 	}
 	if len(in.Windows) > 20 {
@@ -648,7 +648,7 @@ func (s *Service) SetNeedStatus(ctx context.Context, id string, st flowcare.Need
 	if !ok {
 		return nil, flowcare.Errorf(flowcare.ECONFLICT, "需求不能从“%s”改为“%s”", n.Status, st)
 	}
-	if note, err = text("note", "说明", note, st == flowcare.NeedWithdrawn, 500); err != nil {
+	if note, err = flowcare.Text("note", "说明", note, st == flowcare.NeedWithdrawn, 500); err != nil {
 		return nil, err
 	}
 	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {

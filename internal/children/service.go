@@ -5,7 +5,6 @@ import (
 	"regexp"
 	"strings"
 	"time"
-	"unicode/utf8"
 
 	"flowcare/internal/flowcare"
 )
@@ -62,23 +61,12 @@ type ChildInput struct {
 
 var phoneRE = regexp.MustCompile(`^(1[3-9]\d{9}|0\d{2,3}-?\d{7,8})$`)
 
-func text(field, label, v string, required bool, max int) (string, error) {
-	v = strings.TrimSpace(v)
-	if required && v == "" {
-		return "", flowcare.Invalid(field, "请填写%s", label)
-	}
-	if utf8.RuneCountInString(v) > max {
-		return "", flowcare.Invalid(field, "%s不能超过 %d 个字符", label, max)
-	}
-	return v, nil
-}
-
 // build checks input and turns it into a record; community is the child's
 // community, already looked up.
 func (s *Service) build(in ChildInput, registering bool) (*flowcare.Child, error) {
 	c := &flowcare.Child{Status: flowcare.ChildActive, CommunityID: in.CommunityID}
 	var err error
-	if c.Name, err = text("name", "儿童姓名", in.Name, true, 40); err != nil {
+	if c.Name, err = flowcare.Text("name", "儿童姓名", in.Name, true, 40); err != nil {
 		return nil, err
 	}
 	if in.Gender != flowcare.GenderFemale && in.Gender != flowcare.GenderMale {
@@ -98,17 +86,17 @@ func (s *Service) build(in ChildInput, registering bool) (*flowcare.Child, error
 			return nil, flowcare.Invalid("idNumber", "%s", why)
 		}
 	} else {
-		if c.NoIDReason, err = text("noIdReason", "无身份证号码的原因", in.NoIDReason, true, 200); err != nil {
+		if c.NoIDReason, err = flowcare.Text("noIdReason", "无身份证号码的原因", in.NoIDReason, true, 200); err != nil {
 			return nil, flowcare.Invalid("noIdReason", "请填写身份证号码，或说明没有身份证号码的原因")
 		}
 	}
-	if c.Hukou.Province, err = text("hukouProvince", "户籍所在省份", in.Hukou.Province, true, 20); err != nil {
+	if c.Hukou.Province, err = flowcare.Text("hukouProvince", "户籍所在省份", in.Hukou.Province, true, 20); err != nil {
 		return nil, err
 	}
-	if c.Hukou.City, err = text("hukouCity", "户籍所在市", in.Hukou.City, false, 30); err != nil {
+	if c.Hukou.City, err = flowcare.Text("hukouCity", "户籍所在市", in.Hukou.City, false, 30); err != nil {
 		return nil, err
 	}
-	if c.Hukou.County, err = text("hukouCounty", "户籍所在县（区）", in.Hukou.County, true, 30); err != nil {
+	if c.Hukou.County, err = flowcare.Text("hukouCounty", "户籍所在县（区）", in.Hukou.County, true, 30); err != nil {
 		return nil, err
 	}
 	switch in.MovedWith {
@@ -124,13 +112,13 @@ func (s *Service) build(in ChildInput, registering bool) (*flowcare.Child, error
 		return nil, flowcare.Invalid("arrivedOn", "来京居住日期不能早于出生日期")
 	}
 	c.ArrivedOn = in.ArrivedOn
-	if c.Address, err = text("address", "详细住址", in.Address, false, 200); err != nil {
+	if c.Address, err = flowcare.Text("address", "详细住址", in.Address, false, 200); err != nil {
 		return nil, err
 	}
-	if c.School, err = text("school", "就读学校或幼儿园", in.School, false, 100); err != nil {
+	if c.School, err = flowcare.Text("school", "就读学校或幼儿园", in.School, false, 100); err != nil {
 		return nil, err
 	}
-	if c.Disability, err = text("disability", "残疾情况", in.Disability, false, 100); err != nil {
+	if c.Disability, err = flowcare.Text("disability", "残疾情况", in.Disability, false, 100); err != nil {
 		return nil, err
 	}
 	c.Languages = []string{}
@@ -144,10 +132,10 @@ func (s *Service) build(in ChildInput, registering bool) (*flowcare.Child, error
 	}
 	for i, g := range in.Guardians {
 		gd := flowcare.Guardian{Primary: g.Primary || i == 0 && !anyPrimary(in.Guardians)}
-		if gd.Name, err = text("guardians", "监护人姓名", g.Name, true, 40); err != nil {
+		if gd.Name, err = flowcare.Text("guardians", "监护人姓名", g.Name, true, 40); err != nil {
 			return nil, err
 		}
-		if gd.Relation, err = text("guardians", "与儿童关系", g.Relation, true, 20); err != nil {
+		if gd.Relation, err = flowcare.Text("guardians", "与儿童关系", g.Relation, true, 20); err != nil {
 			return nil, err
 		}
 		gd.Phone = strings.TrimSpace(g.Phone)
@@ -461,7 +449,7 @@ func (s *Service) RecordReview(ctx context.Context, id, note string) (*flowcare.
 	if err != nil || !CanRegister(a, c.AreaPath) {
 		return nil, notVisible(err)
 	}
-	if note, err = text("note", "复核说明", note, false, 500); err != nil {
+	if note, err = flowcare.Text("note", "复核说明", note, false, 500); err != nil {
 		return nil, err
 	}
 	today := s.Today()

@@ -25,14 +25,14 @@ type SlotInput struct {
 func (s *Service) checkSlot(in SlotInput) (*flowcare.Slot, error) {
 	sl := &flowcare.Slot{VenueID: in.VenueID, Status: flowcare.SlotPublished}
 	var err error
-	if sl.Title, err = text("title", "活动名称", in.Title, true, 100); err != nil {
+	if sl.Title, err = flowcare.Text("title", "活动名称", in.Title, true, 100); err != nil {
 		return nil, err
 	}
 	desc := ""
 	if in.Description != nil {
 		desc = *in.Description
 	}
-	if sl.Description, err = text("description", "活动介绍", desc, false, 2000); err != nil {
+	if sl.Description, err = flowcare.Text("description", "活动介绍", desc, false, 2000); err != nil {
 		return nil, err
 	}
 	if sl.Categories, err = checkCategories("categories", in.Categories, true); err != nil {
@@ -213,20 +213,20 @@ type EventInput struct {
 
 func (s *Service) checkEvent(ctx context.Context, in EventInput, e *flowcare.Event) error {
 	var err error
-	if e.Title, err = text("title", "活动名称", in.Title, true, 100); err != nil {
+	if e.Title, err = flowcare.Text("title", "活动名称", in.Title, true, 100); err != nil {
 		return err
 	}
 	desc := ""
 	if in.Description != nil {
 		desc = *in.Description
 	}
-	if e.Description, err = text("description", "活动介绍", desc, false, 2000); err != nil {
+	if e.Description, err = flowcare.Text("description", "活动介绍", desc, false, 2000); err != nil {
 		return err
 	}
 	if e.Categories, err = checkCategories("categories", in.Categories, true); err != nil {
 		return err
 	}
-	if e.Place, err = text("place", "活动地点", in.Place, true, 200); err != nil {
+	if e.Place, err = flowcare.Text("place", "活动地点", in.Place, true, 200); err != nil {
 		return err
 	}
 	if !in.EndsAt.After(in.StartsAt) {
@@ -444,7 +444,7 @@ func (s *Service) Search(ctx context.Context, q flowcare.SearchQuery) (*flowcare
 			return nil, err
 		}
 	}
-	if q.Text, err = text("text", "搜索内容", q.Text, false, 100); err != nil {
+	if q.Text, err = flowcare.Text("text", "搜索内容", q.Text, false, 100); err != nil {
 		return nil, err
 	}
 	return s.searcher.Search(ctx, q)

@@ -23,7 +23,7 @@ type OrganisationInput struct {
 
 func (s *Service) checkOrganisation(ctx context.Context, in OrganisationInput, o *flowcare.Organisation) error {
 	var err error
-	if o.Name, err = text("name", "机构名称", in.Name, true, 100); err != nil {
+	if o.Name, err = flowcare.Text("name", "机构名称", in.Name, true, 100); err != nil {
 		return err
 	}
 	if o.RegistrationNumber, err = optText("registrationNumber", "登记证号", in.RegistrationNumber, 40); err != nil {
@@ -39,7 +39,7 @@ func (s *Service) checkOrganisation(ctx context.Context, in OrganisationInput, o
 	if in.Description != nil {
 		desc = *in.Description
 	}
-	if o.Description, err = text("description", "机构简介", desc, false, 2000); err != nil {
+	if o.Description, err = flowcare.Text("description", "机构简介", desc, false, 2000); err != nil {
 		return err
 	}
 	if o.Address, err = optText("address", "地址", in.Address, 200); err != nil {

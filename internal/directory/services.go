@@ -23,14 +23,14 @@ type ServiceInput struct {
 
 func (s *Service) checkService(ctx context.Context, in ServiceInput, sv *flowcare.Service) error {
 	var err error
-	if sv.Name, err = text("name", "服务名称", in.Name, true, 100); err != nil {
+	if sv.Name, err = flowcare.Text("name", "服务名称", in.Name, true, 100); err != nil {
 		return err
 	}
 	desc := ""
 	if in.Description != nil {
 		desc = *in.Description
 	}
-	if sv.Description, err = text("description", "服务介绍", desc, false, 2000); err != nil {
+	if sv.Description, err = flowcare.Text("description", "服务介绍", desc, false, 2000); err != nil {
 		return err
 	}
 	if sv.Categories, err = checkCategories("categories", in.Categories, true); err != nil {
@@ -61,10 +61,10 @@ func (s *Service) checkService(ctx context.Context, in ServiceInput, sv *flowcar
 	var locAreas []string
 	sv.Locations = make([]flowcare.Location, len(in.Locations))
 	for i, l := range in.Locations {
-		if l.Name, err = text("locations", "地点名称", l.Name, true, 100); err != nil {
+		if l.Name, err = flowcare.Text("locations", "地点名称", l.Name, true, 100); err != nil {
 			return err
 		}
-		if l.Address, err = text("locations", "地点地址", l.Address, false, 200); err != nil {
+		if l.Address, err = flowcare.Text("locations", "地点地址", l.Address, false, 200); err != nil {
 			return err
 		}
 		if err := checkPoint("locations", l.Latitude, l.Longitude); err != nil {

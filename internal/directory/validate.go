@@ -9,22 +9,11 @@ import (
 	"flowcare/internal/flowcare"
 )
 
-func text(field, label, v string, required bool, max int) (string, error) {
-	v = strings.TrimSpace(v)
-	if required && v == "" {
-		return "", flowcare.Invalid(field, "请填写%s", label)
-	}
-	if utf8.RuneCountInString(v) > max {
-		return "", flowcare.Invalid(field, "%s不能超过 %d 个字符", label, max)
-	}
-	return v, nil
-}
-
 func optText(field, label string, v *string, max int) (*string, error) {
 	if v == nil {
 		return nil, nil
 	}
-	t, err := text(field, label, *v, false, max)
+	t, err := flowcare.Text(field, label, *v, false, max)
 	if err != nil || t == "" {
 		return nil, err
 	}

@@ -25,7 +25,7 @@ type VolunteerInput struct {
 
 func (s *Service) checkVolunteer(ctx context.Context, in VolunteerInput, v *flowcare.Volunteer) error {
 	var err error
-	if v.DisplayName, err = text("displayName", "称呼", in.DisplayName, true, 40); err != nil {
+	if v.DisplayName, err = flowcare.Text("displayName", "称呼", in.DisplayName, true, 40); err != nil {
 		return err
 	}
 	if v.Phone, err = checkPhone("phone", in.Phone); err != nil {
@@ -35,7 +35,7 @@ func (s *Service) checkVolunteer(ctx context.Context, in VolunteerInput, v *flow
 	if in.Bio != nil {
 		bio = *in.Bio
 	}
-	if v.Bio, err = text("bio", "个人简介", bio, false, 1000); err != nil {
+	if v.Bio, err = flowcare.Text("bio", "个人简介", bio, false, 1000); err != nil {
 		return err
 	}
 	if v.Skills, err = checkCategories("skills", in.Skills, true); err != nil {

@@ -6,6 +6,8 @@ package flowcare
 import (
 	"errors"
 	"fmt"
+	"strings"
+	"unicode/utf8"
 )
 
 // Error codes are part of the API: clients branch on them, so they never change meaning.
@@ -94,4 +96,17 @@ func ErrorField(err error) string {
 		return e.Field
 	}
 	return ""
+}
+
+// Text trims an entered text and checks it: present when required, at most
+// max characters. The error names the field and says what to fix.
+func Text(field, label, v string, required bool, max int) (string, error) {
+	v = strings.TrimSpace(v)
+	if required && v == "" {
+		return "", Invalid(field, "请填写%s", label)
+	}
+	if utf8.RuneCountInString(v) > max {
+		return "", Invalid(field, "%s不能超过 %d 个字符", label, max)
+	}
+	return v, nil
 }

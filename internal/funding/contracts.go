@@ -40,10 +40,10 @@ func (s *Service) CreateContract(ctx context.Context, in ContractInput) (*flowca
 	c := &flowcare.Contract{BudgetLineID: line.ID, OrganisationID: in.OrganisationID, Categories: in.Categories, Unit: in.Unit,
 		UnitPrice: in.UnitPrice, Quantity: in.Quantity, StartsOn: in.StartsOn, EndsOn: in.EndsOn, AreaIDs: in.AreaIDs,
 		Status: flowcare.ContractDraft, FunderPath: line.FunderPath}
-	if c.Title, err = text("title", "合同名称", in.Title, true, 100); err != nil {
+	if c.Title, err = flowcare.Text("title", "合同名称", in.Title, true, 100); err != nil {
 		return nil, err
 	}
-	if c.Targets, err = text("targets", "目标产出", in.Targets, false, 1000); err != nil {
+	if c.Targets, err = flowcare.Text("targets", "目标产出", in.Targets, false, 1000); err != nil {
 		return nil, err
 	}
 	orgs, err := s.store.Areas().OrganisationsByIDs(ctx, []string{in.OrganisationID})
@@ -174,7 +174,7 @@ func (s *Service) EndContract(ctx context.Context, id string, terminate bool, re
 	if err != nil {
 		return nil, err
 	}
-	if reason, err = text("reason", "终止原因", reason, terminate, 500); err != nil {
+	if reason, err = flowcare.Text("reason", "终止原因", reason, terminate, 500); err != nil {
 		return nil, err
 	}
 	var c *flowcare.Contract

@@ -57,7 +57,7 @@ func (s *Service) VerifyDelivery(ctx context.Context, sessionID string, accept b
 	if err != nil {
 		return nil, err
 	}
-	if reason, err = text("reason", "退回原因", reason, !accept, 500); err != nil {
+	if reason, err = flowcare.Text("reason", "退回原因", reason, !accept, 500); err != nil {
 		return nil, err
 	}
 	var d *flowcare.Delivery
@@ -208,7 +208,7 @@ func (s *Service) DecideInvoice(ctx context.Context, id string, decision Invoice
 	if to == "" {
 		return nil, flowcare.Invalid("decision", "请选择接受、退回或提出异议")
 	}
-	if reason, err = text("reason", "原因", reason, decision != DecisionAccept, 500); err != nil {
+	if reason, err = flowcare.Text("reason", "原因", reason, decision != DecisionAccept, 500); err != nil {
 		return nil, err
 	}
 	var inv *flowcare.Invoice
@@ -280,7 +280,7 @@ func (s *Service) RecordPayment(ctx context.Context, in PaymentInput) (*flowcare
 	if err := positive("amount", "付款金额", in.Amount); err != nil {
 		return nil, err
 	}
-	ref, err := text("reference", "付款凭证号", in.Reference, false, 100)
+	ref, err := flowcare.Text("reference", "付款凭证号", in.Reference, false, 100)
 	if err != nil {
 		return nil, err
 	}

@@ -6,9 +6,7 @@ package funding
 import (
 	"context"
 	"fmt"
-	"strings"
 	"time"
-	"unicode/utf8"
 
 	"flowcare/internal/flowcare"
 )
@@ -110,17 +108,6 @@ func (s *Service) audit(ctx context.Context, tx flowcare.Tx, a *flowcare.Actor, 
 	return flowcare.RecordAudit(ctx, tx.Audit(), s.now(), a, action, target, detail)
 }
 
-func text(field, label, v string, required bool, max int) (string, error) {
-	v = strings.TrimSpace(v)
-	if required && v == "" {
-		return "", flowcare.Invalid(field, "请填写%s", label)
-	}
-	if utf8.RuneCountInString(v) > max {
-		return "", flowcare.Invalid(field, "%s不能超过 %d 个字符", label, max)
-	}
-	return v, nil
-}
-
 // maxFen keeps every amount exact in a JavaScript number.
 const maxFen = flowcare.Fen(9007199254740991)
 
@@ -177,7 +164,7 @@ func (s *Service) CreateBudgetLine(ctx context.Context, in BudgetLineInput) (*fl
 		return nil, err
 	}
 	b := &flowcare.BudgetLine{FiscalYear: in.FiscalYear, Source: in.Source, Amount: in.Amount, Purpose: in.Purpose, FunderID: in.FunderID}
-	if b.Name, err = text("name", "预算线名称", in.Name, true, 100); err != nil {
+	if b.Name, err = flowcare.Text("name", "预算线名称", in.Name, true, 100); err != nil {
 		return nil, err
 	}
 	areas, err := s.store.Areas().AreasByIDs(ctx, []string{in.FunderID})

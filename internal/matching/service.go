@@ -6,7 +6,6 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 
 	"flowcare/internal/flowcare"
 )
@@ -235,14 +234,7 @@ func checkPairing(p *flowcare.Pairing, e flowcare.Entity, c flowcare.Category) e
 }
 
 func checkNote(field, label, v string, required bool) (string, error) {
-	v = strings.TrimSpace(v)
-	if required && v == "" {
-		return "", flowcare.Invalid(field, "请填写%s", label)
-	}
-	if utf8.RuneCountInString(v) > 500 {
-		return "", flowcare.Invalid(field, "%s不能超过 500 个字符", label)
-	}
-	return v, nil
+	return flowcare.Text(field, label, v, required, 500)
 }
 
 // Propose makes a match between a need and one of its ranked candidates.
