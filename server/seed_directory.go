@@ -178,17 +178,15 @@ func seedDirectory(ctx context.Context, a *app, hasher directoryHasher, orgIDs m
 
 type directoryHasher = directory.Hasher
 
-var cst = time.FixedZone("CST", 8*3600)
-
 // nextWeekday is the next given weekday (after today) at hour:00 Beijing time.
 func nextWeekday(now time.Time, wd time.Weekday, hour int) time.Time {
-	t := now.In(cst)
+	t := now.In(flowcare.Beijing)
 	d := (int(wd) - int(t.Weekday()) + 7) % 7
 	if d == 0 {
 		d = 7
 	}
 	y, m, day := t.AddDate(0, 0, d).Date()
-	return time.Date(y, m, day, hour, 0, 0, 0, cst)
+	return time.Date(y, m, day, hour, 0, 0, 0, flowcare.Beijing)
 }
 
 func seedVolunteer(ctx context.Context, tx flowcare.Tx, hasher directoryHasher, dv demoVolunteer, orgIDs map[string]string, now time.Time) error {

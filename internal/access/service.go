@@ -190,10 +190,8 @@ func (s *Service) failSignIn(ctx context.Context, u *flowcare.User, username, re
 
 func lockedError(until time.Time) *flowcare.Error {
 	return flowcare.Errorf(flowcare.ELOCKED, "登录失败次数过多，账户已暂时锁定，请于 %s 后再试或联系管理员解锁",
-		until.In(beijing).Format("15:04"))
+		until.In(flowcare.Beijing).Format("15:04"))
 }
-
-var beijing = time.FixedZone("CST", 8*3600)
 
 // Authenticate turns a session token into the acting user with their grants.
 func (s *Service) Authenticate(ctx context.Context, token string) (*flowcare.Actor, error) {

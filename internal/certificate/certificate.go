@@ -157,7 +157,7 @@ const (
 // China has kept one offset all year since 1991; a fixed zone avoids needing
 // the tz database on the server.
 func beijing(t time.Time) time.Time {
-	return t.In(time.FixedZone("UTC+8", 8*60*60))
+	return t.In(flowcare.Beijing)
 }
 
 // chineseDate formats the calendar day in Beijing, e.g. 2026年11月28日.

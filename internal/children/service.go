@@ -27,11 +27,9 @@ type Service struct {
 // New returns the child use cases.
 func New(store Store, now func() time.Time) *Service { return &Service{store: store, now: now} }
 
-var beijing = time.FixedZone("CST", 8*3600)
-
 // Today is the current day in Beijing.
 func (s *Service) Today() time.Time {
-	y, m, d := s.now().In(beijing).Date()
+	y, m, d := s.now().In(flowcare.Beijing).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 

@@ -309,11 +309,9 @@ func (s *Service) RecordVetting(ctx context.Context, in VettingInput) (*flowcare
 }
 
 func day(t time.Time) time.Time {
-	y, m, d := t.In(beijing).Date()
+	y, m, d := t.In(flowcare.Beijing).Date()
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
-
-var beijing = time.FixedZone("CST", 8*3600)
 
 // DecideVetting approves or rejects a pending item.
 func (s *Service) DecideVetting(ctx context.Context, id string, approve bool, note *string) (*flowcare.VettingItem, error) {

@@ -411,7 +411,8 @@ func VolunteerCapacity(hoursPerMonth int) int {
 	return max(1, (hoursPerMonth+3)/4)
 }
 
-// Beijing is the time zone weekly windows are read in.
+// Beijing is the city's time zone, UTC+8 all year: days, deadlines and
+// weekly windows are read in it.
 var Beijing = time.FixedZone("CST", 8*3600)
 
 // WeeklyWindows are the weekly windows a dated activity occupies, in Beijing
