@@ -75,7 +75,7 @@ func (r *childResolver) Consents(ctx context.Context, obj *flowcare.Child) ([]*f
 // ConsentTo is the resolver for the consentTo field.
 func (r *childResolver) ConsentTo(ctx context.Context, obj *flowcare.Child, purpose flowcare.ConsentPurpose) (bool, error) {
 	cs, err := loadOptional(ctx, loaders(ctx).Consents, &obj.ID)
-	return children.HasConsent(cs, purpose), err
+	return flowcare.HasConsent(cs, purpose), err
 }
 
 // Active is the resolver for the active field.

@@ -547,17 +547,6 @@ func (s *Service) Consents(ctx context.Context, childIDs []string) (map[string][
 	return s.store.Children().ConsentsOf(ctx, childIDs)
 }
 
-// HasConsent reports the current decision for a purpose: the latest record
-// not withdrawn decides.
-func HasConsent(cs []flowcare.Consent, p flowcare.ConsentPurpose) bool {
-	for _, c := range cs { // newest first
-		if c.Purpose == p && c.WithdrawnAt == nil {
-			return c.Granted
-		}
-	}
-	return false
-}
-
 // ViewList is one page of the reads of a child's file.
 type ViewList struct {
 	Views   []*flowcare.AuditEvent

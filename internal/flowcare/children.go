@@ -236,6 +236,17 @@ type Consent struct {
 	Guardian *Guardian `db:"-"`
 }
 
+// HasConsent reports the current decision on a purpose, given a child's
+// consents newest first: the latest record not withdrawn decides.
+func HasConsent(cs []Consent, p ConsentPurpose) bool {
+	for _, c := range cs {
+		if c.Purpose == p && c.WithdrawnAt == nil {
+			return c.Granted
+		}
+	}
+	return false
+}
+
 // ChildFilter narrows a child listing to an area.
 type ChildFilter struct {
 	AreaPath string

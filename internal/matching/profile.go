@@ -29,17 +29,6 @@ type ChildProfile struct {
 	Basis string
 }
 
-// consentGiven reports the guardian's current decision on a purpose: the
-// newest record that has not been withdrawn.
-func consentGiven(cs []flowcare.Consent, p flowcare.ConsentPurpose) bool {
-	for _, c := range cs { // newest first
-		if c.Purpose == p && c.WithdrawnAt == nil {
-			return c.Granted
-		}
-	}
-	return false
-}
-
 // ChildProfile shows a provider the minimal profile of the child on a match
 // it accepted, only while the guardian's consent to share with providers
 // stands or civil-affairs staff recorded an override. Every read is audited
@@ -73,7 +62,7 @@ func (s *Service) ChildProfile(ctx context.Context, matchID string) (*ChildProfi
 		return nil, err
 	}
 	basis := "CONSENT"
-	if !consentGiven(consents[m.ChildID], flowcare.ConsentShare) {
+	if !flowcare.HasConsent(consents[m.ChildID], flowcare.ConsentShare) {
 		if m.ConsentOverride == nil {
 			return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "监护人尚未同意向服务方提供儿童信息；请联系儿童主任登记同意")
 		}
