@@ -6,7 +6,6 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
-	"io"
 	"io/fs"
 	"log/slog"
 	"net"
@@ -132,30 +131,6 @@ func authenticate(a *app, cfg Config, log *slog.Logger, next http.Handler) http.
 			}
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
-	})
-}
-
-// monitoringReport serves the half-yearly monitoring report of an area as an
-// XLSX download; the use case checks who may export it and audits it.
-func monitoringReport(a *app, log *slog.Logger) http.Handler {
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		data, name, err := a.children.MonitoringReport(r.Context(), r.URL.Query().Get("areaId"))
-		if err != nil {
-			code := map[string]int{flowcare.EUNAUTHENTICATED: 401, flowcare.EFORBIDDEN: 403, flowcare.EINVALID: 400, flowcare.ENOTFOUND: 404}[flowcare.ErrorCode(err)]
-			if code == 0 {
-				code = http.StatusInternalServerError
-				log.ErrorContext(r.Context(), "monitoring report", "error", err.Error())
-			}
-			// The report is opened as a link, so the refusal is a page a person reads.
-			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
-			w.WriteHeader(code)
-			_, _ = io.WriteString(w, flowcare.ErrorMessage(err)+"\n")
-			return
-		}
-		w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
-		w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
-		w.Header().Set("Cache-Control", "no-store")
-		_, _ = w.Write(data)
 	})
 }
 
