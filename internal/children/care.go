@@ -10,7 +10,7 @@ import (
 // CanReviewVisits: child supervisors of the street and civil-affairs staff
 // over it accept or return visits that others entered.
 func CanReviewVisits(a *flowcare.Actor, communityPath string) bool {
-	return over(a, communityPath, flowcare.RoleChildSupervisor, flowcare.RoleCivilAffairs)
+	return a.HasRoleOver(communityPath, flowcare.RoleChildSupervisor, flowcare.RoleCivilAffairs)
 }
 
 // file loads a child the actor may change, hiding it from others.
@@ -500,7 +500,7 @@ func (s *Service) SetCadence(ctx context.Context, risk flowcare.Level, days int)
 	if err != nil {
 		return nil, err
 	}
-	if !over(a, flowcare.CityAreaID, flowcare.RoleCivilAffairs) {
+	if !a.HasRoleOver(flowcare.CityAreaID, flowcare.RoleCivilAffairs) {
 		return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "只有市级民政工作人员可以调整走访频次")
 	}
 	if !flowcare.ValidLevel(risk) {

@@ -9,34 +9,20 @@ import "flowcare/internal/flowcare"
 // (community), supervisors (street) and civil-affairs staff (district, city).
 var areaRoles = []flowcare.Role{flowcare.RoleChildDirector, flowcare.RoleChildSupervisor, flowcare.RoleCivilAffairs}
 
-func over(a *flowcare.Actor, path string, roles ...flowcare.Role) bool {
-	for _, g := range a.Grants {
-		if g.AreaPath == nil || !flowcare.AreaPathContains(*g.AreaPath, path) {
-			continue
-		}
-		for _, r := range roles {
-			if g.Role == r {
-				return true
-			}
-		}
-	}
-	return false
-}
-
 // CanRegister: staff of the area the child lives in register and change records.
 func CanRegister(a *flowcare.Actor, communityPath string) bool {
-	return over(a, communityPath, areaRoles...)
+	return a.HasRoleOver(communityPath, areaRoles...)
 }
 
 // CanReadFile: staff of the child's area, and auditors over it (every read is
 // audited). Platform admins have no casual access to child files.
 func CanReadFile(a *flowcare.Actor, communityPath string) bool {
-	return over(a, communityPath, append(areaRoles, flowcare.RoleAuditor)...)
+	return a.HasRoleOver(communityPath, append(areaRoles, flowcare.RoleAuditor)...)
 }
 
 // CanSeeViewers: civil-affairs staff and auditors see who viewed a child's file.
 func CanSeeViewers(a *flowcare.Actor, communityPath string) bool {
-	return over(a, communityPath, flowcare.RoleCivilAffairs, flowcare.RoleAuditor)
+	return a.HasRoleOver(communityPath, flowcare.RoleCivilAffairs, flowcare.RoleAuditor)
 }
 
 // listAreas are the areas whose children the actor may list.

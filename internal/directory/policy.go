@@ -25,12 +25,7 @@ func isAdmin(a *flowcare.Actor) bool { return a.HasRole(flowcare.RoleAdmin) }
 // civilOver reports whether the actor is civil-affairs staff of an area that
 // contains the area at path.
 func civilOver(a *flowcare.Actor, path string) bool {
-	for _, g := range a.Grants {
-		if g.Role == flowcare.RoleCivilAffairs && g.AreaPath != nil && flowcare.AreaPathContains(*g.AreaPath, path) {
-			return true
-		}
-	}
-	return false
+	return a.HasRoleOver(path, flowcare.RoleCivilAffairs)
 }
 
 // CanCreateOrganisation: admins anywhere, civil-affairs staff in their area.

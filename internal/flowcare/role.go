@@ -111,6 +111,45 @@ func (a *Actor) HasRole(r Role) bool {
 	return false
 }
 
+// HasRoleOver reports whether the actor holds one of roles on an area that
+// contains (or is) the area at path.
+func (a *Actor) HasRoleOver(path string, roles ...Role) bool {
+	if a == nil {
+		return false
+	}
+	for _, g := range a.Grants {
+		if g.AreaPath == nil || !AreaPathContains(*g.AreaPath, path) {
+			continue
+		}
+		for _, r := range roles {
+			if g.Role == r {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// OrganisationsWith lists the organisations on which the actor holds one of roles.
+func (a *Actor) OrganisationsWith(roles ...Role) []string {
+	if a == nil {
+		return nil
+	}
+	var out []string
+	for _, g := range a.Grants {
+		if g.OrganisationID == nil {
+			continue
+		}
+		for _, r := range roles {
+			if g.Role == r {
+				out = append(out, *g.OrganisationID)
+				break
+			}
+		}
+	}
+	return out
+}
+
 type actorKey struct{}
 
 // WithActor returns a context carrying the signed-in actor.

@@ -34,7 +34,7 @@ func (s *Service) CreateContract(ctx context.Context, in ContractInput) (*flowca
 	if err != nil {
 		return nil, err
 	}
-	if !within(managed(a), line.FunderPath) {
+	if !a.HasRoleOver(line.FunderPath, flowcare.RoleCivilAffairs) {
 		return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "只有预算线所在地区的民政工作人员可以签订购买服务合同")
 	}
 	c := &flowcare.Contract{BudgetLineID: line.ID, OrganisationID: in.OrganisationID, Categories: in.Categories, Unit: in.Unit,
@@ -110,7 +110,7 @@ func (s *Service) lockContract(ctx context.Context, tx flowcare.Tx, a *flowcare.
 		return nil, err
 	}
 	sc, _ := scopeOf(a)
-	if !within(managed(a), c.FunderPath) {
+	if !a.HasRoleOver(c.FunderPath, flowcare.RoleCivilAffairs) {
 		if sc.sees(c.FunderPath, c.OrganisationID) {
 			return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "只有出资方的民政工作人员可以办理")
 		}

@@ -2,6 +2,7 @@ package funding
 
 import (
 	"context"
+	"slices"
 	"strings"
 	"time"
 	"unicode/utf8"
@@ -138,7 +139,7 @@ func (s *Service) SubmitInvoice(ctx context.Context, contractID string, from, to
 		if err != nil {
 			return err
 		}
-		if !contains(orgsOf(a), c.OrganisationID) {
+		if !slices.Contains(orgsOf(a), c.OrganisationID) {
 			sc, _ := scopeOf(a)
 			if sc.sees(c.FunderPath, c.OrganisationID) {
 				return flowcare.Errorf(flowcare.EFORBIDDEN, "只有承接机构可以开具发票")
@@ -216,7 +217,7 @@ func (s *Service) DecideInvoice(ctx context.Context, id string, decision Invoice
 		if inv, err = tx.Funding().Invoice(ctx, id, true); err != nil {
 			return err
 		}
-		if !within(managed(a), inv.FunderPath) {
+		if !a.HasRoleOver(inv.FunderPath, flowcare.RoleCivilAffairs) {
 			sc, _ := scopeOf(a)
 			if sc.sees(inv.FunderPath, inv.OrganisationID) {
 				return flowcare.Errorf(flowcare.EFORBIDDEN, "只有出资方的民政工作人员可以审核发票")
@@ -293,7 +294,7 @@ func (s *Service) RecordPayment(ctx context.Context, in PaymentInput) (*flowcare
 		if err != nil {
 			return err
 		}
-		if !within(managed(a), inv.FunderPath) {
+		if !a.HasRoleOver(inv.FunderPath, flowcare.RoleCivilAffairs) {
 			sc, _ := scopeOf(a)
 			if sc.sees(inv.FunderPath, inv.OrganisationID) {
 				return flowcare.Errorf(flowcare.EFORBIDDEN, "只有出资方的民政工作人员可以登记付款")

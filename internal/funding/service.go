@@ -6,6 +6,7 @@ package funding
 import (
 	"context"
 	"fmt"
+	"slices"
 	"time"
 
 	"flowcare/internal/flowcare"
@@ -31,7 +32,7 @@ type Service struct {
 // New returns the funding use cases.
 func New(store Store, now func() time.Time) *Service { return &Service{store: store, now: now} }
 
-// moneyRoles are staff who manage money of their area.
+// orgRoles are an organisation's staff who see and invoice its contracts.
 var orgRoles = []flowcare.Role{flowcare.RoleOrgAdmin, flowcare.RoleOrgStaff}
 
 // managed lists the area paths where the actor is civil-affairs staff.
@@ -54,24 +55,7 @@ func within(paths []string, path string) bool {
 	return false
 }
 
-func orgsOf(a *flowcare.Actor) []string {
-	var out []string
-	for _, g := range a.Grants {
-		if g.OrganisationID != nil && (g.Role == flowcare.RoleOrgAdmin || g.Role == flowcare.RoleOrgStaff) {
-			out = append(out, *g.OrganisationID)
-		}
-	}
-	return out
-}
-
-func contains(xs []string, x string) bool {
-	for _, y := range xs {
-		if y == x {
-			return true
-		}
-	}
-	return false
-}
+func orgsOf(a *flowcare.Actor) []string { return a.OrganisationsWith(orgRoles...) }
 
 // scope is what money the actor may see: everything for auditors, the
 // funder areas they manage for civil-affairs staff, their organisations'
@@ -91,7 +75,7 @@ func scopeOf(a *flowcare.Actor) (scope, error) {
 }
 
 func (sc scope) sees(funderPath, orgID string) bool {
-	return sc.any || within(sc.funders, funderPath) || contains(sc.orgs, orgID)
+	return sc.any || within(sc.funders, funderPath) || slices.Contains(sc.orgs, orgID)
 }
 
 // auditRead records an auditor's read of money, as every auditor read is.
@@ -174,7 +158,7 @@ func (s *Service) CreateBudgetLine(ctx context.Context, in BudgetLineInput) (*fl
 	if len(areas) == 0 {
 		return nil, flowcare.Invalid("funderId", "出资地区不存在")
 	}
-	if !within(managed(a), areas[0].Path) {
+	if !a.HasRoleOver(areas[0].Path, flowcare.RoleCivilAffairs) {
 		return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "只有该地区的民政工作人员可以设立预算线")
 	}
 	if l := areas[0].Level; l != flowcare.AreaCity && l != flowcare.AreaDistrict {
@@ -242,13 +226,13 @@ func (s *Service) Balance(ctx context.Context, kind, id string) (flowcare.Fen, e
 // CanManage reports whether the actor is civil-affairs staff of the funder.
 func (s *Service) CanManage(ctx context.Context, funderPath string) bool {
 	a := flowcare.ActorFrom(ctx)
-	return a != nil && within(managed(a), funderPath)
+	return a.HasRoleOver(funderPath, flowcare.RoleCivilAffairs)
 }
 
 // CanInvoice reports whether the actor is staff of the organisation.
 func (s *Service) CanInvoice(ctx context.Context, orgID string) bool {
 	a := flowcare.ActorFrom(ctx)
-	return a != nil && contains(orgsOf(a), orgID)
+	return a != nil && slices.Contains(orgsOf(a), orgID)
 }
 
 // ContractsByIDs loads contracts of invoices or deliveries the caller

@@ -33,7 +33,7 @@ func (s *Service) PendingHours(ctx context.Context, p flowcare.Page) (*SessionLi
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	orgs := orgsWith(a, hoursRoles...)
+	orgs := a.OrganisationsWith(hoursRoles...)
 	if len(orgs) == 0 {
 		return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "只有社会组织的管理员和工作人员审核志愿时长")
 	}
@@ -58,7 +58,7 @@ func (s *Service) ReviewHours(ctx context.Context, ids []string, approve bool, n
 	if err != nil {
 		return nil, err
 	}
-	orgs := orgsWith(a, hoursRoles...)
+	orgs := a.OrganisationsWith(hoursRoles...)
 	if len(orgs) == 0 {
 		return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "只有社会组织的管理员和工作人员审核志愿时长")
 	}

@@ -2,6 +2,7 @@ package matching
 
 import (
 	"context"
+	"slices"
 	"time"
 
 	"flowcare/internal/flowcare"
@@ -75,7 +76,7 @@ func (s *Service) Board(ctx context.Context, areaID string, statuses []flowcare.
 		path = areas[0].Path
 	} else {
 		for _, g := range a.Grants {
-			if g.AreaPath != nil && hasRole(g.Role, append(matcherRoles, flowcare.RoleAuditor)) {
+			if g.AreaPath != nil && slices.Contains(append(matcherRoles, flowcare.RoleAuditor), g.Role) {
 				path = *g.AreaPath
 				break
 			}
@@ -100,7 +101,7 @@ func (s *Service) Inbox(ctx context.Context, statuses []flowcare.MatchStatus, p 
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	f := flowcare.MatchFilter{Provider: true, ProviderOrgIDs: orgsWith(a, providerRoles...), Statuses: statuses}
+	f := flowcare.MatchFilter{Provider: true, ProviderOrgIDs: a.OrganisationsWith(providerRoles...), Statuses: statuses}
 	if a.HasRole(flowcare.RoleVolunteer) {
 		v, err := s.store.Directory().VolunteerByUserID(ctx, a.UserID)
 		if err != nil && flowcare.ErrorCode(err) != flowcare.ENOTFOUND {
