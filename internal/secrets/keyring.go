@@ -114,7 +114,9 @@ func (k *Keyring) Decrypt(field, value string) (string, error) {
 	if !found {
 		return "", fmt.Errorf("%w (key id %q)", ErrNoKey, id)
 	}
-	raw, err := base64.RawStdEncoding.DecodeString(b64)
+	// Strict: a lenient decoder ignores the last character's spare bits, so
+	// two spellings would open to one value.
+	raw, err := base64.RawStdEncoding.Strict().DecodeString(b64)
 	if err != nil || len(raw) < aead.NonceSize() {
 		return "", errors.New("ciphertext is malformed")
 	}

@@ -1,6 +1,7 @@
 package secrets_test
 
 import (
+	"encoding/base64"
 	"errors"
 	"strings"
 	"testing"
@@ -52,10 +53,26 @@ func TestEncryptDecryptAndRotate(t *testing.T) {
 	if _, err := ring(t, "k2", k2).Decrypt("children.name", ct); !errors.Is(err, secrets.ErrNoKey) {
 		t.Errorf("missing key: %v", err)
 	}
-	// Tampering is detected.
-	tampered := ct[:len(ct)-2] + "AA"
-	if _, err := old.Decrypt("children.name", tampered); err == nil {
-		t.Error("a tampered value decrypted")
+	// Tampering with any byte of the sealed value is detected. The bytes are
+	// changed after decoding: changing base64 characters may spell the same bytes.
+	id, b64, _ := strings.Cut(ct, ".")
+	raw, err := base64.RawStdEncoding.DecodeString(b64)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, i := range []int{0, len(raw) / 2, len(raw) - 1} {
+		bad := append([]byte(nil), raw...)
+		bad[i] ^= 0x01
+		if _, err := old.Decrypt("children.name", id+"."+base64.RawStdEncoding.EncodeToString(bad)); err == nil {
+			t.Errorf("a value with byte %d flipped decrypted", i)
+		}
+	}
+	// A second spelling of the same bytes (the last character's spare low bits
+	// set) is refused, not silently read as the original.
+	if spare := nonCanonical(b64); spare != "" {
+		if _, err := old.Decrypt("children.name", id+"."+spare); err == nil {
+			t.Error("a non-canonical spelling of the ciphertext decrypted")
+		}
 	}
 	if v, _ := old.Encrypt("x", ""); v != "" {
 		t.Error("empty value encrypted to something")
@@ -87,4 +104,21 @@ func TestNewRefusesBadKeys(t *testing.T) {
 			t.Errorf("accepted keys %v current %s", c.keys, c.current)
 		}
 	}
+}
+
+// nonCanonical returns b64 with the spare low bits of its last character set,
+// or "" when its length leaves no spare bits.
+func nonCanonical(b64 string) string {
+	const alphabet = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/"
+	var spare int
+	switch len(b64) % 4 {
+	case 2:
+		spare = 0x0f
+	case 3:
+		spare = 0x03
+	default:
+		return ""
+	}
+	last := strings.IndexByte(alphabet, b64[len(b64)-1])
+	return b64[:len(b64)-1] + string(alphabet[last|spare])
 }
