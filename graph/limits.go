@@ -62,3 +62,86 @@ func selectionDepth(ss ast.SelectionSet, depth int) int {
 	}
 	return max
 }
+
+// OperationLimit refuses operations with more aliased fields or root fields
+// than allowed: aliases let one request repeat a costly field many times
+// over, under the complexity limit of each copy.
+type OperationLimit struct {
+	MaxAliases    int
+	MaxRootFields int
+}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = OperationLimit{}
+
+func (OperationLimit) ExtensionName() string                   { return "OperationLimit" }
+func (OperationLimit) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (l OperationLimit) MutateOperationContext(_ context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if oc.Operation == nil {
+		return nil
+	}
+	c := fieldCounter{fragments: map[string]fieldCount{}}
+	root := c.count(oc.Operation.SelectionSet, true)
+	if root.roots > l.MaxRootFields {
+		return &gqlerror.Error{
+			Message:    fmt.Sprintf("一次请求最多包含 %d 个顶层字段", l.MaxRootFields),
+			Extensions: map[string]any{"code": "OPERATION_LIMIT_EXCEEDED"},
+		}
+	}
+	if root.aliases > l.MaxAliases {
+		return &gqlerror.Error{
+			Message:    fmt.Sprintf("一次请求最多使用 %d 个别名", l.MaxAliases),
+			Extensions: map[string]any{"code": "OPERATION_LIMIT_EXCEEDED"},
+		}
+	}
+	return nil
+}
+
+type fieldCount struct{ roots, aliases int }
+
+// fieldCounter counts each fragment once and reuses the count wherever the
+// fragment is spread, so that nested spreads cannot make the count itself
+// expensive.
+type fieldCounter struct{ fragments map[string]fieldCount }
+
+func (c fieldCounter) count(ss ast.SelectionSet, root bool) fieldCount {
+	var n fieldCount
+	add := func(m fieldCount) {
+		n.aliases += m.aliases
+		if root {
+			n.roots += m.roots
+		}
+	}
+	for _, s := range ss {
+		switch s := s.(type) {
+		case *ast.Field:
+			if root {
+				n.roots++
+			}
+			if s.Alias != "" && s.Alias != s.Name {
+				n.aliases++
+			}
+			n.aliases += c.count(s.SelectionSet, false).aliases
+		case *ast.InlineFragment:
+			add(c.count(s.SelectionSet, root))
+		case *ast.FragmentSpread:
+			if s.Definition == nil {
+				continue
+			}
+			key := s.Name
+			if root {
+				key = "root:" + key
+			}
+			m, ok := c.fragments[key]
+			if !ok {
+				m = c.count(s.Definition.SelectionSet, root)
+				c.fragments[key] = m
+			}
+			add(m)
+		}
+	}
+	return n
+}

@@ -33,6 +33,22 @@ type Config struct {
 	MatchMaxKm float64
 	// CJKFont is the TrueType font certificates are set in.
 	CJKFont string
+	// MetricsAddr is where /metrics is served, apart from the API
+	// (FLOWCARE_METRICS_ADDR; "off" turns it off).
+	MetricsAddr string
+	// DrainTime is how long /readyz fails before shutting down, so that a
+	// load balancer stops sending first.
+	DrainTime time.Duration
+	// SignInPerMinute and AnonymousPerMinute limit sign-in attempts and
+	// requests without a session per client address; 0 turns a limit off.
+	SignInPerMinute    int
+	AnonymousPerMinute int
+	// MaxInFlight requests are served at once, MaxQueue more wait at most
+	// QueueWait for a turn, and the rest are refused at once; 0 MaxInFlight
+	// admits everything.
+	MaxInFlight int
+	MaxQueue    int
+	QueueWait   time.Duration
 }
 
 func loadConfig(getenv func(string) string) (Config, error) {
@@ -45,6 +61,21 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		SessionTTL:       12 * time.Hour,
 		MatchMaxKm:       10,
 		CJKFont:          or(getenv("FLOWCARE_CJK_FONT"), "/usr/share/fonts/truetype/droid/DroidSansFallbackFull.ttf"),
+		MetricsAddr:      "127.0.0.1:9464",
+		DrainTime:        5 * time.Second,
+		// A whole office may share one address: generous for people, tight for scripts.
+		SignInPerMinute:    30,
+		AnonymousPerMinute: 300,
+		MaxInFlight:        defaultMaxInFlight,
+		MaxQueue:           2 * defaultMaxInFlight,
+		QueueWait:          100 * time.Millisecond,
+	}
+	switch v := getenv("FLOWCARE_METRICS_ADDR"); v {
+	case "":
+	case "off":
+		c.MetricsAddr = ""
+	default:
+		c.MetricsAddr = v
 	}
 	for _, k := range strings.Split(getenv("FLOWCARE_DATA_KEYS"), ",") {
 		if k = strings.TrimSpace(k); k != "" {
@@ -84,6 +115,34 @@ func loadConfig(getenv func(string) string) (Config, error) {
 		}
 		c.MatchMaxKm = km
 	}
+	for _, d := range []struct {
+		name string
+		into *time.Duration
+		max  time.Duration
+	}{{"FLOWCARE_DRAIN_TIME", &c.DrainTime, 5 * time.Minute}, {"FLOWCARE_QUEUE_WAIT", &c.QueueWait, time.Minute}} {
+		if v := getenv(d.name); v != "" {
+			dur, err := time.ParseDuration(v)
+			if err != nil || dur < 0 || dur > d.max {
+				return c, fmt.Errorf("%s must be a duration from 0s to %s, such as 5s, not %q", d.name, d.max, v)
+			}
+			*d.into = dur
+		}
+	}
+	for _, n := range []struct {
+		name string
+		into *int
+	}{
+		{"FLOWCARE_SIGNIN_PER_MINUTE", &c.SignInPerMinute}, {"FLOWCARE_ANONYMOUS_PER_MINUTE", &c.AnonymousPerMinute},
+		{"FLOWCARE_MAX_IN_FLIGHT", &c.MaxInFlight}, {"FLOWCARE_MAX_QUEUE", &c.MaxQueue},
+	} {
+		if v := getenv(n.name); v != "" {
+			i, err := strconv.Atoi(v)
+			if err != nil || i < 0 || i > 1_000_000 {
+				return c, fmt.Errorf("%s must be a whole number from 0 to 1000000 (0 turns it off), not %q", n.name, v)
+			}
+			*n.into = i
+		}
+	}
 	for name, u := range map[string]string{"DATABASE_URL": c.DatabaseURL, "ELASTICSEARCH_URL": c.ElasticsearchURL} {
 		if _, err := url.Parse(u); err != nil {
 			return c, fmt.Errorf("%s is not a URL", name)
@@ -91,6 +150,9 @@ func loadConfig(getenv func(string) string) (Config, error) {
 	}
 	return c, nil
 }
+
+// defaultMaxInFlight is settled by make bench-overload on two cores.
+const defaultMaxInFlight = 16
 
 func or(v, def string) string {
 	if v == "" {
@@ -112,6 +174,12 @@ func (c Config) LogValue() slog.Value {
 		slog.String("data_key_id", c.DataKeyID),
 		slog.Duration("session_ttl", c.SessionTTL),
 		slog.String("log_level", c.LogLevel.String()),
+		slog.String("metrics_addr", c.MetricsAddr),
+		slog.Duration("drain_time", c.DrainTime),
+		slog.Int("signin_per_minute", c.SignInPerMinute),
+		slog.Int("anonymous_per_minute", c.AnonymousPerMinute),
+		slog.Int("max_in_flight", c.MaxInFlight),
+		slog.Int("max_queue", c.MaxQueue),
 	)
 }
 

@@ -6,6 +6,7 @@ import (
 	"encoding/hex"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"log/slog"
 	"net"
@@ -30,30 +31,44 @@ import (
 )
 
 const (
-	sessionCookie    = "flowcare_session"
-	maxGraphQLBody   = 4 << 20
+	sessionCookie  = "flowcare_session"
+	maxGraphQLBody = 4 << 20
+	// maxUploadBody bounds a multipart request, files included.
+	maxUploadBody    = 32 << 20
 	complexityLimit  = 5000
 	depthLimit       = 10
+	aliasLimit       = 30
+	rootFieldLimit   = 20
 	readinessTimeout = 2 * time.Second
 )
 
 func newHandler(cfg Config, log *slog.Logger, a *app, m *metrics) http.Handler {
 	mux := http.NewServeMux()
+	lim := newLimits(cfg)
+	admit := newAdmission(cfg.MaxInFlight, cfg.MaxQueue, cfg.QueueWait)
 
-	gql := authenticate(a, cfg, log, graph.WithLoaders(a.resolver(), newGraphQL(cfg, log, a)))
+	gql := admit.handler(authenticate(a, cfg, log, lim, guardGraphQL(lim, graph.WithLoaders(a.resolver(), newGraphQL(cfg, log, a)))))
 	mux.Handle("POST /graphql", gql)
 	mux.Handle("GET /graphql", gql)
-	mux.Handle("GET /reports/monitoring.xlsx", authenticate(a, cfg, log, monitoringReport(a, log)))
-	mux.Handle("GET /reports/funding.xlsx", authenticate(a, cfg, log, fundingReport(a, log)))
-	mux.Handle("GET /certificates/volunteer-hours.pdf", authenticate(a, cfg, log, volunteerCertificate(a, cfg, log)))
+	mux.Handle("GET /reports/monitoring.xlsx", admit.handler(authenticate(a, cfg, log, lim, monitoringReport(a, log))))
+	mux.Handle("GET /reports/funding.xlsx", admit.handler(authenticate(a, cfg, log, lim, fundingReport(a, log))))
+	mux.Handle("GET /certificates/volunteer-hours.pdf", admit.handler(authenticate(a, cfg, log, lim, volunteerCertificate(a, cfg, log))))
 	mux.HandleFunc("GET /healthz", func(w http.ResponseWriter, r *http.Request) {
 		writeJSON(w, http.StatusOK, map[string]string{"status": "ok"})
 	})
 	mux.HandleFunc("GET /readyz", readyz(a))
-	mux.Handle("GET /metrics", promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
+	mux.Handle("GET /metrics", http.NotFoundHandler())
 	mux.Handle("GET /", spa(frontend.Dist()))
 
-	return requestContext(log, m, mux)
+	return requestContext(log, m, securityHeaders(cfg.CookieSecure, mux))
+}
+
+// newMetricsHandler serves /metrics, on its own listen address: the figures
+// describe the deployment and are for its operators, not for the public.
+func newMetricsHandler(m *metrics) http.Handler {
+	mux := http.NewServeMux()
+	mux.Handle("GET /metrics", promhttp.HandlerFor(m.registry, promhttp.HandlerOpts{}))
+	return mux
 }
 
 func newGraphQL(cfg Config, log *slog.Logger, a *app) http.Handler {
@@ -62,6 +77,7 @@ func newGraphQL(cfg Config, log *slog.Logger, a *app) http.Handler {
 	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
+	srv.Use(graph.OperationLimit{MaxAliases: aliasLimit, MaxRootFields: rootFieldLimit})
 	srv.Use(extension.FixedComplexityLimit(complexityLimit))
 	srv.Use(graph.DepthLimit{Max: depthLimit})
 	if cfg.Env == "dev" {
@@ -72,16 +88,7 @@ func newGraphQL(cfg Config, log *slog.Logger, a *app) http.Handler {
 	}
 	srv.SetErrorPresenter(graph.ErrorPresenter(log))
 	srv.SetRecoverFunc(graph.Recover(log))
-	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		if r.ContentLength > maxGraphQLBody {
-			writeJSON(w, http.StatusRequestEntityTooLarge, map[string]any{"errors": []map[string]any{{
-				"message": "请求内容过大", "extensions": map[string]string{"code": "REQUEST_TOO_LARGE"},
-			}}})
-			return
-		}
-		r.Body = http.MaxBytesReader(w, r.Body, maxGraphQLBody)
-		srv.ServeHTTP(w, r)
-	})
+	return srv
 }
 
 // cookies sets and clears the session cookie on one response.
@@ -106,7 +113,8 @@ func (c cookies) ClearSession() {
 
 // authenticate puts the signed-in actor, if any, into the request context.
 // A bearer token wins over the cookie, for API clients.
-func authenticate(a *app, cfg Config, log *slog.Logger, next http.Handler) http.Handler {
+// Requests that end without an actor count against the anonymous rate.
+func authenticate(a *app, cfg Config, log *slog.Logger, lim *limits, next http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
 		ctx := graph.WithSessionCookies(r.Context(), cookies{w: w, secure: cfg.CookieSecure})
 		token := ""
@@ -115,35 +123,45 @@ func authenticate(a *app, cfg Config, log *slog.Logger, next http.Handler) http.
 		} else if c, err := r.Cookie(sessionCookie); err == nil {
 			token = c.Value
 		}
+		signedIn := false
 		if token != "" {
 			actor, err := a.access.Authenticate(ctx, token)
 			switch flowcare.ErrorCode(err) {
 			case "":
-				ctx = flowcare.WithActor(ctx, actor)
+				ctx, signedIn = flowcare.WithActor(ctx, actor), true
 			case flowcare.EUNAUTHENTICATED:
 				// A stale session reads as signed out; the client asks again.
 			default:
 				log.ErrorContext(ctx, "authenticate", "error", err.Error())
-				writeJSON(w, http.StatusServiceUnavailable, map[string]any{"errors": []map[string]any{{
-					"message": flowcare.ErrorMessage(err), "extensions": map[string]string{"code": flowcare.EUNAVAILABLE},
-				}}})
+				writeAPIError(w, http.StatusServiceUnavailable, flowcare.EUNAVAILABLE, flowcare.ErrorMessage(err))
 				return
 			}
+		}
+		if !signedIn && lim.anonymous.limited(w, r) {
+			return
 		}
 		next.ServeHTTP(w, r.WithContext(ctx))
 	})
 }
 
+// readyz says whether this replica should be sent requests: PostgreSQL
+// answers and the replica is not draining. Elasticsearch being down is
+// reported as degraded but keeps the replica ready, because writes and
+// everything but search still work, and taking every replica out of a load
+// balancer for a search outage would stop those too.
 func readyz(a *app) http.HandlerFunc {
 	return func(w http.ResponseWriter, r *http.Request) {
 		ctx, cancel := context.WithTimeout(r.Context(), readinessTimeout)
 		defer cancel()
-		status, code := map[string]any{"postgres": "ok", "elasticsearch": "ok"}, http.StatusOK
-		if err := a.db.Ping(ctx); err != nil {
-			status["postgres"], code = "unreachable", http.StatusServiceUnavailable
-		}
+		status, code := map[string]any{"status": "ready", "postgres": "ok", "elasticsearch": "ok"}, http.StatusOK
 		if err := a.search.Health(ctx); err != nil {
-			status["elasticsearch"], code = "unreachable", http.StatusServiceUnavailable
+			status["elasticsearch"], status["status"] = "unreachable", "degraded"
+		}
+		if err := a.db.Ping(ctx); err != nil {
+			status["postgres"], status["status"], code = "unreachable", "unavailable", http.StatusServiceUnavailable
+		}
+		if a.draining.Load() {
+			status["status"], code = "draining", http.StatusServiceUnavailable
 		}
 		// The backlog is reported, not judged: a backlog while Elasticsearch
 		// is down is the design working, and the API still serves writes.
@@ -255,29 +273,60 @@ func routeOf(p string) string {
 	return "/"
 }
 
-func serveHTTP(ctx context.Context, cfg Config, log *slog.Logger, h http.Handler) error {
-	srv := &http.Server{
-		Addr: cfg.Addr, Handler: h,
-		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
-		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
-	}
+// serveHTTP serves until ctx ends, then drains: /readyz fails for the drain
+// time so that a load balancer stops sending, and in-flight requests finish
+// before the process exits. The metrics listener, when configured, lives
+// and ends with it.
+func serveHTTP(ctx context.Context, cfg Config, log *slog.Logger, a *app, h, metricsHandler http.Handler) error {
+	srv := newServer(cfg.Addr, log, h)
 	ln, err := net.Listen("tcp", cfg.Addr)
 	if err != nil {
 		return err
 	}
 	log.Info("listening", "addr", "http://"+ln.Addr().String())
-	errc := make(chan error, 1)
+	errc := make(chan error, 2)
 	go func() { errc <- srv.Serve(ln) }()
+	var msrv *http.Server
+	if cfg.MetricsAddr != "" {
+		mln, err := net.Listen("tcp", cfg.MetricsAddr)
+		if err != nil {
+			_ = srv.Close()
+			return fmt.Errorf("metrics listener: %w", err)
+		}
+		msrv = newServer(cfg.MetricsAddr, log, metricsHandler)
+		log.Info("metrics listening", "addr", "http://"+mln.Addr().String()+"/metrics")
+		go func() { errc <- msrv.Serve(mln) }()
+	}
 	select {
 	case err := <-errc:
+		_ = srv.Close()
+		if msrv != nil {
+			_ = msrv.Close()
+		}
 		return err
 	case <-ctx.Done():
+	}
+	a.draining.Store(true)
+	if cfg.DrainTime > 0 {
+		log.Info("draining: readiness fails so that load balancers stop sending", "drain_time", cfg.DrainTime.String())
+		time.Sleep(cfg.DrainTime)
 	}
 	log.Info("shutting down")
 	shutdownCtx, cancel := context.WithTimeout(context.Background(), 15*time.Second)
 	defer cancel()
+	if msrv != nil {
+		defer msrv.Shutdown(shutdownCtx) //nolint:errcheck // the main listener's result is the one that matters
+	}
 	if err := srv.Shutdown(shutdownCtx); err != nil && !errors.Is(err, http.ErrServerClosed) {
 		return err
 	}
 	return nil
+}
+
+func newServer(addr string, log *slog.Logger, h http.Handler) *http.Server {
+	return &http.Server{
+		Addr: addr, Handler: h,
+		ReadHeaderTimeout: 10 * time.Second, ReadTimeout: 60 * time.Second, IdleTimeout: 120 * time.Second,
+		ErrorLog: slog.NewLogLogger(log.Handler(), slog.LevelWarn),
+	}
 }

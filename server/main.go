@@ -11,6 +11,7 @@ import (
 	"log/slog"
 	"os"
 	"os/signal"
+	"sync/atomic"
 	"syscall"
 	"time"
 
@@ -43,7 +44,9 @@ usage:
 
 environment: DATABASE_URL, ELASTICSEARCH_URL, FLOWCARE_SEARCH_PREFIX, FLOWCARE_ADDR, FLOWCARE_ENV (dev|test|prod),
              FLOWCARE_DATA_KEYS, FLOWCARE_DATA_KEY_ID, FLOWCARE_HASH_KEY,
-             FLOWCARE_COOKIE_SECURE, FLOWCARE_SESSION_TTL, FLOWCARE_LOG_LEVEL, FLOWCARE_MATCH_MAX_KM, FLOWCARE_CJK_FONT
+             FLOWCARE_COOKIE_SECURE, FLOWCARE_SESSION_TTL, FLOWCARE_LOG_LEVEL, FLOWCARE_MATCH_MAX_KM, FLOWCARE_CJK_FONT,
+             FLOWCARE_METRICS_ADDR, FLOWCARE_DRAIN_TIME, FLOWCARE_SIGNIN_PER_MINUTE, FLOWCARE_ANONYMOUS_PER_MINUTE,
+             FLOWCARE_MAX_IN_FLIGHT, FLOWCARE_MAX_QUEUE, FLOWCARE_QUEUE_WAIT
 `
 
 func main() {
@@ -145,6 +148,8 @@ type app struct {
 	matching  *matching.Service
 	funding   *funding.Service
 	notifier  *notifier
+	// draining is set when the process is about to stop; /readyz then fails.
+	draining atomic.Bool
 }
 
 func (a *app) resolver() *graph.Resolver {
@@ -235,7 +240,7 @@ func cmdServe(ctx context.Context, cfg Config, log *slog.Logger, args []string) 
 		runRelay(relayCtx, cfg, log, a, m)
 	}()
 	go runNotifier(relayCtx, cfg, log, a.notifier)
-	err = serveHTTP(ctx, cfg, log, newHandler(cfg, log, a, m))
+	err = serveHTTP(ctx, cfg, log, a, newHandler(cfg, log, a, m), newMetricsHandler(m))
 	stopRelay()
 	<-relayDone
 	return err
