@@ -118,6 +118,8 @@ test-go: ## Go tests (needs make services)
 test-web: frontend-deps ## frontend unit tests
 	cd frontend && npm test --silent
 
+# Every browser test signs in from 127.0.0.1, so the per-address limits are
+# raised for them; the limits themselves are tested in Go.
 .PHONY: test-browser
 test-browser: chromium build $(KEYS) ## browser tests against a freshly seeded server on 127.0.0.1:$(E2E_PORT)
 	@E2E_DB="flowcare_e2e"; \
@@ -125,6 +127,7 @@ test-browser: chromium build $(KEYS) ## browser tests against a freshly seeded s
 	PGOPTIONS="--client-min-messages=warning" psql "$$ADMIN_URL" -qc "DROP DATABASE IF EXISTS $$E2E_DB WITH (FORCE)" -c "CREATE DATABASE $$E2E_DB" >/dev/null; \
 	E2E_URL="$$(echo "$$ADMIN_URL" | sed -E "s#/[^/?]+(\?|$$)#/$$E2E_DB\1#")"; \
 	export DATABASE_URL="$$E2E_URL" FLOWCARE_ADDR=127.0.0.1:$(E2E_PORT) FLOWCARE_ENV=test FLOWCARE_SEARCH_PREFIX=flowcare-e2e; \
+	export FLOWCARE_METRICS_ADDR=127.0.0.1:0 FLOWCARE_DRAIN_TIME=0s FLOWCARE_SIGNIN_PER_MINUTE=2000 FLOWCARE_ANONYMOUS_PER_MINUTE=10000; \
 	$(USE_KEYS); \
 	$(BIN) migrate up >/dev/null 2>&1; $(BIN) seed --demo >/dev/null; $(BIN) reindex >/dev/null; \
 	mkdir -p .local; $(BIN) serve > .local/e2e-server.log 2>&1 & pid=$$!; \
