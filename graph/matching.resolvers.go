@@ -9,6 +9,7 @@ import (
 	"context"
 	"flowcare/graph/generated"
 	"flowcare/graph/model"
+	"flowcare/internal/access"
 	"flowcare/internal/flowcare"
 	"flowcare/internal/matching"
 )
@@ -263,16 +264,28 @@ func (r *serviceSessionResolver) VolunteerName(ctx context.Context, obj *flowcar
 
 // NotificationAdded is the resolver for the notificationAdded field.
 func (r *subscriptionResolver) NotificationAdded(ctx context.Context) (<-chan *flowcare.Notification, error) {
-	a, err := flowcare.RequireActor(ctx)
+	// The socket may have been opened long before this subscription.
+	a, err := r.Access.Reauthenticate(ctx)
 	if err != nil {
 		return nil, err
 	}
+	ctx, stop := r.Access.WatchSession(ctx)
 	ids := r.Notifications.Subscribe(ctx, a.UserID)
 	out := make(chan *flowcare.Notification, 1)
 	go func() {
+		// Closing out completes the subscription for the client.
 		defer close(out)
+		defer stop()
 		for id := range ids {
-			n, err := r.Matching.Notification(ctx, id)
+			now, err := r.Access.Reauthenticate(ctx)
+			if access.SessionEnded(err) {
+				return
+			}
+			if err != nil {
+				// Unchecked, the push is dropped; the inbox keeps the notification.
+				continue
+			}
+			n, err := r.Matching.Notification(flowcare.WithActor(ctx, now), id)
 			if err != nil {
 				continue
 			}

@@ -26,6 +26,7 @@ import (
 	"flowcare/frontend"
 	"flowcare/graph"
 	"flowcare/graph/generated"
+	"flowcare/internal/access"
 	"flowcare/internal/flowcare"
 	"flowcare/internal/indexing"
 )
@@ -128,11 +129,15 @@ func authenticate(a *app, cfg Config, log *slog.Logger, lim *limits, next http.H
 			actor, err := a.access.Authenticate(ctx, token)
 			switch flowcare.ErrorCode(err) {
 			case "":
-				ctx, signedIn = flowcare.WithActor(ctx, actor), true
+				// The token stays with the context so that a subscription can check it again.
+				ctx, signedIn = access.WithSessionToken(flowcare.WithActor(ctx, actor), token), true
 			case flowcare.EUNAUTHENTICATED:
 				// A stale session reads as signed out; the client asks again.
 			default:
-				log.ErrorContext(ctx, "authenticate", "error", err.Error())
+				// An outage is logged once by the postgres adapter, not per request.
+				if flowcare.ErrorCode(err) != flowcare.EUNAVAILABLE {
+					log.ErrorContext(ctx, "authenticate", "error", err.Error())
+				}
 				writeAPIError(w, http.StatusServiceUnavailable, flowcare.EUNAVAILABLE, flowcare.ErrorMessage(err))
 				return
 			}

@@ -39,6 +39,8 @@ type Service struct {
 	// dummyHash is checked against when a username is unknown, so that a
 	// wrong username takes as long as a wrong password.
 	dummyHash string
+	// SessionRecheck is how often WatchSession checks a session again.
+	SessionRecheck time.Duration
 }
 
 // Config holds the session and lockout policy.
@@ -62,7 +64,7 @@ func WithConfig(c Config) Option { return func(s *Service) { s.cfg = c } }
 
 // New returns the access use cases over store.
 func New(store Store, hasher Hasher, opts ...Option) (*Service, error) {
-	s := &Service{store: store, hasher: hasher, now: time.Now, token: randomToken, cfg: DefaultConfig}
+	s := &Service{store: store, hasher: hasher, now: time.Now, token: randomToken, cfg: DefaultConfig, SessionRecheck: DefaultSessionRecheck}
 	for _, o := range opts {
 		o(s)
 	}
