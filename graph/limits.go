@@ -145,3 +145,33 @@ func (c fieldCounter) count(ss ast.SelectionSet, root bool) fieldCount {
 	}
 	return n
 }
+
+type websocketKey struct{}
+
+// OverWebsocket marks a context as a websocket connection's.
+func OverWebsocket(ctx context.Context) context.Context {
+	return context.WithValue(ctx, websocketKey{}, true)
+}
+
+// SubscriptionsOnlyOverWebsocket refuses queries and mutations sent over a
+// websocket: they would escape the limits an HTTP request passes (sign-in
+// attempts, admission), and the web app sends only subscriptions there.
+type SubscriptionsOnlyOverWebsocket struct{}
+
+var _ interface {
+	graphql.HandlerExtension
+	graphql.OperationContextMutator
+} = SubscriptionsOnlyOverWebsocket{}
+
+func (SubscriptionsOnlyOverWebsocket) ExtensionName() string                   { return "SubscriptionsOnlyOverWebsocket" }
+func (SubscriptionsOnlyOverWebsocket) Validate(graphql.ExecutableSchema) error { return nil }
+
+func (SubscriptionsOnlyOverWebsocket) MutateOperationContext(ctx context.Context, oc *graphql.OperationContext) *gqlerror.Error {
+	if ws, _ := ctx.Value(websocketKey{}).(bool); ws && oc.Operation != nil && oc.Operation.Operation != ast.Subscription {
+		return &gqlerror.Error{
+			Message:    "WebSocket 连接只用于订阅；查询和修改请用 HTTP POST 发送",
+			Extensions: map[string]any{"code": "BAD_REQUEST"},
+		}
+	}
+	return nil
+}

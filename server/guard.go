@@ -16,6 +16,8 @@ import (
 
 	"github.com/go-chi/httprate"
 	"golang.org/x/sync/semaphore"
+
+	"flowcare/graph"
 )
 
 // Codes of the refusals made before a request reaches GraphQL.
@@ -81,7 +83,7 @@ func guardGraphQL(lim *limits, next http.Handler) http.Handler {
 		if r.Method != http.MethodPost {
 			// Websocket upgrades: operations on the socket are checked by the
 			// GraphQL extensions, and its messages are bounded by the transport.
-			next.ServeHTTP(w, r.WithContext(withWebsocket(r.Context())))
+			next.ServeHTTP(w, r.WithContext(graph.OverWebsocket(r.Context())))
 			return
 		}
 		mediaType, _, _ := mime.ParseMediaType(r.Header.Get("Content-Type"))
@@ -136,12 +138,6 @@ func multipartOperations(r *http.Request, body []byte) string {
 		return string(body[i:])
 	}
 	return string(body[i : i+end])
-}
-
-type websocketKey struct{}
-
-func withWebsocket(ctx context.Context) context.Context {
-	return context.WithValue(ctx, websocketKey{}, true)
 }
 
 // limits are the rates kept per client address.

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bytes"
+	"context"
+	"encoding/json"
 	"fmt"
 	"io"
 	"net/http"
@@ -10,6 +12,9 @@ import (
 	"sync"
 	"testing"
 	"time"
+
+	"github.com/coder/websocket"
+	"github.com/coder/websocket/wsjson"
 )
 
 func (s *testServer) post(contentType string, body io.Reader, contentLength int64) (int, http.Header, string) {
@@ -288,5 +293,41 @@ func TestAdmissionRefusesBeyondTheQueueAtOnce(t *testing.T) {
 		if c != http.StatusNoContent {
 			t.Errorf("admitted request = %d, want 204", c)
 		}
+	}
+}
+
+func TestWebsocketCarriesSubscriptionsOnly(t *testing.T) {
+	s := newTestServer(t, "prod")
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
+	defer cancel()
+	ws, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(s.URL, "http")+"/graphql", &websocket.DialOptions{
+		Subprotocols: []string{"graphql-transport-ws"}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer ws.CloseNow()
+	type msg struct {
+		ID      string          `json:"id,omitempty"`
+		Type    string          `json:"type"`
+		Payload json.RawMessage `json:"payload,omitempty"`
+	}
+	if err := wsjson.Write(ctx, ws, msg{Type: "connection_init"}); err != nil {
+		t.Fatal(err)
+	}
+	var ack msg
+	if err := wsjson.Read(ctx, ws, &ack); err != nil || ack.Type != "connection_ack" {
+		t.Fatalf("connection_ack: %+v %v", ack, err)
+	}
+	// A sign-in over the socket would escape the sign-in rate limit.
+	op, _ := json.Marshal(map[string]any{"query": signIn, "variables": map[string]any{"u": "demo.civil", "p": "wrong password"}})
+	if err := wsjson.Write(ctx, ws, msg{ID: "1", Type: "subscribe", Payload: op}); err != nil {
+		t.Fatal(err)
+	}
+	var got msg
+	if err := wsjson.Read(ctx, ws, &got); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(string(got.Payload), `"BAD_REQUEST"`) || strings.Contains(string(got.Payload), `"signIn"`) {
+		t.Errorf("mutation over the websocket answered %s %s, want an error", got.Type, got.Payload)
 	}
 }

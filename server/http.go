@@ -79,6 +79,7 @@ func newGraphQL(cfg Config, log *slog.Logger, a *app) http.Handler {
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(graph.OperationLimit{MaxAliases: aliasLimit, MaxRootFields: rootFieldLimit})
+	srv.Use(graph.SubscriptionsOnlyOverWebsocket{})
 	srv.Use(extension.FixedComplexityLimit(complexityLimit))
 	srv.Use(graph.DepthLimit{Max: depthLimit})
 	if cfg.Env == "dev" {
