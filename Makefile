@@ -150,6 +150,11 @@ bench-match: services ## match latency through the API vs Elasticsearch directly
 	go test -run '^$$' -bench BenchmarkMatch -benchtime 1x -count 1 -timeout 60m ./server/ \
 		| grep --line-buffered -vE '^(goos|goarch|pkg|cpu|PASS|ok |BenchmarkMatch)'
 
+.PHONY: bench-overload
+bench-overload: services ## goodput and p99 at 1×, 2×, 4× the measured capacity, with and without admission control
+	go test -run '^$$' -bench BenchmarkOverload -benchtime 1x -count 1 -timeout 20m ./server/ \
+		| grep --line-buffered -vE '^(goos|goarch|pkg|cpu|PASS|ok |BenchmarkOverload)'
+
 .PHONY: bench-import
 bench-import: services ## time to import 10,000 children in one transaction
 	go test -run '^$$' -bench BenchmarkImport10000 -benchtime 1x -count 1 -timeout 30m ./internal/children/
