@@ -10,6 +10,8 @@ import (
 	"flowcare/graph/generated"
 	"flowcare/graph/model"
 	"flowcare/internal/flowcare"
+
+	"github.com/99designs/gqlgen/graphql"
 )
 
 // Area is the resolver for the area field.
@@ -129,12 +131,9 @@ func (r *mutationResolver) SetVisitCadence(ctx context.Context, risk flowcare.Le
 }
 
 // PreviewChildImport is the resolver for the previewChildImport field.
-func (r *mutationResolver) PreviewChildImport(ctx context.Context, source flowcare.ImportSource, fileName string, contentBase64 string) (*model.ImportPreview, error) {
-	content, err := decodeFile(contentBase64)
-	if err != nil {
-		return nil, err
-	}
-	p, err := r.ChildFiles.PreviewImport(ctx, source, fileName, content)
+func (r *mutationResolver) PreviewChildImport(ctx context.Context, source flowcare.ImportSource, file graphql.Upload) (*model.ImportPreview, error) {
+	name, content := upload(file)
+	p, err := r.ChildFiles.PreviewImport(ctx, source, name, content)
 	if err != nil {
 		return nil, err
 	}
@@ -142,12 +141,9 @@ func (r *mutationResolver) PreviewChildImport(ctx context.Context, source flowca
 }
 
 // ApplyChildImport is the resolver for the applyChildImport field.
-func (r *mutationResolver) ApplyChildImport(ctx context.Context, source flowcare.ImportSource, fileName string, contentBase64 string) (*flowcare.ChildImport, error) {
-	content, err := decodeFile(contentBase64)
-	if err != nil {
-		return nil, err
-	}
-	return r.ChildFiles.ApplyImport(ctx, source, fileName, content)
+func (r *mutationResolver) ApplyChildImport(ctx context.Context, source flowcare.ImportSource, file graphql.Upload) (*flowcare.ChildImport, error) {
+	name, content := upload(file)
+	return r.ChildFiles.ApplyImport(ctx, source, name, content)
 }
 
 // History is the resolver for the history field.

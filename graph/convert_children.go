@@ -1,9 +1,11 @@
 package graph
 
 import (
-	"encoding/base64"
 	"encoding/json"
+	"io"
 	"strings"
+
+	"github.com/99designs/gqlgen/graphql"
 
 	"flowcare/graph/model"
 	"flowcare/internal/children"
@@ -71,12 +73,13 @@ func cadence(c map[flowcare.Level]int) []*model.VisitCadence {
 	return out
 }
 
-func decodeFile(b64 string) ([]byte, error) {
-	b, err := base64.StdEncoding.DecodeString(b64)
-	if err != nil {
-		return nil, flowcare.Invalid("contentBase64", "文件内容不是有效的 base64 编码")
+// upload is a multipart file's name and content; a part without content
+// reads as an empty file.
+func upload(f graphql.Upload) (string, io.Reader) {
+	if f.File == nil {
+		return f.Filename, strings.NewReader("")
 	}
-	return b, nil
+	return f.Filename, f.File
 }
 
 // importPreview shows every line that needs attention and, of the plain new

@@ -76,6 +76,9 @@ func newGraphQL(cfg Config, log *slog.Logger, a *app) http.Handler {
 	es := generated.NewExecutableSchema(graph.Config(a.resolver()))
 	srv := handler.New(es)
 	srv.AddTransport(transport.Websocket{KeepAlivePingInterval: 10 * time.Second})
+	// Import files come as multipart uploads, within the multipart body limit; up to
+	// 8 MiB a file is held in memory, beyond it in a temporary file.
+	srv.AddTransport(transport.MultipartForm{MaxUploadSize: maxUploadBody, MaxMemory: 8 << 20})
 	srv.AddTransport(transport.POST{})
 	srv.SetQueryCache(lru.New[*ast.QueryDocument](1000))
 	srv.Use(graph.OperationLimit{MaxAliases: aliasLimit, MaxRootFields: rootFieldLimit})
@@ -88,7 +91,8 @@ func newGraphQL(cfg Config, log *slog.Logger, a *app) http.Handler {
 		// Suggestions would describe the schema to a client that may not introspect it.
 		srv.SetDisableSuggestion(true)
 	}
-	srv.SetErrorPresenter(graph.ErrorPresenter(log))
+	srv.Use(&graph.RequestChecks{})
+	srv.SetErrorPresenter(graph.ErrorPresenter(log, cfg.Env == "dev"))
 	srv.SetRecoverFunc(graph.Recover(log))
 	return srv
 }

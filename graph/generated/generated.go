@@ -570,7 +570,7 @@ type ComplexityRoot struct {
 
 	Mutation struct {
 		AcceptVisit              func(childComplexity int, id string, note *string) int
-		ApplyChildImport         func(childComplexity int, source flowcare.ImportSource, fileName string, contentBase64 string) int
+		ApplyChildImport         func(childComplexity int, source flowcare.ImportSource, file graphql.Upload) int
 		ApproveVetting           func(childComplexity int, id string) int
 		AuthoriseMatch           func(childComplexity int, input model.AuthorisationInput) int
 		CancelSlot               func(childComplexity int, id string) int
@@ -594,7 +594,7 @@ type ComplexityRoot struct {
 		MarkAllNotificationsRead func(childComplexity int) int
 		MarkNotificationsRead    func(childComplexity int, ids []string) int
 		OverrideMatchConsent     func(childComplexity int, id string, reason string) int
-		PreviewChildImport       func(childComplexity int, source flowcare.ImportSource, fileName string, contentBase64 string) int
+		PreviewChildImport       func(childComplexity int, source flowcare.ImportSource, file graphql.Upload) int
 		ProposeMatch             func(childComplexity int, needID string, input model.ProposeMatchInput) int
 		ProposeMatchesForArea    func(childComplexity int, areaID string) int
 		PublishSlot              func(childComplexity int, input model.SlotInput) int
@@ -1181,8 +1181,8 @@ type MutationResolver interface {
 	UpdateNeed(ctx context.Context, id string, input model.NeedInput) (*flowcare.Need, error)
 	SetNeedStatus(ctx context.Context, id string, status flowcare.NeedStatus, note *string) (*flowcare.Need, error)
 	SetVisitCadence(ctx context.Context, risk flowcare.Level, days int) ([]*model.VisitCadence, error)
-	PreviewChildImport(ctx context.Context, source flowcare.ImportSource, fileName string, contentBase64 string) (*model.ImportPreview, error)
-	ApplyChildImport(ctx context.Context, source flowcare.ImportSource, fileName string, contentBase64 string) (*flowcare.ChildImport, error)
+	PreviewChildImport(ctx context.Context, source flowcare.ImportSource, file graphql.Upload) (*model.ImportPreview, error)
+	ApplyChildImport(ctx context.Context, source flowcare.ImportSource, file graphql.Upload) (*flowcare.ChildImport, error)
 	RegisterChild(ctx context.Context, input model.ChildInput, confirmNotDuplicate *bool) (*flowcare.Child, error)
 	UpdateChild(ctx context.Context, id string, input model.ChildInput) (*flowcare.Child, error)
 	ReviewChild(ctx context.Context, id string, note *string) (*flowcare.Child, error)
@@ -3498,7 +3498,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.ApplyChildImport(childComplexity, args["source"].(flowcare.ImportSource), args["fileName"].(string), args["contentBase64"].(string)), true
+		return e.ComplexityRoot.Mutation.ApplyChildImport(childComplexity, args["source"].(flowcare.ImportSource), args["file"].(graphql.Upload)), true
 	case "Mutation.approveVetting":
 		if e.ComplexityRoot.Mutation.ApproveVetting == nil {
 			break
@@ -3757,7 +3757,7 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 			return 0, false
 		}
 
-		return e.ComplexityRoot.Mutation.PreviewChildImport(childComplexity, args["source"].(flowcare.ImportSource), args["fileName"].(string), args["contentBase64"].(string)), true
+		return e.ComplexityRoot.Mutation.PreviewChildImport(childComplexity, args["source"].(flowcare.ImportSource), args["file"].(graphql.Upload)), true
 	case "Mutation.proposeMatch":
 		if e.ComplexityRoot.Mutation.ProposeMatch == nil {
 			break
@@ -6541,14 +6541,19 @@ extend type Query {
   childOverview(areaId: ID): [AreaOverview!]!
 }
 
+"A file sent as a GraphQL multipart request (https://github.com/jaydenseric/graphql-multipart-request-spec)."
+scalar Upload
+
 extend type Mutation {
   """
-  Reads a CSV or XLSX list (base64 content; columns 姓名 性别 出生日期 户籍省 户籍县 随迁情况 社区编码 来京日期,
-  optional 身份证号码 无证原因 户籍市 学校 语言 监护人姓名 监护人关系 监护人电话) and shows what importing it would do.
+  Reads a CSV or XLSX list (columns 姓名 性别 出生日期 户籍省 户籍县 随迁情况 社区编码 来京日期, optional 身份证号码
+  无证原因 户籍市 学校 语言 监护人姓名 监护人关系 监护人电话) and shows what importing it would do. The file is sent as
+  a multipart upload: at most 32 MiB and 20,000 rows; CSV in UTF-8 or GBK/GB18030. A line matching a child outside
+  the importer's area is a conflict that says only that the child is registered elsewhere.
   """
-  previewChildImport(source: ImportSource!, fileName: String!, contentBase64: String!): ImportPreview!
+  previewChildImport(source: ImportSource!, file: Upload!): ImportPreview!
   "Creates the new and updates the matched children in one transaction; conflicts and invalid lines are skipped."
-  applyChildImport(source: ImportSource!, fileName: String!, contentBase64: String!): ChildImport!
+  applyChildImport(source: ImportSource!, file: Upload!): ChildImport!
 }
 `, BuiltIn: false},
 	{Name: "../schema/children.graphqls", Input: `enum Gender {
@@ -9821,22 +9826,14 @@ func (ec *executionContext) field_Mutation_applyChildImport_args(ctx context.Con
 		return nil, err
 	}
 	args["source"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fileName",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["fileName"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "contentBase64",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["contentBase64"] = arg2
+	args["file"] = arg1
 	return args, nil
 }
 
@@ -10303,22 +10300,14 @@ func (ec *executionContext) field_Mutation_previewChildImport_args(ctx context.C
 		return nil, err
 	}
 	args["source"] = arg0
-	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "fileName",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "file",
+		func(ctx context.Context, v any) (graphql.Upload, error) {
+			return ec.unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx, v)
 		})
 	if err != nil {
 		return nil, err
 	}
-	args["fileName"] = arg1
-	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "contentBase64",
-		func(ctx context.Context, v any) (string, error) {
-			return ec.unmarshalNString2string(ctx, v)
-		})
-	if err != nil {
-		return nil, err
-	}
-	args["contentBase64"] = arg2
+	args["file"] = arg1
 	return args, nil
 }
 
@@ -21319,7 +21308,7 @@ func (ec *executionContext) _Mutation_previewChildImport(ctx context.Context, fi
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().PreviewChildImport(ctx, fc.Args["source"].(flowcare.ImportSource), fc.Args["fileName"].(string), fc.Args["contentBase64"].(string))
+			return ec.Resolvers.Mutation().PreviewChildImport(ctx, fc.Args["source"].(flowcare.ImportSource), fc.Args["file"].(graphql.Upload))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *model.ImportPreview) graphql.Marshaler {
@@ -21363,7 +21352,7 @@ func (ec *executionContext) _Mutation_applyChildImport(ctx context.Context, fiel
 		},
 		func(ctx context.Context) (any, error) {
 			fc := graphql.GetFieldContext(ctx)
-			return ec.Resolvers.Mutation().ApplyChildImport(ctx, fc.Args["source"].(flowcare.ImportSource), fc.Args["fileName"].(string), fc.Args["contentBase64"].(string))
+			return ec.Resolvers.Mutation().ApplyChildImport(ctx, fc.Args["source"].(flowcare.ImportSource), fc.Args["file"].(graphql.Upload))
 		},
 		nil,
 		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.ChildImport) graphql.Marshaler {
@@ -41636,7 +41625,7 @@ func (ec *executionContext) unmarshalNCreateUserInput2flowcareᚋgraphᚋmodel�
 }
 
 func (ec *executionContext) unmarshalNDate2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
-	res, err := scalar.UnmarshalDate(v)
+	res, err := scalar.UnmarshalDate(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -41646,11 +41635,11 @@ func (ec *executionContext) marshalNDate2timeᚐTime(ctx context.Context, sel as
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
 	}
-	return res
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalNDate2ᚖtimeᚐTime(ctx context.Context, v any) (*time.Time, error) {
-	res, err := scalar.UnmarshalDate(v)
+	res, err := scalar.UnmarshalDate(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -41664,7 +41653,7 @@ func (ec *executionContext) marshalNDate2ᚖtimeᚐTime(ctx context.Context, sel
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Date!")
 	}
-	return res
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) marshalNDelivery2ᚕᚖflowcareᚋinternalᚋflowcareᚐDeliveryᚄ(ctx context.Context, sel ast.SelectionSet, v []*flowcare.Delivery) graphql.Marshaler {
@@ -41800,7 +41789,7 @@ func (ec *executionContext) marshalNEventStatus2flowcareᚋinternalᚋflowcare�
 }
 
 func (ec *executionContext) unmarshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx context.Context, v any) (flowcare.Fen, error) {
-	res, err := scalar.UnmarshalFen(v)
+	res, err := scalar.UnmarshalFen(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -41810,7 +41799,7 @@ func (ec *executionContext) marshalNFen2flowcareᚋinternalᚋflowcareᚐFen(ctx
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Fen!")
 	}
-	return res
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalNFloat2float64(ctx context.Context, v any) (float64, error) {
@@ -43154,17 +43143,17 @@ func (ec *executionContext) marshalNString2ᚕstringᚄ(ctx context.Context, sel
 }
 
 func (ec *executionContext) unmarshalNTime2timeᚐTime(ctx context.Context, v any) (time.Time, error) {
-	res, err := graphql.UnmarshalTime(v)
+	res, err := scalar.UnmarshalTime(ctx, v)
 	return res, graphql.ErrorOnPath(ctx, err)
 }
 
 func (ec *executionContext) marshalNTime2timeᚐTime(ctx context.Context, sel ast.SelectionSet, v time.Time) graphql.Marshaler {
 	_ = sel
-	res := graphql.MarshalTime(v)
+	res := scalar.MarshalTime(v)
 	if res == graphql.Null {
 		graphql.AddInvalidNullFromMarshaler(ctx, "Time!")
 	}
-	return res
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) marshalNTimeWindow2flowcareᚋinternalᚋflowcareᚐTimeWindow(ctx context.Context, sel ast.SelectionSet, v flowcare.TimeWindow) graphql.Marshaler {
@@ -43190,6 +43179,20 @@ func (ec *executionContext) marshalNTimeWindow2ᚕflowcareᚋinternalᚋflowcare
 func (ec *executionContext) unmarshalNTimeWindowInput2ᚖflowcareᚋgraphᚋmodelᚐTimeWindowInput(ctx context.Context, v any) (*model.TimeWindowInput, error) {
 	res, err := ec.unmarshalInputTimeWindowInput(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) unmarshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, v any) (graphql.Upload, error) {
+	res, err := graphql.UnmarshalUpload(v)
+	return res, graphql.ErrorOnPath(ctx, err)
+}
+
+func (ec *executionContext) marshalNUpload2githubᚗcomᚋ99designsᚋgqlgenᚋgraphqlᚐUpload(ctx context.Context, sel ast.SelectionSet, v graphql.Upload) graphql.Marshaler {
+	_ = sel
+	res := graphql.MarshalUpload(v)
+	if res == graphql.Null {
+		graphql.AddInvalidNullFromMarshaler(ctx, "Upload!")
+	}
+	return res
 }
 
 func (ec *executionContext) marshalNUser2ᚖflowcareᚋinternalᚋflowcareᚐUser(ctx context.Context, sel ast.SelectionSet, v *flowcare.User) graphql.Marshaler {
@@ -43748,7 +43751,7 @@ func (ec *executionContext) unmarshalODate2ᚖtimeᚐTime(ctx context.Context, v
 	if v == nil {
 		return nil, nil
 	}
-	res, err := scalar.UnmarshalDate(v)
+	res, err := scalar.UnmarshalDate(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -43757,9 +43760,8 @@ func (ec *executionContext) marshalODate2ᚖtimeᚐTime(ctx context.Context, sel
 		return graphql.Null
 	}
 	_ = sel
-	_ = ctx
 	res := scalar.MarshalDate(*v)
-	return res
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) marshalOEvent2ᚖflowcareᚋinternalᚋflowcareᚐEvent(ctx context.Context, sel ast.SelectionSet, v *flowcare.Event) graphql.Marshaler {
@@ -43773,7 +43775,7 @@ func (ec *executionContext) unmarshalOFen2ᚖflowcareᚋinternalᚋflowcareᚐFe
 	if v == nil {
 		return nil, nil
 	}
-	res, err := scalar.UnmarshalFen(v)
+	res, err := scalar.UnmarshalFen(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -43782,9 +43784,8 @@ func (ec *executionContext) marshalOFen2ᚖflowcareᚋinternalᚋflowcareᚐFen(
 		return graphql.Null
 	}
 	_ = sel
-	_ = ctx
 	res := scalar.MarshalFen(*v)
-	return res
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalOFloat2ᚖfloat64(ctx context.Context, v any) (*float64, error) {
@@ -44193,7 +44194,7 @@ func (ec *executionContext) unmarshalOTime2ᚖtimeᚐTime(ctx context.Context, v
 	if v == nil {
 		return nil, nil
 	}
-	res, err := graphql.UnmarshalTime(v)
+	res, err := scalar.UnmarshalTime(ctx, v)
 	return &res, graphql.ErrorOnPath(ctx, err)
 }
 
@@ -44202,9 +44203,8 @@ func (ec *executionContext) marshalOTime2ᚖtimeᚐTime(ctx context.Context, sel
 		return graphql.Null
 	}
 	_ = sel
-	_ = ctx
-	res := graphql.MarshalTime(*v)
-	return res
+	res := scalar.MarshalTime(*v)
+	return graphql.WrapContextMarshaler(ctx, res)
 }
 
 func (ec *executionContext) unmarshalOTimeWindowInput2ᚕᚖflowcareᚋgraphᚋmodelᚐTimeWindowInputᚄ(ctx context.Context, v any) ([]*model.TimeWindowInput, error) {

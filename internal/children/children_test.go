@@ -3,6 +3,7 @@ package children_test
 import (
 	"context"
 	"fmt"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -88,16 +89,38 @@ func goodChild(name string, seq int) children.ChildInput {
 		Guardians: []children.GuardianInput{{Name: "测试家长", Relation: "母亲", Phone: "13912345678"}}}
 }
 
-func (f *fixture) writes() string {
+// writes is a fingerprint of everything a use case may write: counts of
+// the child tables and the audit log, and the content of every child's
+// record and guardians, so that a change leaving the counts alone shows.
+func (f *fixture) writes() string { return f.state(true) }
+
+// childData is writes without the audit log.
+func (f *fixture) childData() string { return f.state(false) }
+
+func (f *fixture) state(withAudit bool) string {
 	var n [8]int
+	var content string
 	err := f.db.SQL().QueryRow(`SELECT (SELECT count(*) FROM children), (SELECT count(*) FROM consents),
 		(SELECT count(*) FROM child_reviews), (SELECT count(*) FROM audit_events), (SELECT count(*) FROM ledger_entries),
-		(SELECT count(*) FROM visits WHERE status <> 'PENDING_REVIEW'), (SELECT count(*) FROM needs), (SELECT days FROM visit_cadence WHERE risk_level = 'LOW')`).
-		Scan(&n[0], &n[1], &n[2], &n[3], &n[4], &n[5], &n[6], &n[7])
+		(SELECT count(*) FROM visits WHERE status <> 'PENDING_REVIEW'), (SELECT count(*) FROM needs), (SELECT days FROM visit_cadence WHERE risk_level = 'LOW'),
+		coalesce((SELECT md5(string_agg(row_to_json(c)::text, ',' ORDER BY c.id)) FROM children c), '') ||
+		coalesce((SELECT md5(string_agg(row_to_json(g)::text, ',' ORDER BY g.id)) FROM guardians g), '')`).
+		Scan(&n[0], &n[1], &n[2], &n[3], &n[4], &n[5], &n[6], &n[7], &content)
 	if err != nil {
 		f.t.Fatal(err)
 	}
-	return fmt.Sprint(n)
+	if !withAudit {
+		n[3] = 0
+	}
+	return fmt.Sprint(n) + content
+}
+
+func mustDate(s string) time.Time {
+	d, err := time.Parse("2006-01-02", s)
+	if err != nil {
+		panic(err)
+	}
+	return d
 }
 
 func wantCode(t *testing.T, err error, code string) {
@@ -146,6 +169,25 @@ func TestChildDataAuthorizationMatrix(t *testing.T) {
 		t.Fatal(err)
 	}
 	visit := children.VisitInput{VisitedOn: now.AddDate(0, 0, -1), Form: flowcare.VisitHome, Findings: "生活稳定"}
+	// A community each actor covers, or the child's own for those who cover none.
+	communityOf := func(a *flowcare.Actor) string {
+		switch a.Username {
+		case "civil.hd", "sup.other", "auditor.hd":
+			return "110108001001"
+		case "dir.next":
+			return "110105001002"
+		}
+		return "110105001001"
+	}
+	// answeredElsewhere turns the neutral answer into the denial the matrix
+	// checks, once the attempt is found audited on the child's file.
+	answeredElsewhere := func(a *flowcare.Actor, audits int) error {
+		es := f.elsewhereAudits(child.ID)
+		if len(es) != audits+1 || *es[len(es)-1].ActorUsername != a.Username {
+			return fmt.Errorf("the attempt was not audited on the child's file (%d entries, %d before)", len(es), audits)
+		}
+		return flowcare.Errorf(flowcare.ECONFLICT, "%s", registeredElsewhere)
+	}
 	var prepared string
 	actions := []struct {
 		name    string
@@ -252,7 +294,68 @@ func TestChildDataAuthorizationMatrix(t *testing.T) {
 		}},
 		{"preview an import", flowcare.EFORBIDDEN, nil, func(a *flowcare.Actor) error {
 			_, err := f.svc.PreviewImport(as(a), flowcare.SourceEducation, "list.csv",
-				[]byte(importHeader+importLine("预览儿童", "2016-03-04", "", "110105001001", "2023-01-01")))
+				strings.NewReader(importHeader+importLine("预览儿童", "2016-03-04", "", "110105001001", "2023-01-01")))
+			return err
+		}},
+		{"preview an import line carrying the child's ID number", flowcare.EFORBIDDEN, nil, func(a *flowcare.Actor) error {
+			n := len(f.elsewhereAudits(child.ID))
+			p, err := f.svc.PreviewImport(as(a), flowcare.SourceEducation, "match.csv",
+				strings.NewReader(importHeader+importLine("矩阵儿童", "2017-05-12", child.IDNumber, communityOf(a), "2024-09-01")))
+			if err != nil {
+				return err
+			}
+			switch l := p.Lines[0]; {
+			case l.Outcome == children.OutcomeMatched && l.ChildID == child.ID:
+				return nil
+			case l.Outcome == children.OutcomeConflict && l.Reason == registeredElsewhere && l.ChildID == "":
+				return answeredElsewhere(a, n)
+			}
+			return fmt.Errorf("preview line = %+v", p.Lines[0])
+		}},
+		{"import a line carrying the child's ID number", flowcare.EFORBIDDEN, nil, func(a *flowcare.Actor) error {
+			n := len(f.elsewhereAudits(child.ID))
+			imp, err := f.svc.ApplyImport(as(a), flowcare.SourceEducation, "match.csv",
+				strings.NewReader(importHeader+importLine("矩阵儿童", "2017-05-12", child.IDNumber, communityOf(a), "2024-09-01")))
+			switch {
+			case err != nil:
+				return err
+			case imp.Updated == 1:
+				return nil
+			case imp.Conflicts == 1 && strings.Contains(imp.Summary, registeredElsewhere):
+				return answeredElsewhere(a, n)
+			}
+			return fmt.Errorf("import = %+v", imp)
+		}},
+		{"register another child with the child's ID number", flowcare.EFORBIDDEN, nil, func(a *flowcare.Actor) error {
+			n := len(f.elsewhereAudits(child.ID))
+			in := goodChild("另一名儿童", 1)
+			in.CommunityID = communityOf(a)
+			_, err := f.svc.Register(as(a), in, false)
+			switch {
+			case err == nil:
+				return fmt.Errorf("a second child with the same ID number was registered")
+			case flowcare.ErrorCode(err) != flowcare.ECONFLICT:
+				return err
+			case flowcare.ErrorField(err) == "idNumber":
+				// Told of a child they may see: the allowed answer.
+				return nil
+			case flowcare.ErrorMessage(err) == registeredElsewhere && flowcare.ErrorField(err) == "":
+				return answeredElsewhere(a, n)
+			}
+			return fmt.Errorf("answer: %v", err)
+		}},
+		{"register a namesake born the same day, confirmed different", flowcare.EFORBIDDEN, nil, func(a *flowcare.Actor) error {
+			n := len(f.elsewhereAudits(child.ID))
+			seq++
+			in := goodChild("矩阵儿童", seq)
+			in.CommunityID = communityOf(a)
+			_, err := f.svc.Register(as(a), in, true)
+			if flowcare.ErrorCode(err) == flowcare.ECONFLICT {
+				if flowcare.ErrorMessage(err) == registeredElsewhere && flowcare.ErrorField(err) == "" {
+					return answeredElsewhere(a, n)
+				}
+				return fmt.Errorf("answer: %v", err)
+			}
 			return err
 		}},
 		{"export Chaoyang's monitoring report", flowcare.EFORBIDDEN, nil, func(a *flowcare.Actor) error {
@@ -270,21 +373,30 @@ func TestChildDataAuthorizationMatrix(t *testing.T) {
 	}
 	// Columns follow the actions above.
 	matrix := map[string]string{
-		"admin":            "00000000000000000000",
-		"civil-city":       "11111111111111111111",
-		"civil-chaoyang":   "11111111111101111111",
-		"civil-haidian":    "00000000000000001000",
-		"supervisor":       "11111001110101111000",
-		"supervisor-other": "00000000000000001000",
-		"director":         "11111001100101110000",
-		"director-next":    "00000000000000000000",
-		"org-admin":        "00000000000000000000",
-		"org-staff":        "00000000000000000000",
-		"volunteer":        "00000000000000000000",
-		"venue":            "00000000000000000000",
-		"organiser":        "00000000000000000000",
-		"auditor":          "01000110001000000011",
-		"auditor-haidian":  "00000000000000000000",
+		"admin":            "000000000000000000000000",
+		"civil-city":       "111111111111111111111111",
+		"civil-chaoyang":   "111111111111011111111111",
+		"civil-haidian":    "000000000000000010000000",
+		"supervisor":       "111110011101011111111000",
+		"supervisor-other": "000000000000000010000000",
+		"director":         "111110011001011100011000",
+		"director-next":    "000000000000000000000000",
+		"org-admin":        "000000000000000000000000",
+		"org-staff":        "000000000000000000000000",
+		"volunteer":        "000000000000000000000000",
+		"venue":            "000000000000000000000000",
+		"organiser":        "000000000000000000000000",
+		"auditor":          "010001100010000000000011",
+		"auditor-haidian":  "000000000000000000000000",
+	}
+	// Staff who may register or import elsewhere are refused a match with
+	// the child by the neutral answer (CONFLICT), audited on the child's
+	// file, rather than by FORBIDDEN; nothing of the child is written.
+	elsewhere := map[string][]string{
+		"preview an import line carrying the child's ID number":      {"civil-haidian", "supervisor-other"},
+		"import a line carrying the child's ID number":               {"civil-haidian", "supervisor-other"},
+		"register another child with the child's ID number":          {"civil-haidian", "supervisor-other", "director-next"},
+		"register a namesake born the same day, confirmed different": {"civil-haidian", "supervisor-other", "director-next"},
 	}
 	names := make([]string, 0, len(matrix))
 	for n := range matrix {
@@ -300,7 +412,7 @@ func TestChildDataAuthorizationMatrix(t *testing.T) {
 				if act.prepare != nil {
 					act.prepare()
 				}
-				before := f.writes()
+				before, beforeData := f.writes(), f.childData()
 				err := act.run(actors[name])
 				if row[i] == '1' {
 					if err != nil {
@@ -316,8 +428,16 @@ func TestChildDataAuthorizationMatrix(t *testing.T) {
 						want = flowcare.EFORBIDDEN
 					}
 				}
+				audited := slices.Contains(elsewhere[act.name], name)
+				if audited {
+					want = flowcare.ECONFLICT
+				}
 				wantCode(t, err, want)
-				if f.writes() != before {
+				if audited {
+					if f.childData() != beforeData {
+						t.Errorf("a refused action wrote to a child: %s -> %s", beforeData, f.childData())
+					}
+				} else if f.writes() != before {
 					t.Errorf("a refused action wrote something: %s -> %s", before, f.writes())
 				}
 			})

@@ -1,17 +1,14 @@
 package children
 
 import (
-	"bytes"
 	"context"
-	"encoding/csv"
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"path/filepath"
 	"strings"
 	"time"
-
-	"github.com/xuri/excelize/v2"
 
 	"flowcare/internal/flowcare"
 )
@@ -46,46 +43,21 @@ type ImportRow struct {
 	Name    string
 	ChildID string
 	input   ChildInput
+	// child is the checked record of a new or matched line.
+	child *flowcare.Child
 }
 
 // ImportPreview counts what an import would do, line by line.
 type ImportPreview struct {
 	Rows, New, Matched, Conflicts, Invalid int
 	Lines                                  []ImportRow
+	// elsewhere are the lines that met children outside the importer's area.
+	elsewhere []elsewhereAttempt
 }
 
-// MaxImportRows bounds one file.
-const MaxImportRows = 20000
-
-// readTable reads a CSV or XLSX file into rows of cells, header first.
-func readTable(fileName string, content []byte) ([][]string, error) {
-	switch strings.ToLower(filepath.Ext(fileName)) {
-	case ".csv":
-		r := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(content, []byte("\xef\xbb\xbf"))))
-		r.FieldsPerRecord = -1
-		rows, err := r.ReadAll()
-		if err != nil {
-			return nil, flowcare.Invalid("file", "CSV 文件无法读取：%v", err)
-		}
-		return rows, nil
-	case ".xlsx":
-		f, err := excelize.OpenReader(bytes.NewReader(content))
-		if err != nil {
-			return nil, flowcare.Invalid("file", "XLSX 文件无法读取，请确认是 Excel 2007 及以上格式")
-		}
-		defer f.Close()
-		sheets := f.GetSheetList()
-		if len(sheets) == 0 {
-			return nil, flowcare.Invalid("file", "XLSX 文件中没有工作表")
-		}
-		rows, err := f.GetRows(sheets[0])
-		if err != nil {
-			return nil, flowcare.Invalid("file", "XLSX 第一个工作表无法读取")
-		}
-		return rows, nil
-	}
-	return nil, flowcare.Invalid("fileName", "只支持 .csv 或 .xlsx 文件")
-}
+// DefaultImportDeadline bounds one preview or import: 20,000 lines take
+// well under a minute on a small server.
+const DefaultImportDeadline = 2 * time.Minute
 
 func parseDate(s string) (time.Time, error) {
 	s = strings.TrimSpace(s)
@@ -97,14 +69,24 @@ func parseDate(s string) (time.Time, error) {
 	return time.Time{}, fmt.Errorf("日期“%s”无法识别，请用 YYYY-MM-DD", s)
 }
 
-// parseImport turns a table into child inputs, or says which line is wrong.
-func parseImport(table [][]string) ([]ImportRow, error) {
-	if len(table) == 0 {
-		return nil, flowcare.Invalid("file", "文件为空")
+func knownColumn(h string) bool {
+	for _, c := range append(importRequired[:len(importRequired):len(importRequired)], importOptional...) {
+		if c == h {
+			return true
+		}
 	}
+	return false
+}
+
+// parseImport turns a table into child inputs, or says which line is wrong.
+// recoded says the file was read as GB18030 rather than UTF-8.
+func parseImport(header []string, table []tableRow, recoded bool) ([]ImportRow, error) {
 	col := map[string]int{}
-	for i, h := range table[0] {
-		col[strings.TrimSpace(h)] = i
+	known := false
+	for i, h := range header {
+		h = strings.TrimSpace(h)
+		col[h] = i
+		known = known || knownColumn(h)
 	}
 	var missing []string
 	for _, h := range importRequired {
@@ -113,14 +95,15 @@ func parseImport(table [][]string) ([]ImportRow, error) {
 		}
 	}
 	if len(missing) > 0 {
+		if recoded && !known {
+			// Not one column name could be read: the encoding was not GBK either.
+			return nil, errNotUTF8
+		}
 		return nil, flowcare.Invalid("file", "缺少必需的列：%s（必需列：%s；可选列：%s）",
 			strings.Join(missing, "、"), strings.Join(importRequired, "、"), strings.Join(importOptional, "、"))
 	}
-	if len(table) == 1 {
+	if len(table) == 0 {
 		return nil, flowcare.Invalid("file", "文件中没有数据行")
-	}
-	if len(table)-1 > MaxImportRows {
-		return nil, flowcare.Invalid("file", "一次最多导入 %d 行，请分批导入", MaxImportRows)
 	}
 	cell := func(row []string, name string) string {
 		i, ok := col[name]
@@ -129,9 +112,10 @@ func parseImport(table [][]string) ([]ImportRow, error) {
 		}
 		return strings.TrimSpace(row[i])
 	}
-	var out []ImportRow
-	for i, row := range table[1:] {
-		r := ImportRow{Line: i + 2, Name: cell(row, "姓名")}
+	out := make([]ImportRow, 0, len(table))
+	for _, tr := range table {
+		row := tr.cells
+		r := ImportRow{Line: tr.line, Name: cell(row, "姓名")}
 		bad := func(format string, args ...any) {
 			r.Outcome, r.Reason = OutcomeInvalid, fmt.Sprintf(format, args...)
 		}
@@ -168,61 +152,98 @@ func parseImport(table [][]string) ([]ImportRow, error) {
 	return out, nil
 }
 
-// classify decides each row's outcome against what is stored, without writing.
+// duplicateChunk bounds the records looked up in one statement.
+const duplicateChunk = 2000
+
+// classify decides each row's outcome against what is stored, without
+// writing. A stored child the importer may not change is never matched:
+// the line is a conflict that says only that the child is registered
+// elsewhere, and it is kept for the audit.
 func (s *Service) classify(ctx context.Context, st flowcare.ChildStore, a *flowcare.Actor, rows []ImportRow) (*ImportPreview, error) {
 	p := &ImportPreview{Rows: len(rows)}
+	var ids []string
+	seen := map[string]bool{}
+	for i := range rows {
+		if id := rows[i].input.CommunityID; rows[i].Outcome == "" && !seen[id] {
+			seen[id] = true
+			ids = append(ids, id)
+		}
+	}
 	communities := map[string]*flowcare.Area{}
+	if len(ids) > 0 {
+		as, err := s.store.Areas().AreasByIDs(ctx, ids)
+		if err != nil {
+			return nil, err
+		}
+		for _, c := range as {
+			if c.Level == flowcare.AreaCommunity {
+				communities[c.ID] = c
+			}
+		}
+	}
 	seenIDs := map[string]int{}
+	var pending []int
 	for i := range rows {
 		r := &rows[i]
-		if r.Outcome == "" {
-			comm, ok := communities[r.input.CommunityID]
-			if !ok {
-				as, err := s.store.Areas().AreasByIDs(ctx, []string{r.input.CommunityID})
-				if err != nil {
-					return nil, err
-				}
-				if len(as) == 1 && as[0].Level == flowcare.AreaCommunity {
-					comm = as[0]
-				}
-				communities[r.input.CommunityID] = comm
+		if r.Outcome != "" {
+			continue
+		}
+		comm := communities[r.input.CommunityID]
+		switch {
+		case comm == nil:
+			r.Outcome, r.Reason = OutcomeInvalid, fmt.Sprintf("社区编码“%s”不存在", r.input.CommunityID)
+			continue
+		case !CanRegister(a, comm.Path):
+			r.Outcome, r.Reason = OutcomeInvalid, "该社区不在您负责的区域内"
+			continue
+		case len(r.input.Guardians) == 0:
+			r.Outcome, r.Reason = OutcomeInvalid, "缺少监护人姓名"
+			continue
+		}
+		c, err := s.build(r.input, false)
+		switch {
+		case err != nil:
+			r.Outcome, r.Reason = OutcomeInvalid, flowcare.ErrorMessage(err)
+		case flowcare.AgeOn(c.BirthDate, s.Today()) >= 16:
+			r.Outcome, r.Reason = OutcomeInvalid, "已满 16 周岁"
+		case c.IDNumber != "" && seenIDs[c.IDNumber] != 0:
+			r.Outcome, r.Reason = OutcomeConflict, fmt.Sprintf("与第 %d 行身份证号码相同", seenIDs[c.IDNumber])
+		default:
+			if c.IDNumber != "" {
+				seenIDs[c.IDNumber] = r.Line
 			}
+			c.AreaPath, r.child = comm.Path, c
+			pending = append(pending, i)
+		}
+	}
+	for start := 0; start < len(pending); start += duplicateChunk {
+		chunk := pending[start:min(start+duplicateChunk, len(pending))]
+		cs := make([]*flowcare.Child, len(chunk))
+		for j, i := range chunk {
+			cs[j] = rows[i].child
+		}
+		found, err := st.FindDuplicates(ctx, cs)
+		if err != nil {
+			return nil, err
+		}
+		for j, i := range chunk {
+			r := &rows[i]
+			m := sortMatches(a, found[j])
 			switch {
-			case comm == nil:
-				r.Outcome, r.Reason = OutcomeInvalid, fmt.Sprintf("社区编码“%s”不存在", r.input.CommunityID)
-			case !CanRegister(a, comm.Path):
-				r.Outcome, r.Reason = OutcomeInvalid, "该社区不在您负责的区域内"
-			case len(r.input.Guardians) == 0:
-				r.Outcome, r.Reason = OutcomeInvalid, "缺少监护人姓名"
+			case len(m.mineByID) > 0:
+				r.Outcome, r.ChildID = OutcomeMatched, m.mineByID[0].ChildID
+			case len(m.elsewhere) > 0:
+				r.Outcome, r.Reason = OutcomeConflict, RegisteredElsewhere
+				p.elsewhere = append(p.elsewhere, elsewhereAttempt{line: r.Line, community: r.input.CommunityID, matches: m.elsewhere})
+			case len(m.mineByName) > 0:
+				r.Outcome, r.Reason, r.ChildID = OutcomeConflict, "已有同名且出生日期相同的儿童，请人工核对", m.mineByName[0].ChildID
+			default:
+				r.Outcome = OutcomeNew
 			}
 		}
-		if r.Outcome == "" {
-			c, err := s.build(r.input, false)
-			if err != nil {
-				r.Outcome, r.Reason = OutcomeInvalid, flowcare.ErrorMessage(err)
-			} else if flowcare.AgeOn(c.BirthDate, s.Today()) >= 16 {
-				r.Outcome, r.Reason = OutcomeInvalid, "已满 16 周岁"
-			} else if prev, dup := seenIDs[c.IDNumber]; dup && c.IDNumber != "" {
-				r.Outcome, r.Reason = OutcomeConflict, fmt.Sprintf("与第 %d 行身份证号码相同", prev)
-			} else {
-				if c.IDNumber != "" {
-					seenIDs[c.IDNumber] = r.Line
-				}
-				byID, byName, err := st.FindDuplicates(ctx, c)
-				if err != nil {
-					return nil, err
-				}
-				switch {
-				case len(byID) == 1:
-					r.Outcome, r.ChildID = OutcomeMatched, byID[0]
-				case len(byName) > 0:
-					r.Outcome, r.Reason, r.ChildID = OutcomeConflict, "已有同名且出生日期相同的儿童，请人工核对", byName[0]
-				default:
-					r.Outcome = OutcomeNew
-				}
-			}
-		}
-		switch r.Outcome {
+	}
+	for i := range rows {
+		switch rows[i].Outcome {
 		case OutcomeNew:
 			p.New++
 		case OutcomeMatched:
@@ -254,7 +275,7 @@ func checkSource(src flowcare.ImportSource) error {
 }
 
 // openImport checks who imports what and reads the file's rows.
-func openImport(ctx context.Context, src flowcare.ImportSource, fileName string, content []byte) (*flowcare.Actor, []ImportRow, error) {
+func openImport(ctx context.Context, src flowcare.ImportSource, fileName string, content io.Reader) (*flowcare.Actor, []ImportRow, error) {
 	a, err := flowcare.RequireActor(ctx)
 	if err != nil {
 		return nil, nil, err
@@ -265,31 +286,72 @@ func openImport(ctx context.Context, src flowcare.ImportSource, fileName string,
 	if err := checkSource(src); err != nil {
 		return nil, nil, err
 	}
-	table, err := readTable(fileName, content)
+	if err := checkImportFileName(fileName); err != nil {
+		return nil, nil, err
+	}
+	b, err := readImportFile(content)
 	if err != nil {
 		return nil, nil, err
 	}
-	rows, err := parseImport(table)
+	table, recoded, err := openTable(fileName, b)
+	if err != nil {
+		return nil, nil, err
+	}
+	defer table.close()
+	header, data, err := readRows(ctx, table)
+	if err != nil {
+		return nil, nil, err
+	}
+	rows, err := parseImport(header, data, recoded)
 	return a, rows, err
 }
 
-// PreviewImport reads a list and says, line by line, what an import would do.
-// It writes nothing.
-func (s *Service) PreviewImport(ctx context.Context, src flowcare.ImportSource, fileName string, content []byte) (*ImportPreview, error) {
+// SetImportDeadline changes how long one preview or import may take.
+func (s *Service) SetImportDeadline(d time.Duration) { s.importDeadline = d }
+
+// importFailed says a preview or import ran out of time in words a person
+// can act on; other errors keep their own.
+func importFailed(ctx context.Context, err error, attempt string) error {
+	if errors.Is(ctx.Err(), context.DeadlineExceeded) {
+		return flowcare.Errorf(flowcare.EUNAVAILABLE, "名单处理超时，未写入任何内容；请稍后重试，或把文件拆成较小的几份分批导入")
+	}
+	var fe *flowcare.Error
+	if errors.As(err, &fe) {
+		return err
+	}
+	return flowcare.Wrap(err, attempt)
+}
+
+// PreviewImport reads a list and says, line by line, what an import would
+// do. It writes nothing but the audit of lines that met children outside
+// the importer's area.
+func (s *Service) PreviewImport(ctx context.Context, src flowcare.ImportSource, fileName string, content io.Reader) (*ImportPreview, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.importDeadline)
+	defer cancel()
 	a, rows, err := openImport(ctx, src, fileName, content)
 	if err != nil {
-		return nil, err
+		return nil, importFailed(ctx, err, "preview import")
 	}
-	return s.classify(ctx, s.store.Children(), a, rows)
+	p, err := s.classify(ctx, s.store.Children(), a, rows)
+	if err == nil {
+		err = s.recordElsewhere(ctx, a, viaImportPreview, p.elsewhere)
+	}
+	if err != nil {
+		return nil, importFailed(ctx, err, "preview import")
+	}
+	return p, nil
 }
 
 // ApplyImport creates the new children and updates the matched ones in one
 // transaction; conflicts and invalid lines are left for people to resolve.
-// The import is kept as a record with a summary free of personal data.
-func (s *Service) ApplyImport(ctx context.Context, src flowcare.ImportSource, fileName string, content []byte) (*flowcare.ChildImport, error) {
+// The import is kept as a record with a summary free of personal data, and
+// every child it creates or changes has its own audit entry naming it.
+func (s *Service) ApplyImport(ctx context.Context, src flowcare.ImportSource, fileName string, content io.Reader) (*flowcare.ChildImport, error) {
+	ctx, cancel := context.WithTimeout(ctx, s.importDeadline)
+	defer cancel()
 	a, rows, err := openImport(ctx, src, fileName, content)
 	if err != nil {
-		return nil, err
+		return nil, importFailed(ctx, err, "apply import")
 	}
 	imp := &flowcare.ChildImport{Source: src, FileName: filepath.Base(fileName), ImportedBy: &a.Username}
 	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {
@@ -303,62 +365,76 @@ func (s *Service) ApplyImport(ctx context.Context, src flowcare.ImportSource, fi
 			Reason  string `json:"reason,omitempty"`
 		}
 		summary := make([]line, 0, len(p.Lines))
-		for i := range p.Lines {
-			r := &p.Lines[i]
+		for _, r := range p.Lines {
 			summary = append(summary, line{r.Line, string(r.Outcome), r.Reason})
-			switch r.Outcome {
-			case OutcomeNew:
-				c, err := s.build(r.input, false)
-				if err != nil {
-					return err
-				}
-				c.RegisteredBy = a.UserID
-				if err := tx.Children().CreateChild(ctx, c); err != nil {
-					return fmt.Errorf("line %d: %w", r.Line, err)
-				}
-			case OutcomeMatched:
-				old, err := tx.Children().ChildByID(ctx, r.ChildID)
-				if err != nil {
-					return err
-				}
-				c, err := s.build(r.input, false)
-				if err != nil {
-					return err
-				}
-				c.ID, c.Status, c.LastReviewedOn, c.RegisteredBy = old.ID, old.Status, old.LastReviewedOn, old.RegisteredBy
-				// The list's guardian replaces the first one; others stay.
-				if len(old.Guardians) > 1 {
-					c.Guardians = append(c.Guardians, old.Guardians[1:]...)
-				}
-				for j := range c.Guardians {
-					if j < len(old.Guardians) {
-						c.Guardians[j].ID = old.Guardians[j].ID
-					}
-				}
-				if c.Address == "" {
-					c.Address = old.Address
-				}
-				if err := tx.Children().UpdateChild(ctx, c); err != nil {
-					return fmt.Errorf("line %d: %w", r.Line, err)
-				}
-			}
 		}
 		b, _ := json.Marshal(summary)
 		imp.Rows, imp.Created, imp.Updated, imp.Conflicts, imp.Invalid, imp.Summary = p.Rows, p.New, p.Matched, p.Conflicts, p.Invalid, string(b)
 		if err := tx.Children().SaveImport(ctx, imp, a.UserID); err != nil {
 			return err
 		}
+		for i := range p.Lines {
+			if err := s.applyLine(ctx, tx, a, imp, &p.Lines[i]); err != nil {
+				return err
+			}
+		}
+		if err := s.auditElsewhere(ctx, tx.Audit(), a, viaImport, imp.ID, p.elsewhere); err != nil {
+			return err
+		}
 		return flowcare.RecordAudit(ctx, tx.Audit(), s.now(), a, "child.imported", "import:"+imp.ID,
 			map[string]any{"source": src, "rows": imp.Rows, "created": imp.Created, "updated": imp.Updated})
 	})
 	if err != nil {
-		var fe *flowcare.Error
-		if errors.As(err, &fe) {
-			return nil, err
-		}
-		return nil, flowcare.Wrap(err, "apply import")
+		return nil, importFailed(ctx, err, "apply import")
 	}
 	return imp, nil
+}
+
+// applyLine writes one new or matched line, with an audit entry on the
+// child's file that names the import and the line.
+func (s *Service) applyLine(ctx context.Context, tx flowcare.Tx, a *flowcare.Actor, imp *flowcare.ChildImport, r *ImportRow) error {
+	detail := map[string]any{"import": imp.ID, "source": imp.Source, "line": r.Line}
+	switch r.Outcome {
+	case OutcomeNew:
+		c := r.child
+		c.RegisteredBy = a.UserID
+		if err := tx.Children().CreateChild(ctx, c); err != nil {
+			return fmt.Errorf("line %d: %w", r.Line, err)
+		}
+		detail["community"] = c.CommunityID
+		return s.audit(ctx, tx, a, "child.registered", c.ID, detail)
+	case OutcomeMatched:
+		old, err := tx.Children().ChildByID(ctx, r.ChildID)
+		if err != nil {
+			return err
+		}
+		if !CanRegister(a, old.AreaPath) {
+			// Moved out of the importer's area since it was classified.
+			return flowcare.Errorf(flowcare.ECONFLICT, "第 %d 行的儿童档案刚刚有变动，请重新预览后再导入", r.Line)
+		}
+		c := r.child
+		c.ID, c.Status, c.LastReviewedOn, c.RegisteredBy = old.ID, old.Status, old.LastReviewedOn, old.RegisteredBy
+		// The list's guardian replaces the first one; others stay.
+		if len(old.Guardians) > 1 {
+			c.Guardians = append(c.Guardians, old.Guardians[1:]...)
+		}
+		for j := range c.Guardians {
+			if j < len(old.Guardians) {
+				c.Guardians[j].ID = old.Guardians[j].ID
+			}
+		}
+		if c.Address == "" {
+			c.Address = old.Address
+		}
+		if err := tx.Children().UpdateChild(ctx, c); err != nil {
+			return fmt.Errorf("line %d: %w", r.Line, err)
+		}
+		if old.CommunityID != c.CommunityID {
+			detail["moved_from"], detail["community"] = old.CommunityID, c.CommunityID
+		}
+		return s.audit(ctx, tx, a, "child.updated", c.ID, detail)
+	}
+	return nil
 }
 
 // Imports lists the applied imports, newest first.

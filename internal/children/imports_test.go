@@ -1,14 +1,22 @@
 package children_test
 
 import (
+	"archive/zip"
+	"bufio"
 	"bytes"
+	"compress/flate"
 	"context"
 	"fmt"
+	"io"
+	"runtime"
 	"strings"
+	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/xuri/excelize/v2"
+	"golang.org/x/text/encoding/japanese"
+	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"flowcare/internal/children"
 	"flowcare/internal/flowcare"
@@ -40,7 +48,7 @@ func TestImportPreviewThenApply(t *testing.T) {
 		importLine("区外", "2016-03-04", "", "110108001001", "2023-01-01") + // outside the importer's area
 		importLine("坏日期", "2016-13-40", "", "110105001001", "2023-01-01") // unreadable date
 	before := f.writes()
-	p, err := f.svc.PreviewImport(as(civil), flowcare.SourceEducation, "pupils.csv", []byte(file))
+	p, err := f.svc.PreviewImport(as(civil), flowcare.SourceEducation, "pupils.csv", strings.NewReader(file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -61,7 +69,7 @@ func TestImportPreviewThenApply(t *testing.T) {
 		t.Errorf("reasons: %q, %q", p.Lines[3].Reason, p.Lines[5].Reason)
 	}
 
-	imp, err := f.svc.ApplyImport(as(civil), flowcare.SourceEducation, "pupils.csv", []byte(file))
+	imp, err := f.svc.ApplyImport(as(civil), flowcare.SourceEducation, "pupils.csv", strings.NewReader(file))
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -99,15 +107,15 @@ func TestImportRefusesFilesItCannotRead(t *testing.T) {
 		"not a table":     {"a.pdf", "%PDF", flowcare.EINVALID},
 		"broken xlsx":     {"a.xlsx", "not a zip", flowcare.EINVALID},
 	} {
-		_, err := f.svc.ApplyImport(as(civil), flowcare.SourcePublicSecurity, c.file, []byte(c.content))
+		_, err := f.svc.ApplyImport(as(civil), flowcare.SourcePublicSecurity, c.file, strings.NewReader(c.content))
 		if flowcare.ErrorCode(err) != c.code {
 			t.Errorf("%s: %v", name, err)
 		}
 	}
-	if _, err := f.svc.ApplyImport(as(civil), flowcare.SourcePublicSecurity, "a.csv", []byte("姓名,性别\n")); !strings.Contains(flowcare.ErrorMessage(err), "缺少必需的列") {
+	if _, err := f.svc.ApplyImport(as(civil), flowcare.SourcePublicSecurity, "a.csv", strings.NewReader("姓名,性别\n")); !strings.Contains(flowcare.ErrorMessage(err), "缺少必需的列") {
 		t.Errorf("missing-column message = %q", flowcare.ErrorMessage(err))
 	}
-	_, err := f.svc.PreviewImport(as(director), flowcare.SourceEducation, "a.csv", []byte(importHeader))
+	_, err := f.svc.PreviewImport(as(director), flowcare.SourceEducation, "a.csv", strings.NewReader(importHeader))
 	wantCode(t, err, flowcare.EFORBIDDEN)
 	if f.writes() != before {
 		t.Fatal("a refused import wrote something")
@@ -132,7 +140,7 @@ func TestImportReadsXLSX(t *testing.T) {
 	if err := x.Write(&buf); err != nil {
 		t.Fatal(err)
 	}
-	p, err := f.svc.PreviewImport(as(civil), flowcare.SourcePublicSecurity, "permits.xlsx", buf.Bytes())
+	p, err := f.svc.PreviewImport(as(civil), flowcare.SourcePublicSecurity, "permits.xlsx", &buf)
 	if err != nil || p.New != 1 {
 		t.Fatalf("xlsx preview = %+v, %v", p, err)
 	}
@@ -208,7 +216,7 @@ func BenchmarkImport10000(b *testing.B) {
 		}
 		b.ResetTimer()
 		start := time.Now()
-		imp, err := f.svc.ApplyImport(as(civil), flowcare.SourceEducation, "bench.csv", []byte(sb.String()))
+		imp, err := f.svc.ApplyImport(as(civil), flowcare.SourceEducation, "bench.csv", strings.NewReader(sb.String()))
 		took := time.Since(start)
 		b.StopTimer()
 		if err != nil || imp.Created != 10000 {
@@ -217,4 +225,231 @@ func BenchmarkImport10000(b *testing.B) {
 		b.ReportMetric(took.Seconds(), "s/10k-rows")
 		fmt.Printf("import of 10,000 rows: %v (%.0f rows/s)\n", took.Round(time.Millisecond), 10000/took.Seconds())
 	}
+}
+
+// workbook returns an XLSX file whose first sheet holds the import header
+// and then rows data rows of one cell each, written straight into the zip
+// so that a million rows take a second, not minutes of excelize.
+func workbook(t testing.TB, rows int) []byte {
+	t.Helper()
+	var base bytes.Buffer
+	if err := excelize.NewFile().Write(&base); err != nil {
+		t.Fatal(err)
+	}
+	zr, err := zip.NewReader(bytes.NewReader(base.Bytes()), int64(base.Len()))
+	if err != nil {
+		t.Fatal(err)
+	}
+	var out bytes.Buffer
+	zw := zip.NewWriter(&out)
+	zw.RegisterCompressor(zip.Deflate, func(w io.Writer) (io.WriteCloser, error) { return flate.NewWriter(w, flate.BestCompression) })
+	for _, part := range zr.File {
+		w, err := zw.Create(part.Name)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if part.Name != "xl/worksheets/sheet1.xml" {
+			r, _ := part.Open()
+			if _, err := io.Copy(w, r); err != nil {
+				t.Fatal(err)
+			}
+			continue
+		}
+		bw := bufio.NewWriter(w)
+		bw.WriteString(`<?xml version="1.0" encoding="UTF-8" standalone="yes"?>` +
+			`<worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData><row r="1">`)
+		for i, h := range strings.Split(strings.TrimSpace(importHeader), ",") {
+			cell, _ := excelize.CoordinatesToCellName(i+1, 1)
+			fmt.Fprintf(bw, `<c r="%s" t="inlineStr"><is><t>%s</t></is></c>`, cell, h)
+		}
+		bw.WriteString(`</row>`)
+		for n := 2; n <= rows+1; n++ {
+			fmt.Fprintf(bw, `<row r="%d"><c t="inlineStr"><is><t>儿童</t></is></c></row>`, n)
+		}
+		bw.WriteString(`</sheetData></worksheet>`)
+		if err := bw.Flush(); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := zw.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return out.Bytes()
+}
+
+// TestImportRefusesAMillionRowWorkbookAtTheLimit: the rows are read as a
+// stream, so a small file of a million rows is refused for its row count
+// after reading just past the limit, and nothing is written.
+func TestImportRefusesAMillionRowWorkbookAtTheLimit(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110105", false)
+	file := workbook(t, 1_000_000)
+	t.Logf("a million rows in %.1f MiB", float64(len(file))/(1<<20))
+	before := f.writes()
+	_, err := f.svc.PreviewImport(as(civil), flowcare.SourceEducation, "million.xlsx", bytes.NewReader(file))
+	wantCode(t, err, flowcare.EINVALID)
+	if flowcare.ErrorField(err) != "file" || !strings.Contains(flowcare.ErrorMessage(err), "20000 行") {
+		t.Fatalf("refusal = %v", err)
+	}
+	if f.writes() != before {
+		t.Fatal("a refused file wrote something")
+	}
+}
+
+// TestImportRefusesAWorkbookThatUnpacksFarTooLarge: a sheet declaring more
+// than a list can need is refused from the zip directory, before unpacking.
+func TestImportRefusesAWorkbookThatUnpacksFarTooLarge(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110105", false)
+	var buf bytes.Buffer
+	zw := zip.NewWriter(&buf)
+	w, _ := zw.Create("xl/worksheets/sheet1.xml")
+	spaces := bytes.Repeat([]byte(" "), 1<<20)
+	for i := 0; i < 200; i++ {
+		w.Write(spaces)
+	}
+	zw.Close()
+	start := time.Now()
+	_, err := f.svc.ApplyImport(as(civil), flowcare.SourceEducation, "bomb.xlsx", &buf)
+	wantCode(t, err, flowcare.EINVALID)
+	if !strings.Contains(flowcare.ErrorMessage(err), "解压后超过") {
+		t.Fatalf("refusal = %v", err)
+	}
+	t.Logf("refused in %v", time.Since(start))
+}
+
+// TestImportRowLimitIsReachable: 20,000 data rows (blank lines aside) are
+// read; one more is refused, naming the limit.
+func TestImportRowLimitIsReachable(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110105", false)
+	var sb strings.Builder
+	sb.WriteString(importHeader)
+	for n := 0; n < children.MaxImportRows; n++ {
+		sb.WriteString(importLine(fmt.Sprintf("限额儿童%05d", n), "2016-03-04", "", "110105001001", "2023-01-01"))
+		if n == 10 {
+			sb.WriteString(",,,\n")
+		}
+	}
+	p, err := f.svc.PreviewImport(as(civil), flowcare.SourceEducation, "limit.csv", strings.NewReader(sb.String()))
+	if err != nil || p.Rows != children.MaxImportRows || p.New != children.MaxImportRows {
+		t.Fatalf("20,000 rows: %v (%+v)", err, p)
+	}
+	if l := p.Lines[11]; l.Line != 14 || l.Name != "限额儿童00011" {
+		t.Errorf("the line after a blank one = %+v", l)
+	}
+	sb.WriteString(importLine("多一行", "2016-03-04", "", "110105001001", "2023-01-01"))
+	_, err = f.svc.PreviewImport(as(civil), flowcare.SourceEducation, "limit.csv", strings.NewReader(sb.String()))
+	wantCode(t, err, flowcare.EINVALID)
+	if !strings.Contains(flowcare.ErrorMessage(err), "20000 行") {
+		t.Fatalf("refusal = %v", err)
+	}
+}
+
+// TestImportFileSizeLimit: a file over MaxImportBytes is refused without
+// being read further.
+func TestImportFileSizeLimit(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110105", false)
+	huge := io.MultiReader(strings.NewReader(importHeader), endless{})
+	_, err := f.svc.PreviewImport(as(civil), flowcare.SourceEducation, "huge.csv", huge)
+	wantCode(t, err, flowcare.EINVALID)
+	if flowcare.ErrorField(err) != "file" || !strings.Contains(flowcare.ErrorMessage(err), "32 MiB") {
+		t.Fatalf("refusal = %v", err)
+	}
+}
+
+type endless struct{}
+
+func (endless) Read(p []byte) (int, error) {
+	for i := range p {
+		p[i] = 'x'
+	}
+	return len(p), nil
+}
+
+// TestImportReadsGB18030 reads a list saved by Excel in China ("CSV (comma
+// delimited)" in the GBK code page); text in an encoding that cannot be
+// read says to save as UTF-8, never that columns are missing.
+func TestImportReadsGB18030(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110105", false)
+	text := importHeader + importLine("国标儿童", "2016-03-04", "", "110105001001", "2023-01-01")
+	gbk, err := simplifiedchinese.GB18030.NewEncoder().String(text)
+	if err != nil {
+		t.Fatal(err)
+	}
+	imp, err := f.svc.ApplyImport(as(civil), flowcare.SourceEducation, "excel.csv", strings.NewReader(gbk))
+	if err != nil || imp.Created != 1 {
+		t.Fatalf("GB18030 import = %+v, %v", imp, err)
+	}
+	l, err := f.svc.List(as(civil), children.ListQuery{}, flowcare.Page{})
+	if err != nil || l.Total != 1 || l.Children[0].Name != "国标儿童" {
+		t.Fatalf("imported child = %+v, %v", l, err)
+	}
+	sjis, _ := japanese.ShiftJIS.NewEncoder().String("名前,性別,生年月日\n山田,男,2016-03-04\n")
+	utf16 := "\xff\xfe" + string([]byte{'A', 0, ',', 0, 'B', 0})
+	for name, content := range map[string]string{"Shift_JIS": sjis, "UTF-16": utf16, "NUL bytes": "姓名\x00,性别\n"} {
+		_, err := f.svc.PreviewImport(as(civil), flowcare.SourceEducation, "other.csv", strings.NewReader(content))
+		wantCode(t, err, flowcare.EINVALID)
+		if msg := flowcare.ErrorMessage(err); !strings.Contains(msg, "请另存为 UTF-8") || strings.Contains(msg, "缺少") {
+			t.Errorf("%s: %q", name, msg)
+		}
+	}
+}
+
+// TestImportHasADeadline: an import that runs out of time says so, and
+// writes nothing.
+func TestImportHasADeadline(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110105", false)
+	slow := children.New(f.db, func() time.Time { return now })
+	slow.SetImportDeadline(time.Nanosecond)
+	before := f.writes()
+	_, err := slow.ApplyImport(as(civil), flowcare.SourceEducation, "a.csv",
+		strings.NewReader(importHeader+importLine("超时儿童", "2016-03-04", "", "110105001001", "2023-01-01")))
+	wantCode(t, err, flowcare.EUNAVAILABLE)
+	if !strings.Contains(flowcare.ErrorMessage(err), "超时") {
+		t.Errorf("message = %q", flowcare.ErrorMessage(err))
+	}
+	if f.writes() != before {
+		t.Fatal("a timed-out import wrote something")
+	}
+}
+
+// BenchmarkRefuseMillionRowWorkbook measures refusing a million-row XLSX:
+// time, bytes allocated and the peak of the heap.
+func BenchmarkRefuseMillionRowWorkbook(b *testing.B) {
+	f := setupB(b)
+	civil := f.actorB(b, "civil", flowcare.RoleCivilAffairs, "110105")
+	file := workbook(b, 1_000_000)
+	runtime.GC()
+	var base runtime.MemStats
+	runtime.ReadMemStats(&base)
+	var peak atomic.Uint64
+	done := make(chan struct{})
+	go func() {
+		var m runtime.MemStats
+		for {
+			select {
+			case <-done:
+				return
+			case <-time.After(5 * time.Millisecond):
+				runtime.ReadMemStats(&m)
+				if m.HeapAlloc > peak.Load() {
+					peak.Store(m.HeapAlloc)
+				}
+			}
+		}
+	}()
+	b.ReportAllocs()
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		if _, err := f.svc.PreviewImport(as(civil), flowcare.SourceEducation, "million.xlsx", bytes.NewReader(file)); flowcare.ErrorCode(err) != flowcare.EINVALID {
+			b.Fatal(err)
+		}
+	}
+	b.StopTimer()
+	close(done)
+	b.ReportMetric(float64(peak.Load()-min(peak.Load(), base.HeapAlloc))/(1<<20), "peak-heap-MiB")
 }

@@ -20,12 +20,15 @@ type Store interface {
 
 // Service runs the child use cases.
 type Service struct {
-	store Store
-	now   func() time.Time
+	store          Store
+	now            func() time.Time
+	importDeadline time.Duration
 }
 
 // New returns the child use cases.
-func New(store Store, now func() time.Time) *Service { return &Service{store: store, now: now} }
+func New(store Store, now func() time.Time) *Service {
+	return &Service{store: store, now: now, importDeadline: DefaultImportDeadline}
+}
 
 // Today is the current day in Beijing.
 func (s *Service) Today() time.Time {
@@ -192,7 +195,10 @@ func (s *Service) audit(ctx context.Context, tx flowcare.Tx, a *flowcare.Actor, 
 
 // Register records a new child in an area the actor covers. A child already
 // registered (same ID number) is refused; one with the same name and birth
-// date is refused unless confirmed as a different child.
+// date is refused unless confirmed as a different child. Of a match outside
+// the actor's area they are told only RegisteredElsewhere, which no
+// confirmation overrides (they cannot compare a record they may not see),
+// and the attempt is audited on the matched child's file.
 func (s *Service) Register(ctx context.Context, in ChildInput, confirmNotDuplicate bool) (*flowcare.Child, error) {
 	a, err := flowcare.RequireActor(ctx)
 	if err != nil {
@@ -210,16 +216,24 @@ func (s *Service) Register(ctx context.Context, in ChildInput, confirmNotDuplica
 		return nil, err
 	}
 	c.RegisteredBy, c.AreaPath = a.UserID, comm.Path
+	var elsewhere []elsewhereAttempt
 	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {
-		byID, byName, err := tx.Children().FindDuplicates(ctx, c)
+		found, err := tx.Children().FindDuplicates(ctx, []*flowcare.Child{c})
 		if err != nil {
 			return err
 		}
-		if len(byID) > 0 {
+		m := sortMatches(a, found[0])
+		switch {
+		case len(m.mineByID) > 0:
 			return &flowcare.Error{Code: flowcare.ECONFLICT, Field: "idNumber", Message: "该身份证号码的儿童已经登记，请在名单中查找并更新原记录"}
-		}
-		if len(byName) > 0 && !confirmNotDuplicate {
+		case m.elsewhereByID():
+			// An ID number registered elsewhere decides, whatever names match here.
+		case len(m.mineByName) > 0 && !confirmNotDuplicate:
 			return &flowcare.Error{Code: flowcare.ECONFLICT, Field: "name", Message: "已有同名且出生日期相同的儿童登记；如确为不同儿童，请确认后再提交"}
+		}
+		if len(m.elsewhere) > 0 {
+			elsewhere = []elsewhereAttempt{{community: c.CommunityID, matches: m.elsewhere}}
+			return errRegisteredElsewhere()
 		}
 		if err := tx.Children().CreateChild(ctx, c); err != nil {
 			return err
@@ -227,6 +241,9 @@ func (s *Service) Register(ctx context.Context, in ChildInput, confirmNotDuplica
 		return s.audit(ctx, tx, a, "child.registered", c.ID, map[string]any{"community": c.CommunityID})
 	})
 	if err != nil {
+		if aerr := s.recordElsewhere(ctx, a, viaRegister, elsewhere); aerr != nil {
+			return nil, flowcare.Wrap(aerr, "audit register attempt")
+		}
 		return nil, flowcare.Wrap(err, "register child")
 	}
 	e := flowcare.ComputeEligibility(c, district.ID, district.Name, s.Today())
@@ -257,6 +274,7 @@ func (s *Service) Update(ctx context.Context, id string, in ChildInput) (*flowca
 		return nil, err
 	}
 	c.ID, c.Status, c.LastReviewedOn, c.RegisteredBy, c.AreaPath = old.ID, old.Status, old.LastReviewedOn, old.RegisteredBy, comm.Path
+	var elsewhere []elsewhereAttempt
 	// Guardians keep their ids by position, so consents stay linked.
 	for i := range c.Guardians {
 		if i < len(old.Guardians) {
@@ -264,12 +282,21 @@ func (s *Service) Update(ctx context.Context, id string, in ChildInput) (*flowca
 		}
 	}
 	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {
-		byID, _, err := tx.Children().FindDuplicates(ctx, c)
+		found, err := tx.Children().FindDuplicates(ctx, []*flowcare.Child{c})
 		if err != nil {
 			return err
 		}
-		if len(byID) > 0 {
+		m := sortMatches(a, found[0])
+		if len(m.mineByID) > 0 {
 			return &flowcare.Error{Code: flowcare.ECONFLICT, Field: "idNumber", Message: "该身份证号码已登记给另一名儿童"}
+		}
+		if m.elsewhereByID() {
+			for _, e := range m.elsewhere {
+				if e.ByIDNumber {
+					elsewhere = append(elsewhere, elsewhereAttempt{community: c.CommunityID, matches: []flowcare.ChildMatch{e}})
+				}
+			}
+			return errRegisteredElsewhere()
 		}
 		if err := tx.Children().UpdateChild(ctx, c); err != nil {
 			return err
@@ -277,6 +304,9 @@ func (s *Service) Update(ctx context.Context, id string, in ChildInput) (*flowca
 		return s.audit(ctx, tx, a, "child.updated", c.ID, nil)
 	})
 	if err != nil {
+		if aerr := s.recordElsewhere(ctx, a, viaUpdate, elsewhere); aerr != nil {
+			return nil, flowcare.Wrap(aerr, "audit update attempt")
+		}
 		return nil, flowcare.Wrap(err, "update child")
 	}
 	e := flowcare.ComputeEligibility(c, district.ID, district.Name, s.Today())

@@ -247,6 +247,15 @@ func HasConsent(cs []Consent, p ConsentPurpose) bool {
 	return false
 }
 
+// ChildMatch is a stored child that may be the same person as a record being
+// entered. Its area decides what the person entering it may be told.
+type ChildMatch struct {
+	ChildID  string
+	AreaPath string
+	// ByIDNumber: the ID numbers are equal; otherwise name and birth date are.
+	ByIDNumber bool
+}
+
 // ChildFilter narrows a child listing to an area.
 type ChildFilter struct {
 	AreaPath string
@@ -262,9 +271,9 @@ type ChildStore interface {
 	CreateChild(ctx context.Context, c *Child) error
 	UpdateChild(ctx context.Context, c *Child) error
 	ChildByID(ctx context.Context, id string) (*Child, error)
-	// FindDuplicates returns ids of other children with the same ID number,
-	// or the same name and birth date.
-	FindDuplicates(ctx context.Context, c *Child) (byID []string, byNameBirth []string, err error)
+	// FindDuplicates returns, for each record, the other stored children with
+	// the same ID number or the same name and birth date, wherever they live.
+	FindDuplicates(ctx context.Context, cs []*Child) ([][]ChildMatch, error)
 	ListChildren(ctx context.Context, f ChildFilter, today time.Time, p Page) ([]*Child, int, error)
 	// ChildrenByIDs loads children in list form: no ID number, address or guardians.
 	ChildrenByIDs(ctx context.Context, ids []string) ([]*Child, error)

@@ -115,7 +115,7 @@ func (s *childStore) seal(c *flowcare.Child) (*sealed, error) {
 		ct, err := s.keys.Encrypt(field, v)
 		return &ct, err
 	}
-	out := &sealed{nameBirthHash: s.keys.Hash("name+birth", c.Name+"|"+c.BirthDate.Format("2006-01-02"))}
+	out := &sealed{nameBirthHash: s.nameBirthHash(c)}
 	var err error
 	if out.name, err = enc(fChildName, c.Name); err != nil {
 		return nil, flowcare.Internal(err)
@@ -157,7 +157,7 @@ func (s *childStore) CreateChild(ctx context.Context, c *flowcare.Child) error {
 	if err != nil {
 		return childConflict(err)
 	}
-	return s.replaceGuardians(ctx, c)
+	return s.replaceGuardians(ctx, c, true)
 }
 
 func childConflict(err error) error {
@@ -185,12 +185,13 @@ func (s *childStore) UpdateChild(ctx context.Context, c *flowcare.Child) error {
 	if err != nil {
 		return childConflict(err)
 	}
-	return s.replaceGuardians(ctx, c)
+	return s.replaceGuardians(ctx, c, false)
 }
 
 // replaceGuardians writes the child's guardians in order; existing rows keep
-// their ids (consents refer to them) and surplus rows go.
-func (s *childStore) replaceGuardians(ctx context.Context, c *flowcare.Child) error {
+// their ids (consents refer to them) and surplus rows go. A child just
+// created has neither, which saves an import two statements per line.
+func (s *childStore) replaceGuardians(ctx context.Context, c *flowcare.Child, created bool) error {
 	var keep []string
 	for i := range c.Guardians {
 		g := &c.Guardians[i]
@@ -213,6 +214,9 @@ func (s *childStore) replaceGuardians(ctx context.Context, c *flowcare.Child) er
 		}
 		g.ChildID = c.ID
 		keep = append(keep, g.ID)
+	}
+	if created {
+		return nil
 	}
 	_, err := s.q.ExecContext(ctx, `
 		UPDATE consents SET guardian_id = NULL WHERE child_id = $1 AND guardian_id <> ALL($2::uuid[])`, c.ID, stringArray(keep))
@@ -301,26 +305,66 @@ func (s *childStore) ChildrenByIDs(ctx context.Context, ids []string) ([]*flowca
 	return cs, err
 }
 
-func (s *childStore) FindDuplicates(ctx context.Context, c *flowcare.Child) ([]string, []string, error) {
+func (s *childStore) nameBirthHash(c *flowcare.Child) string {
+	return s.keys.Hash("name+birth", c.Name+"|"+c.BirthDate.Format("2006-01-02"))
+}
+
+// FindDuplicates looks every record up in one statement, so that an import
+// of thousands of lines costs one round trip rather than two per line.
+func (s *childStore) FindDuplicates(ctx context.Context, cs []*flowcare.Child) ([][]flowcare.ChildMatch, error) {
 	if s.keys == nil {
-		return nil, nil, flowcare.Internal(errNoKeys)
+		return nil, flowcare.Internal(errNoKeys)
 	}
-	self := c.ID
-	if self == "" {
-		self = "00000000-0000-0000-0000-000000000000"
+	out := make([][]flowcare.ChildMatch, len(cs))
+	if len(cs) == 0 {
+		return out, nil
 	}
-	var byID, byName []string
-	if c.IDNumber != "" {
-		if err := sqlx.SelectContext(ctx, s.q, &byID, `SELECT id FROM children WHERE id_number_hash = $1 AND id <> $2`,
-			s.keys.Hash("id", c.IDNumber), self); err != nil {
-			return nil, nil, mapError(err)
+	byID, byName := map[string][]int{}, map[string][]int{}
+	var idHashes, nameHashes []string
+	for i, c := range cs {
+		if c.IDNumber != "" {
+			h := s.keys.Hash("id", c.IDNumber)
+			if byID[h] == nil {
+				idHashes = append(idHashes, h)
+			}
+			byID[h] = append(byID[h], i)
+		}
+		h := s.nameBirthHash(c)
+		if byName[h] == nil {
+			nameHashes = append(nameHashes, h)
+		}
+		byName[h] = append(byName[h], i)
+	}
+	var rows []struct {
+		ID       string  `db:"id"`
+		Path     string  `db:"path"`
+		IDHash   *string `db:"id_number_hash"`
+		NameHash string  `db:"name_birth_hash"`
+	}
+	err := sqlx.SelectContext(ctx, s.q, &rows, `
+		SELECT c.id, a.path, c.id_number_hash, c.name_birth_hash FROM children c JOIN areas a ON a.id = c.community_id
+		WHERE c.id_number_hash = ANY($1::text[]) OR c.name_birth_hash = ANY($2::text[])
+		ORDER BY c.id`, stringArray(idHashes), stringArray(nameHashes))
+	if err != nil {
+		return nil, mapError(err)
+	}
+	for _, r := range rows {
+		sameID := map[int]bool{}
+		if r.IDHash != nil {
+			for _, i := range byID[*r.IDHash] {
+				if cs[i].ID != r.ID {
+					out[i] = append(out[i], flowcare.ChildMatch{ChildID: r.ID, AreaPath: r.Path, ByIDNumber: true})
+					sameID[i] = true
+				}
+			}
+		}
+		for _, i := range byName[r.NameHash] {
+			if cs[i].ID != r.ID && !sameID[i] {
+				out[i] = append(out[i], flowcare.ChildMatch{ChildID: r.ID, AreaPath: r.Path})
+			}
 		}
 	}
-	h := s.keys.Hash("name+birth", c.Name+"|"+c.BirthDate.Format("2006-01-02"))
-	if err := sqlx.SelectContext(ctx, s.q, &byName, `SELECT id FROM children WHERE name_birth_hash = $1 AND id <> $2`, h, self); err != nil {
-		return nil, nil, mapError(err)
-	}
-	return byID, byName, nil
+	return out, nil
 }
 
 // ListChildren lists children of an area, oldest registration first. The
