@@ -5,6 +5,7 @@ package indexing
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sort"
@@ -19,16 +20,28 @@ type Store interface {
 	Directory() flowcare.DirectoryStore
 }
 
+// Index is the search cluster the relay writes to.
+type Index interface {
+	flowcare.Indexer
+	// Health says whether the cluster answers at all, which tells a cluster
+	// that is down from documents it refused.
+	Health(ctx context.Context) error
+}
+
 // Metrics receives what the relay does, for /metrics.
 type Metrics interface {
 	Indexed(e flowcare.Entity, n int, lag []time.Duration)
 	Failed(n int)
 }
 
+// ErrSearchUnavailable marks a batch that failed because the search cluster
+// could not be reached; its rows were left on the outbox untouched.
+var ErrSearchUnavailable = errors.New("search cluster unavailable")
+
 // Relay drains the outbox into the search index.
 type Relay struct {
 	store   Store
-	index   flowcare.Indexer
+	index   Index
 	metrics Metrics
 	log     *slog.Logger
 	now     func() time.Time
@@ -37,11 +50,15 @@ type Relay struct {
 	// Idle is how long the relay sleeps when the outbox is empty and no
 	// notification arrives.
 	Idle time.Duration
+	// MinBackoff and MaxBackoff bound the pause between tries while the
+	// search cluster or PostgreSQL is down: it doubles from one to the other.
+	MinBackoff, MaxBackoff time.Duration
 }
 
 // NewRelay returns a relay; metrics may be nil.
-func NewRelay(store Store, index flowcare.Indexer, metrics Metrics, log *slog.Logger, now func() time.Time) *Relay {
-	return &Relay{store: store, index: index, metrics: metrics, log: log, now: now, Batch: 500, Idle: time.Second}
+func NewRelay(store Store, index Index, metrics Metrics, log *slog.Logger, now func() time.Time) *Relay {
+	return &Relay{store: store, index: index, metrics: metrics, log: log, now: now, Batch: 500, Idle: time.Second,
+		MinBackoff: 500 * time.Millisecond, MaxBackoff: 15 * time.Second}
 }
 
 // backoff is how long a batch waits after the index failed it: growing with
@@ -52,33 +69,98 @@ func backoff(attempts int) time.Duration {
 	return min(d, time.Minute)
 }
 
+// outage is a spell during which the relay cannot work: the search cluster
+// or PostgreSQL is away. The relay waits it out as a whole, instead of
+// retrying on every new row, and says so once when it starts and once when
+// it ends.
+type outage struct {
+	search bool
+	since  time.Time
+	delay  time.Duration
+}
+
 // Run drains the outbox until ctx ends; wake carries notifications of new rows.
 func (r *Relay) Run(ctx context.Context, wake <-chan struct{}) {
+	var down *outage
 	for {
 		n, err := r.Drain(ctx)
 		if ctx.Err() != nil {
 			return
 		}
-		if err != nil {
+		switch {
+		case err == nil:
+			if down != nil {
+				if down.search {
+					r.log.Info("search cluster reachable again; the outbox is draining", "down_for", r.now().Sub(down.since).Round(time.Millisecond).String())
+				}
+				down = nil
+			}
+			if n > 0 {
+				continue
+			}
+			if !r.idle(ctx, wake) {
+				return
+			}
+		case errors.Is(err, ErrSearchUnavailable) || flowcare.ErrorCode(err) == flowcare.EUNAVAILABLE:
+			if down == nil {
+				down = &outage{search: errors.Is(err, ErrSearchUnavailable), since: r.now(), delay: r.MinBackoff}
+				// PostgreSQL's outage is logged by its adapter.
+				if down.search {
+					r.log.Warn("search cluster unreachable; the outbox keeps every change and the relay retries with back-off", "error", err.Error())
+				}
+			}
+			if !r.sitOut(ctx, down) {
+				return
+			}
+		default:
 			r.log.Warn("outbox relay", "error", err.Error())
-		}
-		if n > 0 && err == nil {
-			continue
-		}
-		select {
-		case <-ctx.Done():
-			return
-		case <-wake:
-		case <-time.After(r.Idle):
+			if !r.idle(ctx, wake) {
+				return
+			}
 		}
 	}
 }
+
+// idle waits for a notification of new rows or for Idle to pass.
+func (r *Relay) idle(ctx context.Context, wake <-chan struct{}) bool {
+	select {
+	case <-ctx.Done():
+		return false
+	case <-wake:
+	case <-time.After(r.Idle):
+	}
+	return true
+}
+
+// sitOut waits out one step of an outage, deaf to notifications of new rows:
+// they are what would otherwise make the relay retry at the rate of writes.
+// While the search cluster is down it asks the cluster's health, which costs
+// nothing of PostgreSQL, until the cluster answers.
+func (r *Relay) sitOut(ctx context.Context, o *outage) bool {
+	for {
+		select {
+		case <-ctx.Done():
+			return false
+		case <-time.After(o.delay):
+		}
+		o.delay = min(2*o.delay, r.MaxBackoff)
+		if !o.search || r.index.Health(ctx) == nil {
+			return ctx.Err() == nil
+		}
+	}
+}
+
+// errClusterDown rolls back a claimed batch whose cluster is down, so that
+// its rows keep their attempts and are due again the moment it returns.
+var errClusterDown = errors.New("roll back: search cluster down")
 
 // Drain processes one batch and returns how many rows it took off the outbox.
 // The rows stay locked (FOR UPDATE SKIP LOCKED) until the batch is indexed,
 // so relays on other replicas take other rows meanwhile. Documents are read
 // fresh from their rows: a stale or repeated outbox row re-sends the current
-// version, which external versioning makes harmless.
+// version, which external versioning makes harmless. When the cluster refuses
+// the batch but answers, the rows are deferred one by one, so that a document
+// the cluster will never take does not hold up the others.
 func (r *Relay) Drain(ctx context.Context) (int, error) {
 	done := 0
 	var indexErr error
@@ -110,6 +192,10 @@ func (r *Relay) Drain(ctx context.Context) (int, error) {
 			if r.metrics != nil {
 				r.metrics.Failed(len(rows))
 			}
+			if r.index.Health(ctx) != nil {
+				indexErr = fmt.Errorf("%w: %w", ErrSearchUnavailable, indexErr)
+				return errClusterDown
+			}
 			return tx.Directory().DeferOutbox(ctx, ids, indexErr.Error(), now.Add(backoff(rows[0].Attempts)))
 		}
 		if err := tx.Directory().DeleteOutbox(ctx, ids); err != nil {
@@ -127,7 +213,7 @@ func (r *Relay) Drain(ctx context.Context) (int, error) {
 		done = len(rows)
 		return nil
 	})
-	if err != nil {
+	if err != nil && !errors.Is(err, errClusterDown) {
 		return 0, fmt.Errorf("drain outbox: %w", err)
 	}
 	if indexErr != nil {
