@@ -11,8 +11,6 @@ import (
 	"sync"
 	"time"
 
-	"github.com/lib/pq"
-
 	"flowcare/internal/flowcare"
 )
 
@@ -110,17 +108,11 @@ func (n *notifier) deliver(payload string) {
 	}
 }
 
-// runNotifier listens for notifications until ctx ends.
+// runNotifier listens for notifications until ctx ends. Pushes lost while
+// the connection was down stay in the inbox, which the web app polls.
 func runNotifier(ctx context.Context, cfg Config, log *slog.Logger, n *notifier) {
-	listener := pq.NewListener(cfg.DatabaseURL, time.Second, time.Minute, func(ev pq.ListenerEventType, err error) {
-		if err != nil {
-			log.Warn("notification listener", "error", err.Error())
-		}
-	})
+	listener := listen(ctx, cfg.DatabaseURL, "flowcare_notifications", log.With("listener", "notifications"))
 	defer listener.Close()
-	if err := listener.Listen("flowcare_notifications"); err != nil {
-		log.Warn("notification listener: pushes are off until it reconnects", "error", err.Error())
-	}
 	for {
 		select {
 		case <-ctx.Done():

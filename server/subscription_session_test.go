@@ -49,13 +49,16 @@ func (s *testServer) signIn(username string) signedIn {
 }
 
 // withCookie sends a GraphQL request carrying only the session cookie, as
-// the browser does, through a client with no cookie jar of its own.
+// the browser does, through a client with no cookie jar of its own; with no
+// token it is an anonymous request.
 func (s *testServer) withCookie(token, q string, vars map[string]any) gqlResponse {
 	s.t.Helper()
 	body, _ := json.Marshal(map[string]any{"query": q, "variables": vars})
 	req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", bytes.NewReader(body))
 	req.Header.Set("Content-Type", "application/json")
-	req.AddCookie(&http.Cookie{Name: sessionCookie, Value: token})
+	if token != "" {
+		req.AddCookie(&http.Cookie{Name: sessionCookie, Value: token})
+	}
 	res, err := (&http.Client{}).Do(req)
 	if err != nil {
 		s.t.Fatal(err)

@@ -4,8 +4,11 @@ package postgres
 import (
 	"context"
 	"database/sql"
+	"database/sql/driver"
 	"errors"
 	"fmt"
+	"log/slog"
+	"sync"
 	"time"
 
 	"github.com/jmoiron/sqlx"
@@ -18,13 +21,18 @@ import (
 // DB is the PostgreSQL adapter. Its stores run outside a transaction; InTx
 // gives stores that share one.
 type DB struct {
-	db   *sqlx.DB
-	keys *secrets.Keyring
+	db     *sqlx.DB
+	keys   *secrets.Keyring
+	health *health
 }
 
 // UseKeyring sets the keys that encrypt personal data at rest; the child
 // store refuses to work without them.
 func (d *DB) UseKeyring(k *secrets.Keyring) { d.keys = k }
+
+// UseLogger sets where the adapter reports PostgreSQL becoming unreachable
+// and reachable again; until it is called that goes to slog's default logger.
+func (d *DB) UseLogger(l *slog.Logger) { d.health.setLog(l) }
 
 // Open connects to PostgreSQL and checks that it answers.
 func Open(ctx context.Context, url string) (*DB, error) { return OpenDriver(ctx, "postgres", url) }
@@ -32,21 +40,115 @@ func Open(ctx context.Context, url string) (*DB, error) { return OpenDriver(ctx,
 // OpenDriver is Open through a database/sql driver registered under another
 // name that speaks to PostgreSQL, such as one that counts statements in a test.
 func OpenDriver(ctx context.Context, driverName, url string) (*DB, error) {
-	raw, err := sql.Open(driverName, url)
+	c, err := connectorFor(driverName, url)
 	if err != nil {
 		return nil, fmt.Errorf("open postgres: %w", err)
 	}
-	db := sqlx.NewDb(raw, "postgres")
-	db.SetMaxOpenConns(20)
-	db.SetMaxIdleConns(10)
-	db.SetConnMaxIdleTime(5 * time.Minute)
+	h := &health{now: time.Now}
+	db := sqlx.NewDb(sql.OpenDB(trackedConnector{Connector: c, health: h}), "postgres")
+	// Every connection the pool may open stays open while idle: under load a
+	// smaller idle pool closes connections only to open them again a moment
+	// later, each a new PostgreSQL backend.
+	db.SetMaxOpenConns(maxConns)
+	db.SetMaxIdleConns(maxConns)
+	db.SetConnMaxIdleTime(connMaxIdle)
 	pingCtx, cancel := context.WithTimeout(ctx, 5*time.Second)
 	defer cancel()
 	if err := db.PingContext(pingCtx); err != nil {
 		db.Close()
 		return nil, fmt.Errorf("connect to postgres: %w", err)
 	}
-	return &DB{db: db}, nil
+	return &DB{db: db, health: h}, nil
+}
+
+const (
+	maxConns = 20
+	// connMaxIdle lets a pool that grew for a burst shrink back once it has
+	// passed, without closing connections between the requests of a steady load.
+	connMaxIdle = 5 * time.Minute
+)
+
+// connectorFor returns a connector for a registered driver; lib/pq's own
+// connector honours the context of a connection attempt.
+func connectorFor(driverName, url string) (driver.Connector, error) {
+	if driverName == "postgres" {
+		return pq.NewConnector(url)
+	}
+	probe, err := sql.Open(driverName, url)
+	if err != nil {
+		return nil, err
+	}
+	drv := probe.Driver()
+	_ = probe.Close()
+	if dc, ok := drv.(driver.DriverContext); ok {
+		return dc.OpenConnector(url)
+	}
+	return dsnConnector{driver: drv, dsn: url}, nil
+}
+
+type dsnConnector struct {
+	driver driver.Driver
+	dsn    string
+}
+
+func (c dsnConnector) Connect(context.Context) (driver.Conn, error) { return c.driver.Open(c.dsn) }
+func (c dsnConnector) Driver() driver.Driver                        { return c.driver }
+
+// trackedConnector tells health how each new connection went. While
+// PostgreSQL is away every request asks the pool for a new connection and
+// fails, so the attempts, not the requests, mark when an outage begins and ends.
+type trackedConnector struct {
+	driver.Connector
+	health *health
+}
+
+func (c trackedConnector) Connect(ctx context.Context) (driver.Conn, error) {
+	conn, err := c.Connector.Connect(ctx)
+	c.health.observe(ctx, err)
+	return conn, err
+}
+
+// health remembers whether PostgreSQL is reachable so that an outage is
+// logged once when it begins and once when it ends, however many requests
+// fail in between; the requests themselves answer UNAVAILABLE unlogged.
+type health struct {
+	now func() time.Time
+
+	mu        sync.Mutex
+	log       *slog.Logger
+	downSince time.Time
+	failures  int
+}
+
+func (h *health) setLog(l *slog.Logger) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	h.log = l
+}
+
+func (h *health) observe(ctx context.Context, err error) {
+	if err != nil && (ctx.Err() != nil || !unavailable(err)) {
+		// A request that gave up, or a refusal such as a wrong password,
+		// says nothing about whether PostgreSQL is up.
+		return
+	}
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	log := h.log
+	if log == nil {
+		log = slog.Default()
+	}
+	switch {
+	case err != nil && h.downSince.IsZero():
+		h.downSince, h.failures = h.now(), 1
+		log.Error("postgres unavailable: requests answer UNAVAILABLE until it is back", "error", err.Error())
+	case err != nil:
+		h.failures++
+	case !h.downSince.IsZero():
+		log.Info("postgres reachable again", "down_for", h.now().Sub(h.downSince).Round(time.Millisecond).String(),
+			"failed_connection_attempts", h.failures)
+		h.downSince, h.failures = time.Time{}, 0
+	}
 }
 
 // Close closes the connection pool.
@@ -93,7 +195,7 @@ func (d *DB) Children() flowcare.ChildStore { return tx{q: d.db, keys: d.keys}.C
 func (d *DB) InTx(ctx context.Context, fn func(flowcare.Tx) error) (err error) {
 	t, err := d.db.BeginTxx(ctx, nil)
 	if err != nil {
-		return flowcare.Internal(fmt.Errorf("begin transaction: %w", err))
+		return mapError(fmt.Errorf("begin transaction: %w", err))
 	}
 	defer func() {
 		if p := recover(); p != nil {
@@ -112,8 +214,9 @@ func (d *DB) InTx(ctx context.Context, fn func(flowcare.Tx) error) (err error) {
 }
 
 // mapError turns driver errors into application errors: constraint
-// violations become CONFLICT or INVALID; anything else is internal. The
-// original error stays in the chain for the log.
+// violations become CONFLICT or INVALID, a lost or refused connection
+// UNAVAILABLE; anything else is internal. The original error stays in the
+// chain for the log.
 func mapError(err error) error {
 	if err == nil {
 		return nil
@@ -124,6 +227,9 @@ func mapError(err error) error {
 	}
 	if errors.Is(err, sql.ErrNoRows) {
 		return &flowcare.Error{Code: flowcare.ENOTFOUND, Message: "记录不存在", Err: err}
+	}
+	if unavailable(err) {
+		return &flowcare.Error{Code: flowcare.EUNAVAILABLE, Message: unavailableMessage, Err: err}
 	}
 	var pe *pq.Error
 	if errors.As(err, &pe) {

@@ -2,9 +2,13 @@ package postgres
 
 import (
 	"database/sql"
+	"database/sql/driver"
 	"errors"
+	"io"
+	"net"
 	"strconv"
 	"strings"
+	"syscall"
 
 	"github.com/google/uuid"
 	"github.com/lib/pq"
@@ -54,4 +58,32 @@ func isNoRows(err error) bool { return errors.Is(err, sql.ErrNoRows) }
 func isUniqueViolation(err error) bool {
 	var pe *pq.Error
 	return errors.As(err, &pe) && pe.Code.Name() == "unique_violation"
+}
+
+// unavailableMessage is what a person is told while PostgreSQL cannot be
+// reached: nothing about why, only that trying again later will work.
+const unavailableMessage = "服务暂不可用，请稍后再试"
+
+// unavailable reports whether err says PostgreSQL could not be reached or
+// dropped the connection (refused, reset, shut down, restarting, out of
+// connection slots), as opposed to refusing a statement.
+func unavailable(err error) bool {
+	var pe *pq.Error
+	if errors.As(err, &pe) {
+		switch pe.Code.Class() {
+		case "08": // connection_exception
+			return true
+		case "57": // operator intervention: admin_shutdown, crash_shutdown, cannot_connect_now
+			return pe.Code != "57014" // query_canceled is about one statement
+		case "53":
+			return pe.Code == "53300" // too_many_connections
+		}
+		return false
+	}
+	if errors.Is(err, driver.ErrBadConn) || errors.Is(err, io.EOF) || errors.Is(err, io.ErrUnexpectedEOF) ||
+		errors.Is(err, syscall.ECONNREFUSED) || errors.Is(err, syscall.ECONNRESET) || errors.Is(err, syscall.EPIPE) {
+		return true
+	}
+	var ne *net.OpError
+	return errors.As(err, &ne)
 }
