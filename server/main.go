@@ -214,6 +214,7 @@ func cmdServe(ctx context.Context, cfg Config, log *slog.Logger, args []string) 
 		return err
 	}
 	defer a.db.Close()
+	a.db.UseLogger(log)
 	if *migrate {
 		if err := postgres.Migrate(ctx, a.db.SQL(), log); err != nil {
 			return err
