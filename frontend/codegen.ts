@@ -10,7 +10,7 @@ const config: CodegenConfig = {
       config: {
         useTypeImports: true,
         enumsAsTypes: true,
-        scalars: { Time: 'string', Date: 'string', Fen: 'number' },
+        scalars: { Time: 'string', Date: 'string', Fen: 'number', Upload: 'File' },
         // Fragment masking adds friction for a small app whose components read query results directly.
       },
       presetConfig: { fragmentMasking: false },

@@ -250,8 +250,31 @@ describe('list imports', () => {
     await page.waitForURL((url) => url.pathname === '/children/import');
     await page.locator('[data-testid=import-columns]').waitFor();
     expect(await page.locator('[data-testid=import-columns]').textContent()).toContain('社区编码');
+    // The limits are stated before anything is sent.
+    const limits = await page.locator('[data-testid=import-limits]').textContent();
+    expect(limits).toContain('20,000 行');
+    expect(limits).toContain('32 MiB');
+    expect(limits).toContain('GBK/GB18030');
     await page.locator('[data-testid=download-template]').waitFor();
-    await page.locator('[data-testid=child-import] input[type=file]').setInputFiles({
+
+    // A file the server would refuse for its size is refused here, without
+    // being sent (importFile.test.ts checks the sizes; an empty file is cheap).
+    const fileInput = page.locator('[data-testid=child-import] input[type=file]');
+    await fileInput.setInputFiles({ name: 'empty.csv', mimeType: 'text/csv', buffer: Buffer.alloc(0) });
+    await expect.poll(() => page.locator('[data-testid=child-import] [role=alert]').textContent()).toContain('文件是空的');
+    expect(await page.locator('[data-testid=import-preview]').isDisabled()).toBe(true);
+
+    // The file goes as a GraphQL multipart upload, never inside a JSON body.
+    const uploads: string[] = [];
+    const jsonBodies: string[] = [];
+    page.on('request', (req) => {
+      if (req.url().endsWith('/graphql') && req.method() === 'POST') {
+        const type = req.headers()['content-type'] ?? '';
+        if (type.startsWith('multipart/form-data')) uploads.push(type);
+        else jsonBodies.push(req.postData() ?? '');
+      }
+    });
+    await fileInput.setInputFiles({
       name: 'pupils.csv',
       mimeType: 'text/csv',
       buffer: Buffer.from('\ufeff' + csv, 'utf8'),
@@ -272,6 +295,9 @@ describe('list imports', () => {
     expect(await line(4).locator('[data-testid=outcome-tag]').textContent()).toBe('无效');
     expect(await line(4).locator('[data-testid=line-reason]').textContent()).toContain('社区编码“110105999999”不存在');
 
+    expect(uploads).toHaveLength(1);
+    expect(jsonBodies.some((b) => b.includes(name) || b.includes('previewChildImport'))).toBe(false);
+
     // Nothing has been written yet.
     const other = await page.context().newPage();
     expect(await namesForIdNumber(other, goodId)).toEqual([]);
@@ -281,6 +307,8 @@ describe('list imports', () => {
     await created.waitFor({ state: 'attached' });
     expect(await created.getAttribute('data-value')).toBe('1');
     expect(await page.locator('[data-testid=import-result]').textContent()).toContain('新增 1 名');
+    expect(uploads).toHaveLength(2);
+    expect(jsonBodies.some((b) => b.includes('applyChildImport'))).toBe(false);
     await page.locator('[data-testid=past-imports] .ant-table-row').filter({ hasText: 'pupils.csv' }).first().waitFor();
 
     expect(await namesForIdNumber(other, goodId)).toEqual([name]);

@@ -72,6 +72,7 @@ export const knownAuditActions = [
   'child.consent_recorded',
   'child.imported',
   'child.report_exported',
+  'child.match_outside_scope',
   'ledger.entered',
   'ledger.changed',
   'ledger.left',

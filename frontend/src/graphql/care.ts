@@ -245,10 +245,11 @@ export const ChildImportFieldsFragment = graphql(`
   }
 `);
 
-// A preview writes nothing; it is a mutation only because it carries a file.
+// A preview writes no child; it is a mutation because it carries a file,
+// which urql sends as a GraphQL multipart request when a variable is a File.
 export const PreviewChildImportMutation = graphql(`
-  mutation PreviewChildImport($source: ImportSource!, $fileName: String!, $contentBase64: String!) {
-    previewChildImport(source: $source, fileName: $fileName, contentBase64: $contentBase64) {
+  mutation PreviewChildImport($source: ImportSource!, $file: Upload!) {
+    previewChildImport(source: $source, file: $file) {
       rows
       new
       matched
@@ -262,8 +263,8 @@ export const PreviewChildImportMutation = graphql(`
 `);
 
 export const ApplyChildImportMutation = graphql(`
-  mutation ApplyChildImport($source: ImportSource!, $fileName: String!, $contentBase64: String!) {
-    applyChildImport(source: $source, fileName: $fileName, contentBase64: $contentBase64) {
+  mutation ApplyChildImport($source: ImportSource!, $file: Upload!) {
+    applyChildImport(source: $source, file: $file) {
       ...ChildImportFields
     }
   }

@@ -8,13 +8,7 @@ import type { ChildImportFieldsFragment, ImportLineFieldsFragment, ImportOutcome
 import { ApplyChildImportMutation, ChildImportsQuery, PreviewChildImportMutation } from '../../graphql/care';
 import { errorMessage } from '../../graphql/errors';
 import { allImportSources, formatTime, importOutcomeColor, importOutcomeLabel, importSourceLabel } from '../../labels';
-import { downloadImportTemplate, fileToBase64, importOptionalColumns, importRequiredColumns, isImportFileName } from './importFile';
-
-interface ChosenFile {
-  name: string;
-  base64: string;
-  size: number;
-}
+import { downloadImportTemplate, importFileProblem, importMaxMiB, importMaxRows, importOptionalColumns, importRequiredColumns } from './importFile';
 
 type Preview = PreviewResult['previewChildImport'];
 
@@ -89,7 +83,7 @@ export default function ChildImportPage() {
   const navigate = useNavigate();
   const [step, setStep] = useState(0);
   const [source, setSource] = useState<ImportSource>('EDUCATION');
-  const [file, setFile] = useState<ChosenFile | null>(null);
+  const [file, setFile] = useState<File | null>(null);
   const [fileProblem, setFileProblem] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [preview, setPreview] = useState<Preview | null>(null);
@@ -105,27 +99,25 @@ export default function ChildImportPage() {
     setFailure(null);
   };
 
-  const choose = async (f: File) => {
+  const choose = (f: File) => {
     setFailure(null);
     setPreview(null);
-    if (!isImportFileName(f.name)) {
+    const problem = importFileProblem(f);
+    if (problem) {
       setFile(null);
-      setFileProblem(t('import.wrongType'));
+      setFileProblem(
+        problem === 'tooLarge' ? t('import.tooLarge', { size: importMaxMiB }) : problem === 'empty' ? t('import.emptyFile') : t('import.wrongType'),
+      );
       return;
     }
     setFileProblem(null);
-    try {
-      setFile({ name: f.name, size: f.size, base64: await fileToBase64(f) });
-    } catch {
-      setFile(null);
-      setFileProblem(t('import.unreadable'));
-    }
+    setFile(f);
   };
 
   const onPreview = async () => {
     if (!file) return;
     setFailure(null);
-    const r = await runPreview({ source, fileName: file.name, contentBase64: file.base64 });
+    const r = await runPreview({ source, file });
     if (r.error || !r.data) {
       setFailure(errorMessage(r.error, t));
       return;
@@ -138,7 +130,7 @@ export default function ChildImportPage() {
     if (!file || !preview) return;
     setFailure(null);
     const r = await runApply(
-      { source, fileName: file.name, contentBase64: file.base64 },
+      { source, file },
       // Imported children show up in lists; past imports list the new one.
       { additionalTypenames: ['Child', 'ChildImport'] },
     );
@@ -209,6 +201,11 @@ export default function ChildImportPage() {
                 </Flex>
               </Descriptions.Item>
               <Descriptions.Item label={t('import.formats')}>{t('import.formatsHint')}</Descriptions.Item>
+              <Descriptions.Item label={t('import.limits')}>
+                <span data-testid="import-limits">
+                  {t('import.limitsHint', { rows: importMaxRows.toLocaleString('en-US'), size: importMaxMiB })}
+                </span>
+              </Descriptions.Item>
             </Descriptions>
             <div>
               <Button icon={<DownloadOutlined />} onClick={() => downloadImportTemplate(t('import.templateFile'))} data-testid="download-template">
@@ -220,8 +217,8 @@ export default function ChildImportPage() {
               multiple={false}
               showUploadList={false}
               beforeUpload={(f) => {
-                void choose(f);
-                // Read here, never uploaded on its own.
+                choose(f);
+                // Kept here and sent with the preview, never uploaded on its own.
                 return Upload.LIST_IGNORE;
               }}
               data-testid="import-file"

@@ -1,10 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { bytesToBase64, csvField, fileToBase64, importRequiredColumns, importTemplateCsv, isImportFileName, templateColumns } from './importFile';
-
-function decodeBase64(b64: string): string {
-  const bin = atob(b64);
-  return new TextDecoder('utf-8', { ignoreBOM: true }).decode(Uint8Array.from(bin, (c) => c.charCodeAt(0)));
-}
+import {
+  csvField,
+  importFileProblem,
+  importMaxBytes,
+  importMaxMiB,
+  importMaxRows,
+  importRequiredColumns,
+  importTemplateCsv,
+  isImportFileName,
+  templateColumns,
+} from './importFile';
 
 describe('the import template', () => {
   it('starts with a BOM and names every required column first', () => {
@@ -32,24 +37,20 @@ describe('the import template', () => {
   });
 });
 
-describe('reading a file as base64', () => {
-  it('round-trips UTF-8 text, BOM included', async () => {
-    const text = importTemplateCsv();
-    const b64 = await fileToBase64(new Blob([text]));
-    expect(decodeBase64(b64)).toBe(text);
-  });
-
-  it('encodes large files in chunks', () => {
-    const bytes = new Uint8Array(100_000).map((_, i) => i % 256);
-    const b64 = bytesToBase64(bytes);
-    const back = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-    expect(back).toEqual(bytes);
-  });
-
+describe('checking a file before it is sent', () => {
   it('accepts only CSV and XLSX names', () => {
     expect(isImportFileName('pupils.csv')).toBe(true);
     expect(isImportFileName('名单.XLSX')).toBe(true);
     expect(isImportFileName('list.xls')).toBe(false);
     expect(isImportFileName('list.csv.txt')).toBe(false);
+  });
+
+  it('refuses empty files and files over the server limit', () => {
+    expect(importFileProblem({ name: 'list.xls', size: 10 })).toBe('wrongType');
+    expect(importFileProblem({ name: 'list.csv', size: 0 })).toBe('empty');
+    expect(importFileProblem({ name: 'list.csv', size: importMaxBytes })).toBeNull();
+    expect(importFileProblem({ name: 'list.xlsx', size: importMaxBytes + 1 })).toBe('tooLarge');
+    expect(importMaxMiB).toBe(32);
+    expect(importMaxRows).toBe(20000);
   });
 });

@@ -1,6 +1,13 @@
 // Helpers for importing lists of children from the education and
-// public-security authorities. The file is read in the browser and sent as
-// base64 inside the GraphQL request; nothing is uploaded separately.
+// public-security authorities. The file is sent as it is, as a GraphQL
+// multipart upload, once to preview and once to import.
+
+// The server's limits (internal/children/importfile.go): rows of one file,
+// its size (also the server's limit on a multipart request), and the
+// encodings a CSV may be in.
+export const importMaxRows = 20_000;
+export const importMaxBytes = 32 * 1024 * 1024;
+export const importMaxMiB = importMaxBytes / (1024 * 1024);
 
 // Columns the server reads (graph/schema/care.graphqls, previewChildImport).
 export const importRequiredColumns = ['姓名', '性别', '出生日期', '户籍省', '户籍县', '随迁情况', '社区编码', '来京日期'] as const;
@@ -50,28 +57,14 @@ export function isImportFileName(name: string): boolean {
   return /\.(csv|xlsx)$/i.test(name.trim());
 }
 
-// Bytes to base64, in chunks so large files do not overflow the call stack.
-export function bytesToBase64(bytes: Uint8Array): string {
-  let binary = '';
-  const chunk = 0x8000;
-  for (let i = 0; i < bytes.length; i += chunk) {
-    binary += String.fromCharCode(...bytes.subarray(i, i + chunk));
-  }
-  return btoa(binary);
-}
+export type ImportFileProblem = 'wrongType' | 'empty' | 'tooLarge';
 
-function readBytes(file: Blob): Promise<ArrayBuffer> {
-  if (typeof file.arrayBuffer === 'function') return file.arrayBuffer();
-  return new Promise((resolve, reject) => {
-    const reader = new FileReader();
-    reader.onload = () => resolve(reader.result as ArrayBuffer);
-    reader.onerror = () => reject(reader.error ?? new Error('read failed'));
-    reader.readAsArrayBuffer(file);
-  });
-}
-
-export async function fileToBase64(file: Blob): Promise<string> {
-  return bytesToBase64(new Uint8Array(await readBytes(file)));
+// What is wrong with a chosen file before it is sent, if anything.
+export function importFileProblem(file: { name: string; size: number }): ImportFileProblem | null {
+  if (!isImportFileName(file.name)) return 'wrongType';
+  if (file.size === 0) return 'empty';
+  if (file.size > importMaxBytes) return 'tooLarge';
+  return null;
 }
 
 // Offers the template for download, generated here (no request).
