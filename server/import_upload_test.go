@@ -102,6 +102,12 @@ func TestImportUploadTakesAFullListAsMultipart(t *testing.T) {
 		t.Fatalf("apply = %s %+v", r.Data["applyChildImport"], r.Errors)
 	}
 
+	// A file inside a JSON body, as the base64 clients sent it, is a client mistake.
+	r, _ = s.do(preview, map[string]any{"source": "EDUCATION", "file": "aGVsbG8="}, http.Header{"Authorization": {"Bearer " + token}})
+	if r.code() != "INVALID" || r.Errors[0].Extensions["field"] != "file" {
+		t.Fatalf("a JSON file variable: %+v", r.Errors)
+	}
+
 	// The same upload of a director, who may not import, is refused as usual.
 	r, _ = s.upload(s.token("demo.director"), preview, map[string]any{"source": "EDUCATION"}, "pupils.csv", small)
 	if r.code() != "FORBIDDEN" {
