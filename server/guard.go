@@ -69,6 +69,9 @@ func tooLargeMessage(limit int64) string {
 	return "请求内容过大（上限 " + strconv.FormatInt(limit>>20, 10) + " MiB）"
 }
 
+// preflightHeader must come with a multipart request signed in by cookie.
+const preflightHeader = "GraphQL-Preflight"
+
 // graphQLRequest is what the guard needs to know of a JSON request.
 type graphQLRequest struct {
 	Query string `json:"query"`
@@ -96,6 +99,12 @@ func guardGraphQL(lim *limits, next http.Handler) http.Handler {
 			return
 		}
 		query := ""
+		if mediaType == "multipart/form-data" && r.Header.Get("Authorization") == "" && r.Header.Get(preflightHeader) == "" {
+			// A form post is a request any site can make with the visitor's
+			// cookie; a custom header makes the browser ask first.
+			writeAPIError(w, http.StatusBadRequest, codeBadRequest, "文件上传请求须带 "+preflightHeader+" 头")
+			return
+		}
 		if mediaType == "multipart/form-data" {
 			// The operation is one part of the form; the files are binary.
 			query = multipartOperations(r, body)

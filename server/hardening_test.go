@@ -6,6 +6,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"mime/multipart"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -329,5 +330,36 @@ func TestWebsocketCarriesSubscriptionsOnly(t *testing.T) {
 	}
 	if !strings.Contains(string(got.Payload), `"BAD_REQUEST"`) || strings.Contains(string(got.Payload), `"signIn"`) {
 		t.Errorf("mutation over the websocket answered %s %s, want an error", got.Type, got.Payload)
+	}
+}
+
+func TestCookieUploadsNeedThePreflightHeader(t *testing.T) {
+	s := newTestServer(t, "prod")
+	s.query(signIn, map[string]any{"u": "demo.supervisor", "p": DemoPassword})
+	form := func(preflight bool) (int, string) {
+		var body bytes.Buffer
+		mw := multipart.NewWriter(&body)
+		_ = mw.WriteField("operations", `{"query":"{ me { username } }","variables":{}}`)
+		_ = mw.WriteField("map", `{}`)
+		_ = mw.Close()
+		req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", &body)
+		req.Header.Set("Content-Type", mw.FormDataContentType())
+		if preflight {
+			req.Header.Set(preflightHeader, "1")
+		}
+		res, err := s.client.Do(req)
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer res.Body.Close()
+		b, _ := io.ReadAll(res.Body)
+		return res.StatusCode, string(b)
+	}
+	// A cross-site form could send exactly this, with the visitor's cookie.
+	if code, body := form(false); code != http.StatusBadRequest || !strings.Contains(body, preflightHeader) {
+		t.Errorf("cookie multipart without the header = %d %s", code, body)
+	}
+	if code, body := form(true); code != 200 || !strings.Contains(body, "demo.supervisor") {
+		t.Errorf("cookie multipart with the header = %d %s", code, body)
 	}
 }

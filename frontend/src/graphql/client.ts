@@ -23,7 +23,9 @@ export function createClient(onUnauthenticated: () => void): Client {
   const ws = createWSClient({ url: websocketURL, lazy: true, retryAttempts: Infinity });
   return new Client({
     url: '/graphql',
-    fetchOptions: { credentials: 'include' },
+    // The custom header makes a browser ask before a cross-site upload, which
+    // the server requires of multipart requests sent with the cookie.
+    fetchOptions: { credentials: 'include', headers: { 'GraphQL-Preflight': '1' } },
     // The API contract is POST only; urql would otherwise send short queries as GET.
     preferGetMethod: false,
     exchanges: [
