@@ -1,7 +1,9 @@
-// Package scalar holds the GraphQL scalars the schema defines.
+// Package scalar holds the GraphQL scalars the schema defines. Each reads
+// its input strictly and names the input it was reading when it refuses one.
 package scalar
 
 import (
+	"context"
 	"io"
 	"strconv"
 	"time"
@@ -14,21 +16,26 @@ import (
 const dateLayout = "2006-01-02"
 
 // MarshalDate writes a calendar day as YYYY-MM-DD.
-func MarshalDate(t time.Time) graphql.Marshaler {
-	return graphql.WriterFunc(func(w io.Writer) {
-		_, _ = io.WriteString(w, strconv.Quote(t.Format(dateLayout)))
+func MarshalDate(t time.Time) graphql.ContextMarshaler {
+	return graphql.ContextWriterFunc(func(_ context.Context, w io.Writer) error {
+		_, err := io.WriteString(w, strconv.Quote(t.Format(dateLayout)))
+		return err
 	})
 }
 
 // UnmarshalDate reads YYYY-MM-DD as midnight UTC of that day.
-func UnmarshalDate(v any) (time.Time, error) {
+func UnmarshalDate(ctx context.Context, v any) (time.Time, error) {
+	field := inputField(ctx)
 	s, ok := v.(string)
 	if !ok {
-		return time.Time{}, flowcare.Errorf(flowcare.EINVALID, "日期需为 YYYY-MM-DD 格式的字符串")
+		return time.Time{}, flowcare.Invalid(field, "日期需为 YYYY-MM-DD 格式的字符串")
+	}
+	if s == "" {
+		return time.Time{}, flowcare.Invalid(field, "请填写日期")
 	}
 	t, err := time.Parse(dateLayout, s)
 	if err != nil {
-		return time.Time{}, flowcare.Errorf(flowcare.EINVALID, "日期“%s”无效，需为 YYYY-MM-DD 格式", s)
+		return time.Time{}, flowcare.Invalid(field, "日期“%s”无效，需为 YYYY-MM-DD 格式", echo(s))
 	}
 	return t, nil
 }

@@ -1,6 +1,7 @@
 package scalar
 
 import (
+	"context"
 	"encoding/json"
 	"io"
 	"math"
@@ -14,16 +15,21 @@ import (
 // maxFen is the largest whole number a JavaScript client holds exactly.
 const maxFen = 1<<53 - 1
 
+const fenHint = "需为以分为单位的整数（如 12345 表示 123.45 元）"
+
 // MarshalFen writes an amount of fen as a JSON number.
-func MarshalFen(f flowcare.Fen) graphql.Marshaler {
-	return graphql.WriterFunc(func(w io.Writer) {
-		_, _ = io.WriteString(w, strconv.FormatInt(int64(f), 10))
+func MarshalFen(f flowcare.Fen) graphql.ContextMarshaler {
+	return graphql.ContextWriterFunc(func(_ context.Context, w io.Writer) error {
+		_, err := io.WriteString(w, strconv.FormatInt(int64(f), 10))
+		return err
 	})
 }
 
-// UnmarshalFen reads a whole number of fen and refuses fractions: money is
-// never a float.
-func UnmarshalFen(v any) (flowcare.Fen, error) {
+// UnmarshalFen reads a whole number of fen. It refuses fractions, since
+// money is never a float, and strings, since the schema says Fen is a number
+// and a client sending "100" has its types wrong somewhere else too.
+func UnmarshalFen(ctx context.Context, v any) (flowcare.Fen, error) {
+	field := inputField(ctx)
 	var n int64
 	switch x := v.(type) {
 	case int:
@@ -33,28 +39,27 @@ func UnmarshalFen(v any) (flowcare.Fen, error) {
 	case json.Number:
 		i, err := x.Int64()
 		if err != nil {
-			return 0, flowcare.Errorf(flowcare.EINVALID, "金额“%s”无效：需为以分为单位的整数（如 12345 表示 123.45 元）", x.String())
+			if f, ferr := x.Float64(); ferr == nil && f == math.Trunc(f) {
+				return 0, flowcare.Invalid(field, "金额过大")
+			}
+			return 0, flowcare.Invalid(field, "金额 %s 无效：%s", echo(x.String()), fenHint)
 		}
 		n = i
 	case float64:
 		if x != math.Trunc(x) {
-			return 0, flowcare.Errorf(flowcare.EINVALID, "金额 %v 无效：需为以分为单位的整数（如 12345 表示 123.45 元）", x)
+			return 0, flowcare.Invalid(field, "金额 %v 无效：%s", x, fenHint)
 		}
 		if math.Abs(x) > maxFen {
-			return 0, flowcare.Errorf(flowcare.EINVALID, "金额过大")
+			return 0, flowcare.Invalid(field, "金额过大")
 		}
 		n = int64(x)
 	case string:
-		i, err := strconv.ParseInt(x, 10, 64)
-		if err != nil {
-			return 0, flowcare.Errorf(flowcare.EINVALID, "金额“%s”无效：需为以分为单位的整数（如 12345 表示 123.45 元）", x)
-		}
-		n = i
+		return 0, flowcare.Invalid(field, "金额需为数字而不是字符串：%s", fenHint)
 	default:
-		return 0, flowcare.Errorf(flowcare.EINVALID, "金额需为以分为单位的整数")
+		return 0, flowcare.Invalid(field, "金额%s", fenHint)
 	}
 	if n > maxFen || n < -maxFen {
-		return 0, flowcare.Errorf(flowcare.EINVALID, "金额过大")
+		return 0, flowcare.Invalid(field, "金额过大")
 	}
 	return flowcare.Fen(n), nil
 }
