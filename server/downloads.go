@@ -109,8 +109,11 @@ func fundingReport(a *app, log *slog.Logger) http.Handler {
 		year := 0
 		if v := r.URL.Query().Get("year"); v != "" {
 			y, err := strconv.Atoi(v)
+			if err == nil {
+				err = flowcare.Year("year", y)
+			}
 			if err != nil {
-				writeError(w, log, r, "funding report", flowcare.Invalid("year", "年度“%s”无效", v))
+				writeError(w, log, r, "funding report", flowcare.Invalid("year", "年度需为 %d 到 %d 之间的整数", flowcare.MinYear, flowcare.MaxYear))
 				return
 			}
 			year = y

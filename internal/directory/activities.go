@@ -47,6 +47,9 @@ func (s *Service) checkSlot(in SlotInput) (*flowcare.Slot, error) {
 	if !in.StartsAt.After(s.now()) {
 		return nil, flowcare.Invalid("startsAt", "开始时间需在当前时间之后")
 	}
+	if err := flowcare.SaneTime("startsAt", "开始时间", in.StartsAt, s.now()); err != nil {
+		return nil, err
+	}
 	if err := checkCapacity(in.Capacity); err != nil {
 		return nil, err
 	}
@@ -228,6 +231,15 @@ func (s *Service) checkEvent(ctx context.Context, in EventInput, e *flowcare.Eve
 	}
 	if e.Place, err = flowcare.Text("place", "活动地点", in.Place, true, 200); err != nil {
 		return err
+	}
+	for _, t := range []struct {
+		field, label string
+		at           time.Time
+	}{{"startsAt", "开始时间", in.StartsAt}, {"endsAt", "结束时间", in.EndsAt},
+		{"registrationOpens", "报名开始时间", in.RegistrationOpens}, {"registrationCloses", "报名截止时间", in.RegistrationCloses}} {
+		if err := flowcare.SaneTime(t.field, t.label, t.at, s.now()); err != nil {
+			return err
+		}
 	}
 	if !in.EndsAt.After(in.StartsAt) {
 		return flowcare.Invalid("endsAt", "结束时间需晚于开始时间")
@@ -445,6 +457,9 @@ func (s *Service) Search(ctx context.Context, q flowcare.SearchQuery) (*flowcare
 		}
 	}
 	if q.Text, err = flowcare.Text("text", "搜索内容", q.Text, false, 100); err != nil {
+		return nil, err
+	}
+	if q.Language, err = flowcare.Text("language", "语言", q.Language, false, 20); err != nil {
 		return nil, err
 	}
 	return s.searcher.Search(ctx, q)

@@ -2,6 +2,7 @@ package directory
 
 import (
 	"context"
+	"strings"
 
 	"flowcare/internal/flowcare"
 )
@@ -69,6 +70,9 @@ func (s *Service) checkService(ctx context.Context, in ServiceInput, sv *flowcar
 		}
 		if err := checkPoint("locations", l.Latitude, l.Longitude); err != nil {
 			return err
+		}
+		if strings.TrimSpace(l.AreaID) == "" {
+			return flowcare.Invalid("locations", "请为每个服务地点选择所在的街道或社区")
 		}
 		sv.Locations[i] = l
 		locAreas = append(locAreas, l.AreaID)

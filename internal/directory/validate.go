@@ -4,7 +4,6 @@ import (
 	"context"
 	"regexp"
 	"strings"
-	"unicode/utf8"
 
 	"flowcare/internal/flowcare"
 )
@@ -84,23 +83,7 @@ func checkPoint(field string, lat, lng float64) error {
 }
 
 func checkLanguages(ls []string) ([]string, error) {
-	out := []string{}
-	seen := map[string]bool{}
-	for _, l := range ls {
-		l = strings.TrimSpace(l)
-		if l == "" || seen[l] {
-			continue
-		}
-		if utf8.RuneCountInString(l) > 20 {
-			return nil, flowcare.Invalid("languages", "语言名称不能超过 20 个字符")
-		}
-		seen[l] = true
-		out = append(out, l)
-	}
-	if len(out) > 10 {
-		return nil, flowcare.Invalid("languages", "语言不能超过 10 种")
-	}
-	return out, nil
+	return flowcare.Texts("languages", "语言", ls, 10, 20)
 }
 
 var phoneRE = regexp.MustCompile(`^1[3-9]\d{9}$`)

@@ -287,8 +287,14 @@ func (s *Service) RecordVetting(ctx context.Context, in VettingInput) (*flowcare
 	if in.CompletedOn.After(today) {
 		return nil, flowcare.Invalid("completedOn", "完成日期不能晚于今天")
 	}
+	if err := flowcare.SaneTime("completedOn", "完成日期", in.CompletedOn, today); err != nil {
+		return nil, err
+	}
 	if !in.ExpiresOn.After(in.CompletedOn) {
 		return nil, flowcare.Invalid("expiresOn", "有效期截止日期需晚于完成日期")
+	}
+	if err := flowcare.SaneTime("expiresOn", "有效期截止日期", in.ExpiresOn, today); err != nil {
+		return nil, err
 	}
 	note, err := optText("note", "备注", in.Note, 500)
 	if err != nil {

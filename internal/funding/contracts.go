@@ -82,6 +82,12 @@ func (s *Service) CreateContract(ctx context.Context, in ContractInput) (*flowca
 	if in.StartsOn.IsZero() || in.EndsOn.IsZero() || in.EndsOn.Before(in.StartsOn) {
 		return nil, flowcare.Invalid("endsOn", "请填写服务期间，结束日期不早于开始日期")
 	}
+	if err := flowcare.SaneTime("startsOn", "服务开始日期", in.StartsOn, s.today()); err != nil {
+		return nil, err
+	}
+	if err := flowcare.SaneTime("endsOn", "服务结束日期", in.EndsOn, s.today()); err != nil {
+		return nil, err
+	}
 	if len(in.AreaIDs) > 0 {
 		areas, err := s.store.Areas().AreasByIDs(ctx, in.AreaIDs)
 		if err != nil {

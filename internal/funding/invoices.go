@@ -133,6 +133,12 @@ func (s *Service) SubmitInvoice(ctx context.Context, contractID string, from, to
 	if from.IsZero() || to.IsZero() || to.Before(from) {
 		return nil, flowcare.Invalid("periodTo", "请填写开票期间，结束日期不早于开始日期")
 	}
+	if err := flowcare.SaneTime("periodFrom", "开票期间开始日期", from, s.today()); err != nil {
+		return nil, err
+	}
+	if err := flowcare.SaneTime("periodTo", "开票期间结束日期", to, s.today()); err != nil {
+		return nil, err
+	}
 	var inv *flowcare.Invoice
 	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {
 		c, err := tx.Funding().Contract(ctx, contractID, true)
@@ -287,6 +293,9 @@ func (s *Service) RecordPayment(ctx context.Context, in PaymentInput) (*flowcare
 	}
 	if in.PaidOn.IsZero() || in.PaidOn.After(s.today()) {
 		return nil, flowcare.Invalid("paidOn", "请填写付款日期，不能晚于今天")
+	}
+	if err := flowcare.SaneTime("paidOn", "付款日期", in.PaidOn, s.today()); err != nil {
+		return nil, err
 	}
 	var p *flowcare.Payment
 	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {

@@ -89,6 +89,9 @@ func (s *Service) FundingReport(ctx context.Context, year int) (*Report, error) 
 	if err != nil {
 		return nil, err
 	}
+	if err := checkYear(year); err != nil {
+		return nil, err
+	}
 	sc, err := scopeOf(a)
 	if err != nil {
 		return nil, err

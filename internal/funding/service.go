@@ -119,6 +119,14 @@ func (s *Service) today() time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, time.UTC)
 }
 
+// checkYear checks a year filter; 0 is every year.
+func checkYear(y int) error {
+	if y == 0 {
+		return nil
+	}
+	return flowcare.Year("year", y)
+}
+
 func categoriesValid(field string, cs []flowcare.Category) error {
 	if len(cs) == 0 {
 		return flowcare.Invalid(field, "请至少选择一个服务类别")
@@ -198,6 +206,9 @@ func (s *Service) CreateBudgetLine(ctx context.Context, in BudgetLineInput) (*fl
 func (s *Service) BudgetLines(ctx context.Context, year int) ([]*flowcare.BudgetLine, error) {
 	a, err := flowcare.RequireActor(ctx)
 	if err != nil {
+		return nil, err
+	}
+	if err := checkYear(year); err != nil {
 		return nil, err
 	}
 	sc, err := scopeOf(a)

@@ -11,6 +11,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode/utf8"
 
 	"flowcare/internal/flowcare"
 )
@@ -40,6 +41,14 @@ func (s *Service) Areas(ctx context.Context, parentID string, level flowcare.Are
 	}
 	if parentID == "" {
 		parentID = flowcare.CityAreaID
+	}
+	// An unknown parent is a wrong code, not a place without children.
+	parent, err := s.store.Areas().AreasByIDs(ctx, []string{parentID})
+	if err != nil {
+		return nil, flowcare.Wrap(err, "find parent area")
+	}
+	if len(parent) == 0 {
+		return nil, flowcare.Invalid("parentId", "区域“%s”不存在", parentID)
 	}
 	return s.store.Areas().ChildAreas(ctx, parentID, level)
 }
@@ -98,7 +107,11 @@ func (s *Service) Organisations(ctx context.Context, q OrganisationQuery, p flow
 	if err := p.Validate(); err != nil {
 		return nil, err
 	}
-	f := flowcare.OrganisationFilter{Search: strings.TrimSpace(q.Search), Kind: q.Kind, Verification: q.Verification}
+	search, err := flowcare.Text("search", "搜索内容", q.Search, false, 100)
+	if err != nil {
+		return nil, err
+	}
+	f := flowcare.OrganisationFilter{Search: search, Kind: q.Kind, Verification: q.Verification}
 	if q.AreaID != "" {
 		as, err := s.store.Areas().AreasByIDs(ctx, []string{q.AreaID})
 		if err != nil {
@@ -243,6 +256,13 @@ func ParseAreasCSV(r io.Reader) ([]*flowcare.Area, error) {
 	return rows, nil
 }
 
+// The longest official names of streets, townships and villages are about
+// twenty characters; these leave room without letting a stray column in.
+const (
+	maxAreaName   = 50
+	maxAreaNameEn = 100
+)
+
 func parseAreaRow(rec []string, line int) (*flowcare.Area, error) {
 	for i := range rec {
 		rec[i] = strings.TrimSpace(rec[i])
@@ -266,6 +286,12 @@ func parseAreaRow(rec []string, line int) (*flowcare.Area, error) {
 	}
 	if name == "" {
 		return nil, bad("缺少名称")
+	}
+	if utf8.RuneCountInString(name) > maxAreaName {
+		return nil, bad("名称不能超过 %d 个字符", maxAreaName)
+	}
+	if utf8.RuneCountInString(nameEn) > maxAreaNameEn {
+		return nil, bad("英文名称不能超过 %d 个字符", maxAreaNameEn)
 	}
 	a := &flowcare.Area{ID: code, ParentID: &parent, Level: level, Name: name}
 	if nameEn != "" {
