@@ -2,6 +2,7 @@ package scalar
 
 import (
 	"context"
+	"errors"
 	"io"
 	"strconv"
 	"time"
@@ -13,13 +14,13 @@ import (
 
 const timeExample = "2026-09-01T10:00:00+08:00"
 
-// MarshalTime writes an instant in RFC 3339 with its zone; the zero time,
-// which no stored instant is, is written as null.
+// MarshalTime writes an instant in RFC 3339 with its zone. The zero time is
+// no stored instant but a bug upstream: it fails the field (written as null
+// with an internal error), as gqlgen's own Time did.
 func MarshalTime(t time.Time) graphql.ContextMarshaler {
 	return graphql.ContextWriterFunc(func(_ context.Context, w io.Writer) error {
 		if t.IsZero() {
-			_, err := io.WriteString(w, "null")
-			return err
+			return flowcare.Internal(errors.New("a zero time was to be sent"))
 		}
 		_, err := io.WriteString(w, strconv.Quote(t.Format(time.RFC3339Nano)))
 		return err
