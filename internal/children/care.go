@@ -329,6 +329,11 @@ func (s *Service) fillVisit(v *flowcare.Visit, in VisitInput, e *flowcare.Ledger
 		return flowcare.Invalid("nextVisitOn", "下次走访日期需晚于本次走访日期")
 	}
 	var err error
+	if in.NextVisitOn != nil {
+		if err = flowcare.SaneTime("nextVisitOn", "下次走访日期", *in.NextVisitOn, today); err != nil {
+			return err
+		}
+	}
 	if v.Findings, err = flowcare.Text("findings", "走访情况", in.Findings, true, 2000); err != nil {
 		return err
 	}

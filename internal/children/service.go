@@ -122,11 +122,8 @@ func (s *Service) build(in ChildInput, registering bool) (*flowcare.Child, error
 	if c.Disability, err = flowcare.Text("disability", "残疾情况", in.Disability, false, 100); err != nil {
 		return nil, err
 	}
-	c.Languages = []string{}
-	for _, l := range in.Languages {
-		if l = strings.TrimSpace(l); l != "" && len(c.Languages) < 10 {
-			c.Languages = append(c.Languages, l)
-		}
+	if c.Languages, err = flowcare.Texts("languages", "语言", in.Languages, 10, 20); err != nil {
+		return nil, err
 	}
 	if len(in.Guardians) == 0 || len(in.Guardians) > 4 {
 		return nil, flowcare.Invalid("guardians", "请登记 1 至 4 名监护人")

@@ -2,6 +2,8 @@ package postgres
 
 import (
 	"context"
+	"database/sql"
+	"errors"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -21,8 +23,15 @@ func (s *areaStore) AreasByIDs(ctx context.Context, ids []string) ([]*flowcare.A
 
 func (s *areaStore) ChildAreas(ctx context.Context, parentID string, level flowcare.AreaLevel) ([]*flowcare.Area, error) {
 	var as []*flowcare.Area
+	var parentPath string
+	switch err := sqlx.GetContext(ctx, s.q, &parentPath, `SELECT path FROM areas WHERE id = $1`, parentID); {
+	case errors.Is(err, sql.ErrNoRows):
+		return as, nil
+	case err != nil:
+		return nil, mapError(err)
+	}
 	q := `SELECT ` + areaColumns + ` FROM areas WHERE path LIKE $1`
-	args := []any{escapeLike(pathOf(ctx, s, parentID)) + "/%"}
+	args := []any{escapeLike(parentPath) + "/%"}
 	if level != "" {
 		q += ` AND level = $2`
 		args = append(args, level)
@@ -38,15 +47,6 @@ func (s *areaStore) AreasByParents(ctx context.Context, parentIDs []string) ([]*
 	var as []*flowcare.Area
 	err := sqlx.SelectContext(ctx, s.q, &as, `SELECT `+areaColumns+` FROM areas WHERE parent_id = ANY($1) ORDER BY id`, pq.Array(parentIDs))
 	return as, mapError(err)
-}
-
-// pathOf finds an area's path; an unknown id yields a path that matches nothing.
-func pathOf(ctx context.Context, s *areaStore, id string) string {
-	var p string
-	if err := sqlx.GetContext(ctx, s.q, &p, `SELECT path FROM areas WHERE id = $1`, id); err != nil {
-		return "\x00"
-	}
-	return p
 }
 
 // UpsertArea inserts or updates an area; its path is derived from the parent's
