@@ -108,6 +108,10 @@ func guardGraphQL(lim *limits, next http.Handler) http.Handler {
 		if mediaType == "multipart/form-data" {
 			// The operation is one part of the form; the files are binary.
 			query = multipartOperations(r, body)
+			if !utf8.ValidString(query) {
+				writeAPIError(w, http.StatusBadRequest, codeBadRequest, "请求内容不是有效的 UTF-8 文本")
+				return
+			}
 		} else {
 			if !utf8.Valid(body) {
 				writeAPIError(w, http.StatusBadRequest, codeBadRequest, "请求内容不是有效的 UTF-8 文本")

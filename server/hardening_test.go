@@ -336,10 +336,14 @@ func TestWebsocketCarriesSubscriptionsOnly(t *testing.T) {
 func TestCookieUploadsNeedThePreflightHeader(t *testing.T) {
 	s := newTestServer(t, "prod")
 	s.query(signIn, map[string]any{"u": "demo.supervisor", "p": DemoPassword})
-	form := func(preflight bool) (int, string) {
+	form := func(preflight bool, operations ...string) (int, string) {
 		var body bytes.Buffer
 		mw := multipart.NewWriter(&body)
-		_ = mw.WriteField("operations", `{"query":"{ me { username } }","variables":{}}`)
+		op := `{"query":"{ me { username } }","variables":{}}`
+		if len(operations) > 0 {
+			op = operations[0]
+		}
+		_ = mw.WriteField("operations", op)
 		_ = mw.WriteField("map", `{}`)
 		_ = mw.Close()
 		req, _ := http.NewRequest(http.MethodPost, s.URL+"/graphql", &body)
@@ -361,5 +365,8 @@ func TestCookieUploadsNeedThePreflightHeader(t *testing.T) {
 	}
 	if code, body := form(true); code != 200 || !strings.Contains(body, "demo.supervisor") {
 		t.Errorf("cookie multipart with the header = %d %s", code, body)
+	}
+	if code, body := form(true, "{\"query\":\"{ me { username } }\",\"variables\":{\"x\":\"\xff\"}}"); code != http.StatusBadRequest || !strings.Contains(body, "UTF-8") {
+		t.Errorf("multipart operations that are not UTF-8 = %d %s", code, body)
 	}
 }
