@@ -14,7 +14,6 @@ import (
 	"testing"
 	"time"
 
-	"github.com/coder/websocket"
 	"github.com/coder/websocket/wsjson"
 )
 
@@ -301,30 +300,13 @@ func TestWebsocketCarriesSubscriptionsOnly(t *testing.T) {
 	s := newTestServer(t, "prod")
 	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
-	ws, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(s.URL, "http")+"/graphql", &websocket.DialOptions{
-		Subprotocols: []string{"graphql-transport-ws"}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	defer ws.CloseNow()
-	type msg struct {
-		ID      string          `json:"id,omitempty"`
-		Type    string          `json:"type"`
-		Payload json.RawMessage `json:"payload,omitempty"`
-	}
-	if err := wsjson.Write(ctx, ws, msg{Type: "connection_init"}); err != nil {
-		t.Fatal(err)
-	}
-	var ack msg
-	if err := wsjson.Read(ctx, ws, &ack); err != nil || ack.Type != "connection_ack" {
-		t.Fatalf("connection_ack: %+v %v", ack, err)
-	}
+	ws := s.dialWS(ctx, nil)
 	// A sign-in over the socket would escape the sign-in rate limit.
 	op, _ := json.Marshal(map[string]any{"query": signIn, "variables": map[string]any{"u": "demo.civil", "p": "wrong password"}})
-	if err := wsjson.Write(ctx, ws, msg{ID: "1", Type: "subscribe", Payload: op}); err != nil {
+	if err := wsjson.Write(ctx, ws, wsMessage{ID: "1", Type: "subscribe", Payload: op}); err != nil {
 		t.Fatal(err)
 	}
-	var got msg
+	var got wsMessage
 	if err := wsjson.Read(ctx, ws, &got); err != nil {
 		t.Fatal(err)
 	}

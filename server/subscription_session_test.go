@@ -92,11 +92,11 @@ type subscription struct {
 	msgs chan wsMessage
 }
 
-func (s *testServer) subscribe(ctx context.Context, token string) *subscription {
+// dialWS opens a graphql-transport-ws socket and waits for its connection_ack.
+func (s *testServer) dialWS(ctx context.Context, header http.Header) *websocket.Conn {
 	s.t.Helper()
 	ws, _, err := websocket.Dial(ctx, "ws"+strings.TrimPrefix(s.URL, "http")+"/graphql", &websocket.DialOptions{
-		Subprotocols: []string{"graphql-transport-ws"},
-		HTTPHeader:   http.Header{"Cookie": {(&http.Cookie{Name: sessionCookie, Value: token}).String()}}})
+		Subprotocols: []string{"graphql-transport-ws"}, HTTPHeader: header})
 	if err != nil {
 		s.t.Fatal(err)
 	}
@@ -108,6 +108,12 @@ func (s *testServer) subscribe(ctx context.Context, token string) *subscription 
 	if err := wsjson.Read(ctx, ws, &ack); err != nil || ack.Type != "connection_ack" {
 		s.t.Fatalf("connection_ack: %+v %v", ack, err)
 	}
+	return ws
+}
+
+func (s *testServer) subscribe(ctx context.Context, token string) *subscription {
+	s.t.Helper()
+	ws := s.dialWS(ctx, http.Header{"Cookie": {(&http.Cookie{Name: sessionCookie, Value: token}).String()}})
 	sub := &subscription{t: s.t, ws: ws, msgs: make(chan wsMessage, 64)}
 	go func() {
 		defer close(sub.msgs)
