@@ -76,16 +76,19 @@ func TestFundingChainThroughTheAPI(t *testing.T) {
 		offerId: $o, send: true}) { id } }`, map[string]any{"n": needID, "o": serviceID}), "proposeMatch")
 	must[struct{ Status string }](t, s.as(staff, `mutation($id: ID!) { respondToMatch(id: $id, accept: true) { status } }`,
 		map[string]any{"id": m.ID}), "respondToMatch")
-	must[struct{ ID string }](t, s.as(civil, `mutation($c: ID!, $m: ID!, $d: Date!) { authoriseMatch(input: {contractId: $c, matchId: $m,
-		units: 10, startsOn: $d, endsOn: $d}) { id } }`, map[string]any{"c": contract, "m": m.ID, "d": today}), "authoriseMatch")
 	start := time.Now().Add(-3 * time.Hour).Truncate(time.Minute)
+	// Shortly after midnight in Beijing the session falls on yesterday, so
+	// the authorisation and the invoices cover the day it falls on too.
+	sessionDay := start.In(flowcare.Beijing).Format("2006-01-02")
+	must[struct{ ID string }](t, s.as(civil, `mutation($c: ID!, $m: ID!, $f: Date!, $d: Date!) { authoriseMatch(input: {contractId: $c, matchId: $m,
+		units: 10, startsOn: $f, endsOn: $d}) { id } }`, map[string]any{"c": contract, "m": m.ID, "f": sessionDay, "d": today}), "authoriseMatch")
 	session := must[struct{ ID string }](t, s.as(staff, `mutation($id: ID!, $s: Time!, $e: Time!) { logSession(matchId: $id,
 		input: {startsAt: $s, endsAt: $e, attendance: ATTENDED}) { id } }`, map[string]any{"id": m.ID,
 		"s": start.Format(time.RFC3339), "e": start.Add(90 * time.Minute).Format(time.RFC3339)}), "logSession")
 
 	// Invoicing before verification finds nothing to claim.
-	invoice := `mutation($c: ID!, $d: Date!) { submitInvoice(contractId: $c, periodFrom: $d, periodTo: $d) { id amount status } }`
-	if r := s.as(staff, invoice, map[string]any{"c": contract, "d": today}); r.code() != "CONFLICT" {
+	invoice := `mutation($c: ID!, $f: Date!, $d: Date!) { submitInvoice(contractId: $c, periodFrom: $f, periodTo: $d) { id amount status } }`
+	if r := s.as(staff, invoice, map[string]any{"c": contract, "f": sessionDay, "d": today}); r.code() != "CONFLICT" {
 		t.Fatalf("invoicing unverified sessions: %+v", r.Errors)
 	}
 	pending := must[[]struct{ SessionID string }](t, s.as(civil, `{ pendingDeliveries { sessionId } }`, nil), "pendingDeliveries")
@@ -100,7 +103,7 @@ func TestFundingChainThroughTheAPI(t *testing.T) {
 	inv := must[struct {
 		ID     string
 		Amount int64
-	}](t, s.as(staff, invoice, map[string]any{"c": contract, "d": today}), "submitInvoice")
+	}](t, s.as(staff, invoice, map[string]any{"c": contract, "f": sessionDay, "d": today}), "submitInvoice")
 	if inv.Amount != 30_000 {
 		t.Fatalf("invoice = %+v", inv)
 	}
