@@ -54,8 +54,11 @@ export async function signIn(page: Page, username: string, password = demoPasswo
   await page.locator('button[type=submit]').click();
 }
 
+// The layout with its sign-out button can render a moment before the app
+// navigates away from /signin, so the test waits for the navigation too.
 export async function expectSignedIn(page: Page) {
   await page.locator('[data-testid=sign-out]').waitFor();
+  await page.waitForURL((url) => url.pathname !== '/signin');
   expect(new URL(page.url()).pathname).not.toBe('/signin');
 }
 
