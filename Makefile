@@ -63,14 +63,25 @@ frontend/node_modules/.package-lock.json: frontend/package.json frontend/package
 .PHONY: frontend-deps
 frontend-deps: frontend/node_modules/.package-lock.json
 
+DIVISIONS := internal/reference/beijing_divisions.csv
+
+dev/divisions/node_modules/.package-lock.json: dev/divisions/package.json dev/divisions/package-lock.json
+	cd dev/divisions && npm ci --no-audit --no-fund --loglevel=error --ignore-scripts
+	@touch $@
+
+.PHONY: divisions
+divisions: dev/divisions/node_modules/.package-lock.json ## regenerate Beijing's divisions from the pinned npm packages
+	cd dev/divisions && node generate.mjs > ../../$(DIVISIONS).tmp
+	mv $(DIVISIONS).tmp $(DIVISIONS)
+
 .PHONY: generate
-generate: frontend-deps ## regenerate the GraphQL Go code and the frontend types
+generate: frontend-deps divisions ## regenerate the GraphQL Go code, the frontend types and Beijing's divisions
 	go tool gqlgen generate
 	cd frontend && npm run --silent codegen
 
 .PHONY: check-generated
-check-generated: frontend-deps ## fail when the committed generated code is stale
-	@sum() { find graph frontend/src/gql -type f \( -name '*.go' -o -name '*.ts' \) | sort | xargs sha256sum; }; \
+check-generated: frontend-deps dev/divisions/node_modules/.package-lock.json ## fail when the committed generated code is stale
+	@sum() { { find graph frontend/src/gql -type f \( -name '*.go' -o -name '*.ts' \); echo $(DIVISIONS); } | sort | xargs sha256sum; }; \
 	before="$$(sum)"; $(MAKE) --no-print-directory generate >/dev/null; after="$$(sum)"; \
 	if [ "$$before" != "$$after" ]; then \
 		echo "generated code was stale; 'make generate' changed:"; diff <(echo "$$before") <(echo "$$after") | grep '^[<>]' || true; exit 1; fi; \

@@ -83,24 +83,45 @@ var demoUsers = []demoUser{
 func cmdSeed(ctx context.Context, cfg Config, log *slog.Logger, stdout io.Writer, args []string) error {
 	fs := flag.NewFlagSet("seed", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
-	demo := fs.Bool("demo", false, "load the demo areas, organisations and users")
-	if err := fs.Parse(args); err != nil || !*demo {
-		return usageError{"say `seed --demo`"}
+	demo := fs.Bool("demo", false, "also load the demo organisations, users and records")
+	if err := fs.Parse(args); err != nil || fs.NArg() > 0 {
+		return usageError{"say `seed` for Beijing's divisions, or `seed --demo` for them and the demo data"}
 	}
-	if _, err := cfg.keyring(); err != nil {
-		return err
+	if *demo {
+		if _, err := cfg.keyring(); err != nil {
+			return err
+		}
 	}
 	a, err := newApp(ctx, cfg)
 	if err != nil {
 		return err
 	}
 	defer a.db.Close()
+	if !*demo {
+		return seedDivisions(ctx, a, stdout)
+	}
 	return seedDemo(ctx, a, access.DefaultArgon2id(), stdout)
+}
+
+// seedDivisions loads Beijing's districts, streets and communities; running it
+// again changes nothing.
+func seedDivisions(ctx context.Context, a *app, out io.Writer) error {
+	start := time.Now()
+	res, err := a.reference.LoadDivisions(ctx)
+	if err != nil {
+		return err
+	}
+	fmt.Fprintf(out, "seed: Beijing's divisions: %d areas, %d added, %d given a point (%s)\n",
+		res.Total, res.Added, res.Located, time.Since(start).Round(time.Millisecond))
+	return nil
 }
 
 // seedDemo loads the demo data; running it again changes nothing that is
 // already there, so it is safe on every `make run`.
 func seedDemo(ctx context.Context, a *app, hasher access.Hasher, out io.Writer) error {
+	if err := seedDivisions(ctx, a, out); err != nil {
+		return err
+	}
 	areas, err := reference.ParseAreasCSV(bytes.NewReader(demoAreas))
 	if err != nil {
 		return fmt.Errorf("demo areas: %w", err)
@@ -113,7 +134,7 @@ func seedDemo(ctx context.Context, a *app, hasher access.Hasher, out io.Writer) 
 				return fmt.Errorf("area %s: %w", ar.ID, err)
 			}
 		}
-		fmt.Fprintf(out, "seed: %d demo streets and communities\n", len(areas))
+		fmt.Fprintf(out, "seed: %d demo communities and street centres\n", len(areas))
 		for _, o := range demoOrgs {
 			org := o.org
 			if err := tx.Areas().UpsertOrganisation(ctx, &org); err != nil {

@@ -36,10 +36,10 @@ var demoServices = []demoService{
 		flowcare.Location{Name: "朝外示例社区活动中心（演示）", AreaID: "110105002001", Latitude: 39.9221, Longitude: 116.4401}, []flowcare.TimeWindow{at(7, 14, 0, 3)}},
 	{"social2", "心理辅导小屋", "持证心理咨询师提供一对一心理辅导与情绪疏导，必要时转介专业机构。", []flowcare.Category{flowcare.CatPsychologicalCounsel},
 		6, 16, []string{"普通话", "粤语"}, flowcare.FundingFunded,
-		flowcare.Location{Name: "万寿路示例社区心理室（演示）", AreaID: "110108001001", Latitude: 39.9061, Longitude: 116.2931}, []flowcare.TimeWindow{at(3, 16, 0, 2), at(6, 10, 0, 3)}},
+		flowcare.Location{Name: "万寿路示例社区心理室（演示）", AreaID: "110108001901", Latitude: 39.9061, Longitude: 116.2931}, []flowcare.TimeWindow{at(3, 16, 0, 2), at(6, 10, 0, 3)}},
 	{"social2", "星星的孩子融合活动", "面向孤独症儿童的融合游戏与家长支持小组。", []flowcare.Category{flowcare.CatAutismSupport, flowcare.CatRehabilitation},
 		3, 12, []string{"普通话"}, flowcare.FundingFunded,
-		flowcare.Location{Name: "中关村示例康复活动室（演示）", AreaID: "110108002", Latitude: 39.9832, Longitude: 116.3158}, []flowcare.TimeWindow{at(6, 9, 0, 2)}},
+		flowcare.Location{Name: "中关村示例康复活动室（演示）", AreaID: "110108011", Latitude: 39.9832, Longitude: 116.3158}, []flowcare.TimeWindow{at(6, 9, 0, 2)}},
 	{"social3", "四点半课堂", "放学后作业辅导与阅读指导，家长下班前有安全去处。", []flowcare.Category{flowcare.CatReadingGuidance, flowcare.CatRecreation},
 		6, 12, []string{"普通话", "河南话"}, flowcare.FundingFunded,
 		flowcare.Location{Name: "中仓示例社区四点半课堂（演示）", AreaID: "110112001001", Latitude: 39.9041, Longitude: 116.6601},
@@ -76,7 +76,7 @@ var demoVolunteers = []demoVolunteer{
 	{"demo.vol.chen", "陈同学（演示）", "110108001", "social2", []flowcare.Category{flowcare.CatPsychologicalCounsel}, []string{"普通话", "粤语"}, 8, "full"},
 	{"demo.vol.li", "李阿姨（演示）", "110112001", "social3", []flowcare.Category{flowcare.CatReadingGuidance, flowcare.CatFamilyEducation}, []string{"普通话", "河南话"}, 20, "partial"},
 	{"demo.vol.zhao", "赵哥（演示）", "110106001", "social4", []flowcare.Category{flowcare.CatRecreation, flowcare.CatLegalEducation}, []string{"普通话"}, 6, "expired"},
-	{"demo.vol.sun", "孙姐（演示）", "110105003", "social", []flowcare.Category{flowcare.CatOneToOneSupport, flowcare.CatLetterCompanionship}, []string{"普通话", "四川话"}, 10, "none"},
+	{"demo.vol.sun", "孙姐（演示）", "110105026", "social", []flowcare.Category{flowcare.CatOneToOneSupport, flowcare.CatLetterCompanionship}, []string{"普通话", "四川话"}, 10, "none"},
 }
 
 type demoSlot struct {
@@ -157,7 +157,7 @@ func seedDirectory(ctx context.Context, a *app, hasher directoryHasher, orgIDs m
 				Categories: []flowcare.Category{flowcare.CatFamilyEducation}, Place: "光华示例社区服务站（演示）", AreaID: "110105001002",
 				Latitude: 39.9131, Longitude: 116.4561, Capacity: 80, MinAge: 0, MaxAge: 16},
 			{OrganisationID: orgIDs["league"], Title: "少年法学院：我会保护自己", Description: "团委联合检察官开展的法治宣传活动。",
-				Categories: []flowcare.Category{flowcare.CatLegalEducation}, Place: "望京示例社区礼堂（演示）", AreaID: "110105003",
+				Categories: []flowcare.Category{flowcare.CatLegalEducation}, Place: "望京示例社区礼堂（演示）", AreaID: "110105026",
 				Latitude: 39.9962, Longitude: 116.4705, Capacity: 100, MinAge: 9, MaxAge: 16},
 		}
 		for i := range events {

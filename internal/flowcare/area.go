@@ -109,3 +109,22 @@ func (o *Organisation) IsVenue() bool { return o.Kind == OrgLibrary || o.Kind ==
 func (o *Organisation) IsEventOrganiser() bool {
 	return o.Kind == OrgYouthLeague || o.Kind == OrgWomensFederation
 }
+
+// AreaDisplayName is how an official community or village committee name
+// reads in lists: the committee suffix goes when what is left still says what
+// the place is ("多福巷社区居委会" → "多福巷社区", "高井村委会" → "高井村",
+// "马坊村村民委员会" → "马坊村"); a name that would read worse without it
+// ("建兰居委会") is kept whole, as is any other name.
+func AreaDisplayName(official string) string {
+	for _, suffix := range []string{"居民委员会", "居委会"} {
+		if rest, ok := strings.CutSuffix(official, suffix); ok && strings.HasSuffix(rest, "社区") {
+			return rest
+		}
+	}
+	for _, suffix := range []string{"村民委员会", "村委会"} {
+		if rest, ok := strings.CutSuffix(official, suffix); ok && rest != "" {
+			return strings.TrimSuffix(rest, "村") + "村"
+		}
+	}
+	return official
+}

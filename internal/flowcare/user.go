@@ -153,6 +153,10 @@ type AreaStore interface {
 	ChildAreas(ctx context.Context, parentID string, level AreaLevel) ([]*Area, error)
 	AreasByParents(ctx context.Context, parentIDs []string) ([]*Area, error)
 	UpsertArea(ctx context.Context, a *Area) (created bool, err error)
+	// AddAreas inserts the areas not yet stored, parents before children, and
+	// sets the point of stored ones that have none; nothing else changes.
+	AddAreas(ctx context.Context, as []*Area) (added, located int, err error)
+	SetAreaPoint(ctx context.Context, id string, lat, lng *float64) error
 	OrganisationsByIDs(ctx context.Context, ids []string) ([]*Organisation, error)
 	ListOrganisations(ctx context.Context, f OrganisationFilter, p Page) ([]*Organisation, int, error)
 	UpsertOrganisation(ctx context.Context, o *Organisation) error

@@ -74,3 +74,63 @@ func deref(s *string) string {
 	}
 	return *s
 }
+
+// AddAreas inserts level by level in one statement each, so that a whole
+// city's divisions go in with a handful of round trips.
+func (s *areaStore) AddAreas(ctx context.Context, as []*flowcare.Area) (int, int, error) {
+	added, located := 0, 0
+	for _, level := range []flowcare.AreaLevel{flowcare.AreaDistrict, flowcare.AreaStreet, flowcare.AreaCommunity} {
+		var ids, parents, names []string
+		var lats, lngs []sql.NullFloat64
+		for _, a := range as {
+			if a.Level != level {
+				continue
+			}
+			ids, parents, names = append(ids, a.ID), append(parents, deref(a.ParentID)), append(names, a.Name)
+			lats, lngs = append(lats, nullFloat(a.Latitude)), append(lngs, nullFloat(a.Longitude))
+		}
+		if len(ids) == 0 {
+			continue
+		}
+		var inserted []bool
+		err := sqlx.SelectContext(ctx, s.q, &inserted, `
+			INSERT INTO areas AS a (id, parent_id, level, name, path, latitude, longitude)
+			SELECT n.id, p.id, $6, n.name, p.path || '/' || n.id, n.lat, n.lng
+			FROM unnest($1::text[], $2::text[], $3::text[], $4::float8[], $5::float8[]) AS n (id, parent, name, lat, lng)
+			JOIN areas p ON p.id = n.parent
+			ON CONFLICT (id) DO UPDATE SET latitude = EXCLUDED.latitude, longitude = EXCLUDED.longitude
+				WHERE a.latitude IS NULL AND EXCLUDED.latitude IS NOT NULL
+			RETURNING (xmax = 0)`,
+			pq.Array(ids), pq.Array(parents), pq.Array(names), pq.Array(lats), pq.Array(lngs), level)
+		if err != nil {
+			return added, located, mapError(err)
+		}
+		for _, ins := range inserted {
+			if ins {
+				added++
+			} else {
+				located++
+			}
+		}
+	}
+	return added, located, nil
+}
+
+// SetAreaPoint sets or clears the point an area is measured from.
+func (s *areaStore) SetAreaPoint(ctx context.Context, id string, lat, lng *float64) error {
+	res, err := s.q.ExecContext(ctx, `UPDATE areas SET latitude = $2, longitude = $3 WHERE id = $1`, id, lat, lng)
+	if err != nil {
+		return mapError(err)
+	}
+	if n, _ := res.RowsAffected(); n == 0 {
+		return flowcare.Errorf(flowcare.ENOTFOUND, "区域“%s”不存在", id)
+	}
+	return nil
+}
+
+func nullFloat(f *float64) sql.NullFloat64 {
+	if f == nil {
+		return sql.NullFloat64{}
+	}
+	return sql.NullFloat64{Float64: *f, Valid: true}
+}
