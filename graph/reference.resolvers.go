@@ -24,6 +24,11 @@ func (r *areaResolver) Children(ctx context.Context, obj *flowcare.Area) ([]*flo
 	return loadOptional(ctx, loaders(ctx).Children, &obj.ID)
 }
 
+// CanSetPoint is the resolver for the canSetPoint field.
+func (r *areaResolver) CanSetPoint(ctx context.Context, obj *flowcare.Area) (bool, error) {
+	return r.Reference.CanSetPoint(ctx, obj), nil
+}
+
 // ImportAreas is the resolver for the importAreas field.
 func (r *mutationResolver) ImportAreas(ctx context.Context, csv string) (*model.AreaImportResult, error) {
 	res, err := r.Reference.ImportAreas(ctx, strings.NewReader(csv))
@@ -31,6 +36,11 @@ func (r *mutationResolver) ImportAreas(ctx context.Context, csv string) (*model.
 		return nil, err
 	}
 	return &model.AreaImportResult{Created: res.Created, Updated: res.Updated}, nil
+}
+
+// SetAreaPoint is the resolver for the setAreaPoint field.
+func (r *mutationResolver) SetAreaPoint(ctx context.Context, areaID string, latitude *float64, longitude *float64) (*flowcare.Area, error) {
+	return r.Reference.SetAreaPoint(ctx, areaID, latitude, longitude)
 }
 
 // Area is the resolver for the area field.

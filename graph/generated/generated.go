@@ -79,14 +79,15 @@ type DirectiveRoot struct {
 
 type ComplexityRoot struct {
 	Area struct {
-		Children  func(childComplexity int) int
-		ID        func(childComplexity int) int
-		Latitude  func(childComplexity int) int
-		Level     func(childComplexity int) int
-		Longitude func(childComplexity int) int
-		Name      func(childComplexity int) int
-		NameEn    func(childComplexity int) int
-		Parent    func(childComplexity int) int
+		CanSetPoint func(childComplexity int) int
+		Children    func(childComplexity int) int
+		ID          func(childComplexity int) int
+		Latitude    func(childComplexity int) int
+		Level       func(childComplexity int) int
+		Longitude   func(childComplexity int) int
+		Name        func(childComplexity int) int
+		NameEn      func(childComplexity int) int
+		Parent      func(childComplexity int) int
 	}
 
 	AreaImportResult struct {
@@ -543,9 +544,10 @@ type ComplexityRoot struct {
 	}
 
 	MatchCandidates struct {
-		Candidates func(childComplexity int) int
-		MaxKm      func(childComplexity int) int
-		Need       func(childComplexity int) int
+		Candidates   func(childComplexity int) int
+		DistanceFrom func(childComplexity int) int
+		MaxKm        func(childComplexity int) int
+		Need         func(childComplexity int) int
 	}
 
 	MatchConnection struct {
@@ -612,6 +614,7 @@ type ComplexityRoot struct {
 		ReviewHours              func(childComplexity int, ids []string, approve bool, note *string) int
 		RevokeRole               func(childComplexity int, grantID string) int
 		SendMatchRequests        func(childComplexity int, ids []string) int
+		SetAreaPoint             func(childComplexity int, areaID string, latitude *float64, longitude *float64) int
 		SetEventStatus           func(childComplexity int, id string, status flowcare.EventStatus) int
 		SetNeedStatus            func(childComplexity int, id string, status flowcare.NeedStatus, note *string) int
 		SetServiceStatus         func(childComplexity int, id string, status flowcare.ServiceStatus) int
@@ -1040,6 +1043,8 @@ type ComplexityRoot struct {
 type AreaResolver interface {
 	Parent(ctx context.Context, obj *flowcare.Area) (*flowcare.Area, error)
 	Children(ctx context.Context, obj *flowcare.Area) ([]*flowcare.Area, error)
+
+	CanSetPoint(ctx context.Context, obj *flowcare.Area) (bool, error)
 }
 type AreaOverviewResolver interface {
 	Area(ctx context.Context, obj *flowcare.OverviewRow) (*flowcare.Area, error)
@@ -1224,6 +1229,7 @@ type MutationResolver interface {
 	MarkNotificationsRead(ctx context.Context, ids []string) (int, error)
 	MarkAllNotificationsRead(ctx context.Context) (int, error)
 	ImportAreas(ctx context.Context, csv string) (*model.AreaImportResult, error)
+	SetAreaPoint(ctx context.Context, areaID string, latitude *float64, longitude *float64) (*flowcare.Area, error)
 }
 type NeedResolver interface {
 	History(ctx context.Context, obj *flowcare.Need) ([]*flowcare.NeedEvent, error)
@@ -1377,6 +1383,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 	_ = ec
 	switch typeName + "." + field {
 
+	case "Area.canSetPoint":
+		if e.ComplexityRoot.Area.CanSetPoint == nil {
+			break
+		}
+
+		return e.ComplexityRoot.Area.CanSetPoint(childComplexity), true
 	case "Area.children":
 		if e.ComplexityRoot.Area.Children == nil {
 			break
@@ -3395,6 +3407,12 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.MatchCandidates.Candidates(childComplexity), true
+	case "MatchCandidates.distanceFrom":
+		if e.ComplexityRoot.MatchCandidates.DistanceFrom == nil {
+			break
+		}
+
+		return e.ComplexityRoot.MatchCandidates.DistanceFrom(childComplexity), true
 	case "MatchCandidates.maxKm":
 		if e.ComplexityRoot.MatchCandidates.MaxKm == nil {
 			break
@@ -3945,6 +3963,17 @@ func (e *executableSchema) Complexity(ctx context.Context, typeName, field strin
 		}
 
 		return e.ComplexityRoot.Mutation.SendMatchRequests(childComplexity, args["ids"].([]string)), true
+	case "Mutation.setAreaPoint":
+		if e.ComplexityRoot.Mutation.SetAreaPoint == nil {
+			break
+		}
+
+		args, err := ec.field_Mutation_setAreaPoint_args(ctx, rawArgs)
+		if err != nil {
+			return 0, false
+		}
+
+		return e.ComplexityRoot.Mutation.SetAreaPoint(childComplexity, args["areaId"].(string), args["latitude"].(*float64), args["longitude"].(*float64)), true
 	case "Mutation.setEventStatus":
 		if e.ComplexityRoot.Mutation.SetEventStatus == nil {
 			break
@@ -7642,6 +7671,12 @@ type MatchCandidates {
   need: Need!
   "The distance limit applied; 0 when the need accepts any place."
   maxKm: Float!
+  """
+  The level of the area distances are measured from: COMMUNITY when the child's
+  community has a point; otherwise the nearest area above it with one (STREET,
+  DISTRICT or CITY), and every distance is an estimate from that area's centre.
+  """
+  distanceFrom: AreaLevel!
   candidates: [MatchCandidate!]!
 }
 
@@ -7904,8 +7939,11 @@ type Area {
   level: AreaLevel!
   parent: Area
   children: [Area!]!
+  "The point distances to and from the area are measured from; matching falls back to the nearest area above with one."
   latitude: Float
   longitude: Float
+  "Whether the caller may set or clear the point (platform operators; civil-affairs staff within their area)."
+  canSetPoint: Boolean!
 }
 
 enum OrganisationKind {
@@ -7954,6 +7992,11 @@ extend type Mutation {
   (level is STREET or COMMUNITY). ADMIN only. All rows or none.
   """
   importAreas(csv: String!): AreaImportResult!
+  """
+  Sets the point an area's distances are measured from, or clears it when both
+  are null (not for the city). Coordinates must lie within Beijing.
+  """
+  setAreaPoint(areaId: ID!, latitude: Float, longitude: Float): Area!
 }
 `, BuiltIn: false},
 }
@@ -7981,6 +8024,8 @@ func (ec *executionContext) childFields_Area(ctx context.Context, field graphql.
 		return ec.fieldContext_Area_latitude(ctx, field)
 	case "longitude":
 		return ec.fieldContext_Area_longitude(ctx, field)
+	case "canSetPoint":
+		return ec.fieldContext_Area_canSetPoint(ctx, field)
 	}
 	return nil, fmt.Errorf("no field named %q was found under type Area", field.Name)
 }
@@ -8897,6 +8942,8 @@ func (ec *executionContext) childFields_MatchCandidates(ctx context.Context, fie
 		return ec.fieldContext_MatchCandidates_need(ctx, field)
 	case "maxKm":
 		return ec.fieldContext_MatchCandidates_maxKm(ctx, field)
+	case "distanceFrom":
+		return ec.fieldContext_MatchCandidates_distanceFrom(ctx, field)
 	case "candidates":
 		return ec.fieldContext_MatchCandidates_candidates(ctx, field)
 	}
@@ -10653,6 +10700,36 @@ func (ec *executionContext) field_Mutation_sendMatchRequests_args(ctx context.Co
 	return args, nil
 }
 
+func (ec *executionContext) field_Mutation_setAreaPoint_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
+	var err error
+	args := map[string]any{}
+	arg0, err := graphql.ProcessArgField(ctx, rawArgs, "areaId",
+		func(ctx context.Context, v any) (string, error) {
+			return ec.unmarshalNID2string(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["areaId"] = arg0
+	arg1, err := graphql.ProcessArgField(ctx, rawArgs, "latitude",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["latitude"] = arg1
+	arg2, err := graphql.ProcessArgField(ctx, rawArgs, "longitude",
+		func(ctx context.Context, v any) (*float64, error) {
+			return ec.unmarshalOFloat2ᚖfloat64(ctx, v)
+		})
+	if err != nil {
+		return nil, err
+	}
+	args["longitude"] = arg2
+	return args, nil
+}
+
 func (ec *executionContext) field_Mutation_setEventStatus_args(ctx context.Context, rawArgs map[string]any) (map[string]any, error) {
 	var err error
 	args := map[string]any{}
@@ -12217,6 +12294,29 @@ func (ec *executionContext) _Area_longitude(ctx context.Context, field graphql.C
 }
 func (ec *executionContext) fieldContext_Area_longitude(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
 	return graphql.NewScalarFieldContext("Area", field, false, false, "Float")
+}
+
+func (ec *executionContext) _Area_canSetPoint(ctx context.Context, field graphql.CollectedField, obj *flowcare.Area) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Area_canSetPoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return ec.Resolvers.Area().CanSetPoint(ctx, obj)
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v bool) graphql.Marshaler {
+			return ec.marshalNBoolean2bool(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Area_canSetPoint(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("Area", field, true, true, "Boolean")
 }
 
 func (ec *executionContext) _AreaImportResult_created(ctx context.Context, field graphql.CollectedField, obj *model.AreaImportResult) (ret graphql.Marshaler) {
@@ -20215,6 +20315,29 @@ func (ec *executionContext) fieldContext_MatchCandidates_maxKm(_ context.Context
 	return graphql.NewScalarFieldContext("MatchCandidates", field, false, false, "Float")
 }
 
+func (ec *executionContext) _MatchCandidates_distanceFrom(ctx context.Context, field graphql.CollectedField, obj *matching.CandidateList) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_MatchCandidates_distanceFrom(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			return obj.DistanceFrom, nil
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v flowcare.AreaLevel) graphql.Marshaler {
+			return ec.marshalNAreaLevel2flowcareᚋinternalᚋflowcareᚐAreaLevel(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_MatchCandidates_distanceFrom(_ context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	return graphql.NewScalarFieldContext("MatchCandidates", field, false, false, "AreaLevel")
+}
+
 func (ec *executionContext) _MatchCandidates_candidates(ctx context.Context, field graphql.CollectedField, obj *matching.CandidateList) (ret graphql.Marshaler) {
 	return graphql.ResolveField(
 		ctx,
@@ -23163,6 +23286,50 @@ func (ec *executionContext) fieldContext_Mutation_importAreas(ctx context.Contex
 	}()
 	ctx = graphql.WithFieldContext(ctx, fc)
 	if fc.Args, err = ec.field_Mutation_importAreas_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
+		ec.Error(ctx, err)
+		return fc, err
+	}
+	return fc, nil
+}
+
+func (ec *executionContext) _Mutation_setAreaPoint(ctx context.Context, field graphql.CollectedField) (ret graphql.Marshaler) {
+	return graphql.ResolveField(
+		ctx,
+		ec.OperationContext,
+		field,
+		func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.fieldContext_Mutation_setAreaPoint(ctx, field)
+		},
+		func(ctx context.Context) (any, error) {
+			fc := graphql.GetFieldContext(ctx)
+			return ec.Resolvers.Mutation().SetAreaPoint(ctx, fc.Args["areaId"].(string), fc.Args["latitude"].(*float64), fc.Args["longitude"].(*float64))
+		},
+		nil,
+		func(ctx context.Context, selections ast.SelectionSet, v *flowcare.Area) graphql.Marshaler {
+			return ec.marshalNArea2ᚖflowcareᚋinternalᚋflowcareᚐArea(ctx, selections, v)
+		},
+		true,
+		true,
+	)
+}
+func (ec *executionContext) fieldContext_Mutation_setAreaPoint(ctx context.Context, field graphql.CollectedField) (fc *graphql.FieldContext, err error) {
+	fc = &graphql.FieldContext{
+		Object:     "Mutation",
+		Field:      field,
+		IsMethod:   true,
+		IsResolver: true,
+		Child: func(ctx context.Context, field graphql.CollectedField) (*graphql.FieldContext, error) {
+			return ec.childFields_Area(ctx, field)
+		},
+	}
+	defer func() {
+		if r := recover(); r != nil {
+			err = ec.Recover(ctx, r)
+			ec.Error(ctx, err)
+		}
+	}()
+	ctx = graphql.WithFieldContext(ctx, fc)
+	if fc.Args, err = ec.field_Mutation_setAreaPoint_args(ctx, field.ArgumentMap(ec.Variables)); err != nil {
 		ec.Error(ctx, err)
 		return fc, err
 	}
@@ -34462,6 +34629,12 @@ func (ec *executionContext) _Area(ctx context.Context, sel ast.SelectionSet, obj
 			if out.Values[i] == graphql.RequiredNull {
 				atomic.AddUint32(&out.Invalids, 1)
 			}
+		case "canSetPoint":
+			out.ResolveConcurrently(ec.OperationContext, &deferred, i,
+				true, true,
+				func(ctx context.Context) graphql.Marshaler {
+					return ec._Area_canSetPoint(ctx, field, obj)
+				})
 		default:
 			panic("unknown field " + strconv.Quote(field.Name))
 		}
@@ -37413,6 +37586,11 @@ func (ec *executionContext) _MatchCandidates(ctx context.Context, sel ast.Select
 			if out.Values[i] == graphql.Null {
 				out.Invalids++
 			}
+		case "distanceFrom":
+			out.Values[i] = ec._MatchCandidates_distanceFrom(ctx, field, obj)
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
 		case "candidates":
 			out.Values[i] = ec._MatchCandidates_candidates(ctx, field, obj)
 			if out.Values[i] == graphql.Null {
@@ -38017,6 +38195,13 @@ func (ec *executionContext) _Mutation(ctx context.Context, sel ast.SelectionSet)
 		case "importAreas":
 			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
 				return ec._Mutation_importAreas(ctx, field)
+			})
+			if out.Values[i] == graphql.Null {
+				out.Invalids++
+			}
+		case "setAreaPoint":
+			out.Values[i] = ec.OperationContext.RootResolverMiddleware(innerCtx, func(ctx context.Context) (res graphql.Marshaler) {
+				return ec._Mutation_setAreaPoint(ctx, field)
 			})
 			if out.Values[i] == graphql.Null {
 				out.Invalids++

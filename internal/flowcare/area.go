@@ -128,3 +128,11 @@ func AreaDisplayName(official string) string {
 	}
 	return official
 }
+
+// CanSetAreaPoint reports whether the actor may move the point an area's
+// distances are measured from: platform operators anywhere, civil-affairs
+// staff within their area (they know where a street office or a community
+// centre is).
+func CanSetAreaPoint(a *Actor, area *Area) bool {
+	return a.HasRole(RoleAdmin) || a.HasRoleOver(area.Path, RoleCivilAffairs)
+}

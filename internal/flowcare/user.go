@@ -55,6 +55,7 @@ const (
 	AuditUserEnabled     = "access.user_enabled"
 	AuditRead            = "audit.read"
 	AuditAreasImported   = "reference.areas_imported"
+	AuditAreaPointSet    = "reference.area_point_set"
 )
 
 // Page asks for one page of a cursor-paginated list.

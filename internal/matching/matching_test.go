@@ -560,3 +560,30 @@ func TestBatchProposalsForAnArea(t *testing.T) {
 	_, err = f.svc.ProposeForArea(as(other), "110105", 0, nil)
 	wantCode(t, err, flowcare.EFORBIDDEN)
 }
+
+func TestDistancesFallBackToTheNearestAreaWithAPointAndSaySo(t *testing.T) {
+	f := setup(t)
+	n := f.need()
+	for _, c := range []struct {
+		clear string
+		want  flowcare.AreaLevel
+	}{
+		{"", flowcare.AreaCommunity},
+		{"110105001001", flowcare.AreaStreet},
+		{"110105001", flowcare.AreaDistrict},
+		{"110105", flowcare.AreaCity},
+	} {
+		if c.clear != "" {
+			if err := f.db.Areas().SetAreaPoint(context.Background(), c.clear, nil, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		l, err := f.svc.Candidates(as(f.director), n.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if l.DistanceFrom != c.want {
+			t.Fatalf("with %q cleared, distances measured from %s, want %s", c.clear, l.DistanceFrom, c.want)
+		}
+	}
+}

@@ -67,15 +67,22 @@ type Candidate struct {
 
 // CandidateList is the ranked offers for one need.
 type CandidateList struct {
-	Need       *flowcare.Need
-	MaxKm      float64
-	Candidates []Candidate
+	Need  *flowcare.Need
+	MaxKm float64
+	// DistanceFrom is the level of the area distances are measured from: the
+	// child's community, or the nearest area above it with a point, in which
+	// case every distance is an estimate.
+	DistanceFrom flowcare.AreaLevel
+	Candidates   []Candidate
 }
 
 // needContext is a need with what matching knows of its child.
 type needContext struct {
 	need  *flowcare.Need
 	child *flowcare.Child
+	// distanceFrom is set by query: the level of the area distances are
+	// measured from.
+	distanceFrom flowcare.AreaLevel
 }
 
 func (s *Service) loadNeed(ctx context.Context, a *flowcare.Actor, needID string) (*needContext, error) {
@@ -102,12 +109,12 @@ func matchable(n *flowcare.Need) error {
 }
 
 // origin is the centre of the child's community, or of the nearest area
-// above it that has one.
-func (s *Service) origin(ctx context.Context, c *flowcare.Child) (flowcare.GeoPoint, error) {
+// above it that has one, with that area's level.
+func (s *Service) origin(ctx context.Context, c *flowcare.Child) (flowcare.GeoPoint, flowcare.AreaLevel, error) {
 	ids := strings.Split(c.AreaPath, "/")
 	areas, err := s.store.Areas().AreasByIDs(ctx, ids)
 	if err != nil {
-		return flowcare.GeoPoint{}, err
+		return flowcare.GeoPoint{}, "", err
 	}
 	byID := map[string]*flowcare.Area{}
 	for _, a := range areas {
@@ -115,17 +122,18 @@ func (s *Service) origin(ctx context.Context, c *flowcare.Child) (flowcare.GeoPo
 	}
 	for i := len(ids) - 1; i >= 0; i-- {
 		if a := byID[ids[i]]; a != nil && a.Latitude != nil && a.Longitude != nil {
-			return flowcare.GeoPoint{Lat: *a.Latitude, Lon: *a.Longitude}, nil
+			return flowcare.GeoPoint{Lat: *a.Latitude, Lon: *a.Longitude}, a.Level, nil
 		}
 	}
-	return flowcare.GeoPoint{}, flowcare.Errorf(flowcare.EINVALID, "儿童所在社区及其上级都没有坐标，无法按距离匹配")
+	return flowcare.GeoPoint{}, "", flowcare.Errorf(flowcare.EINVALID, "儿童所在社区及其上级都没有坐标，无法按距离匹配")
 }
 
 func (s *Service) query(ctx context.Context, nc *needContext) (flowcare.MatchQuery, error) {
-	origin, err := s.origin(ctx, nc.child)
+	origin, level, err := s.origin(ctx, nc.child)
 	if err != nil {
 		return flowcare.MatchQuery{}, err
 	}
+	nc.distanceFrom = level
 	good, err := s.store.Matches().GoodMatches(ctx, nc.child.ID)
 	if err != nil {
 		return flowcare.MatchQuery{}, err
@@ -194,7 +202,7 @@ func (s *Service) Candidates(ctx context.Context, needID string) (*CandidateList
 	if nc.need.Place == flowcare.PlaceAny {
 		maxKm = 0
 	}
-	return &CandidateList{Need: nc.need, MaxKm: maxKm, Candidates: cs}, nil
+	return &CandidateList{Need: nc.need, MaxKm: maxKm, DistanceFrom: nc.distanceFrom, Candidates: cs}, nil
 }
 
 // ProposeInput picks one candidate for a need.

@@ -105,3 +105,57 @@ func (s *Service) LoadDivisions(ctx context.Context) (*DivisionsResult, error) {
 	}
 	return res, nil
 }
+
+// SetAreaPoint sets the point an area's distances are measured from, or
+// clears it (both nil) so that matching falls back to the area above. The
+// city keeps its point: it is the last fallback.
+func (s *Service) SetAreaPoint(ctx context.Context, id string, lat, lng *float64) (*flowcare.Area, error) {
+	a, err := flowcare.RequireActor(ctx)
+	if err != nil {
+		return nil, err
+	}
+	if (lat == nil) != (lng == nil) {
+		return nil, flowcare.Invalid("latitude", "纬度和经度须同时填写，或同时清空")
+	}
+	if lat != nil && !flowcare.InBeijing(*lat, *lng) {
+		return nil, flowcare.Invalid("latitude", "坐标 (%.6f, %.6f) 不在北京市范围内（纬度 %.1f–%.1f，经度 %.1f–%.1f）",
+			*lat, *lng, flowcare.BeijingMinLat, flowcare.BeijingMaxLat, flowcare.BeijingMinLng, flowcare.BeijingMaxLng)
+	}
+	var out *flowcare.Area
+	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {
+		as, err := tx.Areas().AreasByIDs(ctx, []string{id})
+		if err != nil {
+			return err
+		}
+		if len(as) == 0 {
+			return flowcare.Errorf(flowcare.ENOTFOUND, "区域“%s”不存在", id)
+		}
+		area := as[0]
+		if !flowcare.CanSetAreaPoint(a, area) {
+			return flowcare.Errorf(flowcare.EFORBIDDEN, "只有平台管理员或本区域的民政工作人员可以设置区域位置")
+		}
+		if lat == nil && area.Level == flowcare.AreaCity {
+			return flowcare.Invalid("latitude", "北京市的中心点不能清空：它是所有区域最后的距离参照")
+		}
+		if err := tx.Areas().SetAreaPoint(ctx, id, lat, lng); err != nil {
+			return err
+		}
+		detail := map[string]any{"area": id, "latitude": lat, "longitude": lng,
+			"previousLatitude": area.Latitude, "previousLongitude": area.Longitude}
+		if err := flowcare.RecordAudit(ctx, tx.Audit(), s.now(), a, flowcare.AuditAreaPointSet, "area:"+id, detail); err != nil {
+			return err
+		}
+		area.Latitude, area.Longitude = lat, lng
+		out = area
+		return nil
+	})
+	if err != nil {
+		return nil, flowcare.Wrap(err, "set the area's point")
+	}
+	return out, nil
+}
+
+// CanSetPoint reports whether the caller may set the area's point.
+func (s *Service) CanSetPoint(ctx context.Context, area *flowcare.Area) bool {
+	return flowcare.CanSetAreaPoint(flowcare.ActorFrom(ctx), area)
+}
