@@ -79,11 +79,16 @@ func writeError(w http.ResponseWriter, log *slog.Logger, r *http.Request, what s
 	writeJSON(w, statusOf(log, r, what, err), map[string]any{"error": map[string]string{"code": flowcare.ErrorCode(err), "message": flowcare.ErrorMessage(err)}})
 }
 
-// writeXLSX sends a workbook as a download that no cache keeps.
-func writeXLSX(w http.ResponseWriter, name string, data []byte) {
+// xlsxHeaders marks the response as a workbook download that no cache keeps.
+func xlsxHeaders(w http.ResponseWriter, name string) {
 	w.Header().Set("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet")
 	w.Header().Set("Content-Disposition", `attachment; filename="`+name+`"`)
 	w.Header().Set("Cache-Control", "no-store")
+}
+
+// writeXLSX sends a workbook as a download that no cache keeps.
+func writeXLSX(w http.ResponseWriter, name string, data []byte) {
+	xlsxHeaders(w, name)
 	_, _ = w.Write(data)
 }
 
@@ -91,7 +96,7 @@ func writeXLSX(w http.ResponseWriter, name string, data []byte) {
 // XLSX download; the use case checks who may export it and audits it.
 func monitoringReport(a *app, log *slog.Logger) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		data, name, err := a.children.MonitoringReport(r.Context(), r.URL.Query().Get("areaId"))
+		book, name, err := a.children.MonitoringReport(r.Context(), r.URL.Query().Get("areaId"))
 		if err != nil {
 			// The report is opened as a link, so the refusal is a page a person reads.
 			w.Header().Set("Content-Type", "text/plain; charset=utf-8")
@@ -99,7 +104,12 @@ func monitoringReport(a *app, log *slog.Logger) http.Handler {
 			_, _ = io.WriteString(w, flowcare.ErrorMessage(err)+"\n")
 			return
 		}
-		writeXLSX(w, name, data)
+		defer book.Close()
+		xlsxHeaders(w, name)
+		if _, err := book.WriteTo(w); err != nil {
+			// The headers are gone; the client sees a cut-off download.
+			log.Warn("monitoring report not fully sent", "err", err)
+		}
 	})
 }
 

@@ -162,14 +162,19 @@ func TestMonitoringReportAndOverview(t *testing.T) {
 	if _, err := f.svc.Register(as(civil), goodChild("报表儿童二", 2), true); err != nil {
 		t.Fatal(err)
 	}
-	data, name, err := f.svc.MonitoringReport(as(civil), "")
+	book, name, err := f.svc.MonitoringReport(as(civil), "")
 	if err != nil {
 		t.Fatal(err)
 	}
+	var data bytes.Buffer
+	if _, err := book.WriteTo(&data); err != nil {
+		t.Fatal(err)
+	}
+	book.Close()
 	if !strings.HasPrefix(name, "monitoring-110105-") {
 		t.Errorf("file name %q", name)
 	}
-	x, err := excelize.OpenReader(bytes.NewReader(data))
+	x, err := excelize.OpenReader(&data)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,9 +1,9 @@
 package children
 
 import (
-	"bytes"
 	"context"
 	"fmt"
+	"io"
 	"strings"
 
 	"github.com/xuri/excelize/v2"
@@ -21,10 +21,23 @@ var reasonNames = map[string]string{
 
 var riskNames = map[flowcare.Level]string{flowcare.LevelHigh: "高", flowcare.LevelMedium: "中", flowcare.LevelLow: "低"}
 
-// MonitoringReport writes the half-yearly monitoring report of an area as
+// Workbook is a finished report, written out when the caller is ready to
+// send it; Close removes what it keeps on disk.
+type Workbook interface {
+	WriteTo(w io.Writer) (int64, error)
+	Close() error
+}
+
+// reportPage is how many children the report reads at a time; with the
+// streamed sheet, memory holds one page whatever the area's size.
+const reportPage = 1000
+
+// MonitoringReport builds the half-yearly monitoring report of an area as
 // XLSX, for upload to the national child-welfare information system. It
 // holds identifiers, so it is for area staff only and the export is audited.
-func (s *Service) MonitoringReport(ctx context.Context, areaID string) ([]byte, string, error) {
+// Rows are streamed to a temporary file rather than held in memory, so the
+// largest district's report costs the server one page of children.
+func (s *Service) MonitoringReport(ctx context.Context, areaID string) (Workbook, string, error) {
 	a, err := flowcare.RequireActor(ctx)
 	if err != nil {
 		return nil, "", err
@@ -37,23 +50,34 @@ func (s *Service) MonitoringReport(ctx context.Context, areaID string) ([]byte, 
 		return nil, "", flowcare.Errorf(flowcare.EFORBIDDEN, "只有负责该区域的工作人员可以导出监测摸排报表")
 	}
 	f := excelize.NewFile()
-	defer f.Close()
+	done := false
+	defer func() {
+		if !done {
+			f.Close()
+		}
+	}()
 	const sheet = "监测摸排"
-	f.SetSheetName("Sheet1", sheet)
-	header := []string{"序号", "姓名", "性别", "出生日期", "年龄", "身份证号码", "户籍省", "户籍市", "户籍县", "现居住社区编码",
+	if err := f.SetSheetName("Sheet1", sheet); err != nil {
+		return nil, "", flowcare.Internal(err)
+	}
+	sw, err := f.NewStreamWriter(sheet)
+	if err != nil {
+		return nil, "", flowcare.Internal(err)
+	}
+	header := []any{"序号", "姓名", "性别", "出生日期", "年龄", "身份证号码", "户籍省", "户籍市", "户籍县", "现居住社区编码",
 		"来京日期", "就读学校", "是否符合流动儿童认定", "不符合原因", "是否纳入关爱台账", "风险等级", "下次走访日期", "最近复核日期", "下次复核日期"}
-	if err := f.SetSheetRow(sheet, "A1", &header); err != nil {
+	if err := sw.SetRow("A1", header); err != nil {
 		return nil, "", flowcare.Internal(err)
 	}
 	today := s.Today()
 	n, after := 0, ""
 	for {
-		cs, _, err := s.store.Children().ListChildren(ctx, flowcare.ChildFilter{AreaPath: path, Status: flowcare.ChildActive}, today, flowcare.Page{First: 200, After: after})
+		cs, _, err := s.store.Children().ListChildren(ctx, flowcare.ChildFilter{AreaPath: path, Status: flowcare.ChildActive}, today, flowcare.Page{First: reportPage, After: after})
 		if err != nil {
 			return nil, "", err
 		}
-		if len(cs) > 200 {
-			cs = cs[:200]
+		if len(cs) > reportPage {
+			cs = cs[:reportPage]
 		}
 		if len(cs) == 0 {
 			break
@@ -61,15 +85,29 @@ func (s *Service) MonitoringReport(ctx context.Context, areaID string) ([]byte, 
 		if err := s.withEligibility(ctx, cs); err != nil {
 			return nil, "", err
 		}
+		ids := make([]string, len(cs))
+		for i, c := range cs {
+			ids[i] = c.ID
+		}
+		entries, err := s.store.Care().LedgerEntries(ctx, ids)
+		if err != nil {
+			return nil, "", err
+		}
+		onLedger := make(map[string]*flowcare.LedgerEntry, len(entries))
+		for _, e := range entries {
+			if e.LeftOn == nil {
+				onLedger[e.ChildID] = e
+			}
+		}
 		for _, c := range cs {
 			n++
 			var reasons []string
 			for _, r := range c.Eligibility.Reasons {
 				reasons = append(reasons, reasonNames[r])
 			}
-			onLedger, risk, due := "否", "", ""
-			if e, err := s.store.Care().LedgerEntry(ctx, c.ID); err == nil && e.LeftOn == nil {
-				onLedger, risk, due = "是", riskNames[e.Risk], e.NextVisitDue.Format("2006-01-02")
+			ledger, risk, due := "否", "", ""
+			if e := onLedger[c.ID]; e != nil {
+				ledger, risk, due = "是", riskNames[e.Risk], e.NextVisitDue.Format("2006-01-02")
 			}
 			reviewed := ""
 			if c.LastReviewedOn != nil {
@@ -79,17 +117,16 @@ func (s *Service) MonitoringReport(ctx context.Context, areaID string) ([]byte, 
 			eligible := map[bool]string{true: "是", false: "否"}[c.Eligibility.Eligible]
 			row := []any{n, safeCell(c.Name), gender, c.BirthDate.Format("2006-01-02"), flowcare.AgeOn(c.BirthDate, today),
 				safeCell(c.IDNumber), safeCell(c.Hukou.Province), safeCell(c.Hukou.City), safeCell(c.Hukou.County), c.CommunityID,
-				c.ArrivedOn.Format("2006-01-02"), safeCell(c.School), eligible, strings.Join(reasons, "；"), onLedger, risk, due,
+				c.ArrivedOn.Format("2006-01-02"), safeCell(c.School), eligible, strings.Join(reasons, "；"), ledger, risk, due,
 				reviewed, ReviewDueOn(c).Format("2006-01-02")}
 			cellName, _ := excelize.CoordinatesToCellName(1, n+1)
-			if err := f.SetSheetRow(sheet, cellName, &row); err != nil {
+			if err := sw.SetRow(cellName, row); err != nil {
 				return nil, "", flowcare.Internal(err)
 			}
 		}
 		after = cs[len(cs)-1].ID
 	}
-	var buf bytes.Buffer
-	if err := f.Write(&buf); err != nil {
+	if err := sw.Flush(); err != nil {
 		return nil, "", flowcare.Internal(err)
 	}
 	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {
@@ -100,8 +137,14 @@ func (s *Service) MonitoringReport(ctx context.Context, areaID string) ([]byte, 
 		return nil, "", flowcare.Wrap(err, "audit report export")
 	}
 	name := fmt.Sprintf("monitoring-%s-%s.xlsx", path[strings.LastIndex(path, "/")+1:], today.Format("20060102"))
-	return buf.Bytes(), name, nil
+	done = true
+	return workbook{f}, name, nil
 }
+
+type workbook struct{ f *excelize.File }
+
+func (w workbook) WriteTo(out io.Writer) (int64, error) { return w.f.WriteTo(out) }
+func (w workbook) Close() error                          { return w.f.Close() }
 
 // Overview counts an area's children and open work by street.
 func (s *Service) Overview(ctx context.Context, areaID string) ([]flowcare.OverviewRow, error) {

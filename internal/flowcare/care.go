@@ -144,6 +144,9 @@ type CareStore interface {
 	Cadence(ctx context.Context) (map[Level]int, error)
 	SetCadence(ctx context.Context, l Level, days int) error
 	LedgerEntry(ctx context.Context, childID string) (*LedgerEntry, error)
+	// LedgerEntries are the entries, current or left, of those of the
+	// children who have one.
+	LedgerEntries(ctx context.Context, childIDs []string) ([]*LedgerEntry, error)
 	SaveLedgerEntry(ctx context.Context, e *LedgerEntry) error
 	AddLedgerEvent(ctx context.Context, childID, event string, detail map[string]any, at time.Time, by string) error
 	LedgerHistory(ctx context.Context, childID string) ([]LedgerEvent, error)

@@ -82,6 +82,18 @@ func (s *careStore) LedgerEntry(ctx context.Context, childID string) (*flowcare.
 	return r.domain(), nil
 }
 
+func (s *careStore) LedgerEntries(ctx context.Context, childIDs []string) ([]*flowcare.LedgerEntry, error) {
+	var rs []ledgerRow
+	if err := sqlx.SelectContext(ctx, s.q, &rs, ledgerSelect+` WHERE l.child_id = ANY($1::uuid[])`, pq.Array(childIDs)); err != nil {
+		return nil, mapError(err)
+	}
+	out := make([]*flowcare.LedgerEntry, len(rs))
+	for i := range rs {
+		out[i] = rs[i].domain()
+	}
+	return out, nil
+}
+
 func (s *careStore) SaveLedgerEntry(ctx context.Context, e *flowcare.LedgerEntry) error {
 	reasons := make([]string, len(e.Reasons))
 	for i, r := range e.Reasons {
@@ -202,13 +214,9 @@ func (s *careStore) CreateVisit(ctx context.Context, v *flowcare.Visit) error {
 	if s.keys == nil {
 		return flowcare.Internal(errNoKeys)
 	}
-	findings, err := s.keys.Encrypt(fVisitFindings, v.Findings)
+	findings, follow, err := (&Sealer{keys: s.keys}).Visit(v)
 	if err != nil {
-		return flowcare.Internal(err)
-	}
-	follow, err := s.keys.Encrypt(fVisitFollowUp, v.FollowUp)
-	if err != nil {
-		return flowcare.Internal(err)
+		return err
 	}
 	return mapError(s.q.QueryRowxContext(ctx, `
 		INSERT INTO visits (child_id, visited_on, visitor, form, findings_enc, follow_up_enc, next_visit_on, status)
@@ -240,13 +248,9 @@ func (s *careStore) ResubmitVisit(ctx context.Context, v *flowcare.Visit) error 
 	if s.keys == nil {
 		return flowcare.Internal(errNoKeys)
 	}
-	findings, err := s.keys.Encrypt(fVisitFindings, v.Findings)
+	findings, follow, err := (&Sealer{keys: s.keys}).Visit(v)
 	if err != nil {
-		return flowcare.Internal(err)
-	}
-	follow, err := s.keys.Encrypt(fVisitFollowUp, v.FollowUp)
-	if err != nil {
-		return flowcare.Internal(err)
+		return err
 	}
 	_, err = s.q.ExecContext(ctx, `
 		UPDATE visits SET visited_on = $2, form = $3, findings_enc = $4, follow_up_enc = NULLIF($5, ''), next_visit_on = $6,
