@@ -144,7 +144,7 @@ func (s *Service) MonitoringReport(ctx context.Context, areaID string) (Workbook
 type workbook struct{ f *excelize.File }
 
 func (w workbook) WriteTo(out io.Writer) (int64, error) { return w.f.WriteTo(out) }
-func (w workbook) Close() error                          { return w.f.Close() }
+func (w workbook) Close() error                         { return w.f.Close() }
 
 // Overview counts an area's children and open work by street.
 func (s *Service) Overview(ctx context.Context, areaID string) ([]flowcare.OverviewRow, error) {
