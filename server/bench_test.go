@@ -5,12 +5,9 @@ import (
 	"fmt"
 	"io"
 	"log/slog"
-	"math/rand/v2"
 	"sort"
 	"testing"
 	"time"
-
-	"github.com/prometheus/client_golang/prometheus"
 
 	"flowcare/internal/flowcare"
 	"flowcare/internal/indexing"
@@ -52,55 +49,6 @@ func percentile(ds []time.Duration, p float64) time.Duration {
 	s := append([]time.Duration(nil), ds...)
 	sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
 	return s[int(p*float64(len(s)-1))]
-}
-
-// BenchmarkOutboxLag measures, with the relay running as in `serve`, how long
-// a service takes from its committed write to being found by a search.
-// It includes Elasticsearch's 1 s refresh interval, which dominates.
-func BenchmarkOutboxLag(b *testing.B) {
-	a, cfg := seededApp(b)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	m := newMetrics(prometheus.NewRegistry(), a)
-	go runRelay(ctx, cfg, slog.New(slog.NewTextHandler(io.Discard, nil)), a, m)
-	orgs, _, err := a.db.Areas().ListOrganisations(ctx, flowcare.OrganisationFilter{Search: "晨曦"}, flowcare.Page{})
-	if err != nil || len(orgs) == 0 {
-		b.Fatal("demo organisation missing", err)
-	}
-	const writes = 40
-	var lags []time.Duration
-	// A write issued right after the previous one became visible would always
-	// land just after a refresh and wait a whole interval; a random pause
-	// spreads the writes over the refresh cycle as real traffic is.
-	rng := rand.New(rand.NewPCG(1, 2))
-	for i := 0; i < b.N; i++ {
-		for w := 0; w < writes; w++ {
-			time.Sleep(time.Duration(rng.IntN(1000)) * time.Millisecond)
-			name := fmt.Sprintf("延迟测量%d号%d", i, w)
-			sv := &flowcare.Service{OrganisationID: orgs[0].ID, Name: name, Categories: []flowcare.Category{flowcare.CatRecreation},
-				MinAge: 6, MaxAge: 12, Capacity: 5, Funding: flowcare.FundingFree, Status: flowcare.ServiceActive}
-			start := time.Now()
-			if err := a.db.InTx(ctx, func(tx flowcare.Tx) error { return tx.Directory().CreateService(ctx, sv) }); err != nil {
-				b.Fatal(err)
-			}
-			for {
-				p, err := a.search.Search(ctx, flowcare.SearchQuery{Entity: flowcare.EntityService, Text: name, First: 1})
-				if err == nil && len(p.Hits) == 1 && p.Hits[0].ID == sv.ID {
-					break
-				}
-				if time.Since(start) > 30*time.Second {
-					b.Fatalf("%s not searchable after 30 s", name)
-				}
-				time.Sleep(5 * time.Millisecond)
-			}
-			lags = append(lags, time.Since(start))
-		}
-	}
-	b.StopTimer()
-	b.ReportMetric(float64(percentile(lags, 0.5).Milliseconds()), "median-ms")
-	b.ReportMetric(float64(percentile(lags, 0.99).Milliseconds()), "p99-ms")
-	fmt.Printf("outbox lag, write to searchable, %d writes: median %v, p99 %v, max %v\n",
-		len(lags), percentile(lags, 0.5).Round(time.Millisecond), percentile(lags, 0.99).Round(time.Millisecond), percentile(lags, 1).Round(time.Millisecond))
 }
 
 // BenchmarkReindex rebuilds the services index from 100,000 generated rows,
