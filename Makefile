@@ -149,7 +149,8 @@ test-browser: chromium build $(KEYS) ## browser tests against a freshly seeded s
 
 .PHONY: bench-outbox
 bench-outbox: services ## outbox lag from write to searchable (median, p99), relay as in serve
-	go test -run '^$$' -bench BenchmarkOutboxLag -benchtime 1x -count 1 ./server/
+	go test -run '^$$' -bench BenchmarkOutboxLag -benchtime 1x -count 1 -timeout 20m ./server/ \
+		| grep --line-buffered -vE '^(goos|goarch|pkg|cpu|PASS|ok |BenchmarkOutboxLag)'
 
 .PHONY: bench-reindex
 bench-reindex: services ## reindex rate for 100,000 generated services
@@ -169,6 +170,36 @@ bench-overload: services ## goodput and p99 at 1×, 2×, 4× the measured capaci
 .PHONY: bench-import
 bench-import: services ## time to import 10,000 children in one transaction
 	go test -run '^$$' -bench BenchmarkImport10000 -benchtime 1x -count 1 -timeout 30m ./internal/children/
+
+# `make bench` runs every benchmark against a copy of the city-size data set
+# (made from flowcare_city, which `make seed-city` builds once), so that the
+# writes of one run (proposed matches, audit rows) do not shape the next.
+BENCH_DB := flowcare_bench
+BENCH_URL = $(shell echo "$(DATABASE_URL)" | sed -E 's#/[^/?]+(\?|$$)#/$(BENCH_DB)\1#')
+BENCH_ENV = FLOWCARE_BENCH_DATABASE_URL="$(BENCH_URL)" FLOWCARE_BENCH_SEARCH_PREFIX=flowcare-city
+BENCHES := bench-city bench-match bench-read bench-import bench-reindex bench-outbox
+
+.PHONY: bench-db
+bench-db: services $(KEYS)
+	@if [ "$$(psql "$(DATABASE_URL)" -Atc "SELECT count(*) FROM pg_database WHERE datname = 'flowcare_city'")" != 1 ]; then \
+		echo "bench: the city-size data set is missing; building it (make seed-city)"; $(MAKE) --no-print-directory seed-city; fi
+	@echo "bench: copying flowcare_city to $(BENCH_DB)"
+	@PGOPTIONS="--client-min-messages=warning" psql "$(DATABASE_URL)" -qc "DROP DATABASE IF EXISTS $(BENCH_DB) WITH (FORCE)" \
+		-c "CREATE DATABASE $(BENCH_DB) TEMPLATE flowcare_city STRATEGY FILE_COPY" >/dev/null
+
+.PHONY: bench-city
+bench-city: ## children list, overview and monitoring report at city size (on the copy bench-db makes)
+	@[ -n "$${FLOWCARE_BENCH_DATABASE_URL:-}" ] || $(MAKE) --no-print-directory bench-db
+	@$(USE_KEYS); [ -n "$${FLOWCARE_BENCH_DATABASE_URL:-}" ] || export $(BENCH_ENV); \
+	go test -run '^$$' -bench BenchmarkCity -benchtime 1x -count 1 -timeout 30m ./server/ \
+		| grep --line-buffered -vE '^(goos|goarch|pkg|cpu|PASS|ok |BenchmarkCity)'
+
+.PHONY: bench
+bench: bench-db ## every benchmark at city size, then one table: figure, goal, value, baseline from the same run
+	@mkdir -p .local/bench && rm -f .local/bench/*.log
+	@$(USE_KEYS); export $(BENCH_ENV); for t in $(BENCHES); do \
+		echo "== $$t"; $(MAKE) --no-print-directory $$t 2>&1 | tee .local/bench/$$t.log || echo "$$t failed: see .local/bench/$$t.log"; done
+	@dev/benchtable.sh $(foreach t,$(BENCHES),.local/bench/$(t).log)
 
 .PHONY: clean
 clean: ## remove build output (keeps .local data)
