@@ -97,40 +97,11 @@ func (s *childStore) domain(r *childRow) (*flowcare.Child, error) {
 	return c, nil
 }
 
-// sealed holds the encrypted and hashed forms of a child's personal data.
-type sealed struct {
-	name, idNumber, address *string
-	idHash                  *string
-	nameBirthHash           string
-}
-
-func (s *childStore) seal(c *flowcare.Child) (*sealed, error) {
+func (s *childStore) seal(c *flowcare.Child) (*SealedChild, error) {
 	if s.keys == nil {
 		return nil, flowcare.Internal(errNoKeys)
 	}
-	enc := func(field, v string) (*string, error) {
-		if v == "" {
-			return nil, nil
-		}
-		ct, err := s.keys.Encrypt(field, v)
-		return &ct, err
-	}
-	out := &sealed{nameBirthHash: s.nameBirthHash(c)}
-	var err error
-	if out.name, err = enc(fChildName, c.Name); err != nil {
-		return nil, flowcare.Internal(err)
-	}
-	if out.idNumber, err = enc(fChildID, c.IDNumber); err != nil {
-		return nil, flowcare.Internal(err)
-	}
-	if out.address, err = enc(fChildAddress, c.Address); err != nil {
-		return nil, flowcare.Internal(err)
-	}
-	if c.IDNumber != "" {
-		h := s.keys.Hash("id", c.IDNumber)
-		out.idHash = &h
-	}
-	return out, nil
+	return (&Sealer{keys: s.keys}).Child(c)
 }
 
 func nullable(s string) *string {
@@ -151,8 +122,8 @@ func (s *childStore) CreateChild(ctx context.Context, c *flowcare.Child) error {
 			disability, status, registered_by)
 		VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, NULLIF($19, '')::uuid)
 		RETURNING id, created_at, updated_at`,
-		*sd.name, sd.nameBirthHash, c.Gender, c.BirthDate, sd.idNumber, sd.idHash, nullable(c.NoIDReason),
-		c.Hukou.Province, c.Hukou.City, c.Hukou.County, c.MovedWith, c.CommunityID, sd.address, c.ArrivedOn, c.School,
+		sd.Name, sd.NameBirthHash, c.Gender, c.BirthDate, sd.IDNumber, sd.IDHash, nullable(c.NoIDReason),
+		c.Hukou.Province, c.Hukou.City, c.Hukou.County, c.MovedWith, c.CommunityID, sd.Address, c.ArrivedOn, c.School,
 		stringArray(c.Languages), c.Disability, c.Status, c.RegisteredBy).Scan(&c.ID, &c.CreatedAt, &c.UpdatedAt)
 	if err != nil {
 		return childConflict(err)
@@ -179,8 +150,8 @@ func (s *childStore) UpdateChild(ctx context.Context, c *flowcare.Child) error {
 			community_id = $13, address_enc = $14, arrived_on = $15, school = $16, languages = $17, disability = $18,
 			status = $19, updated_at = now()
 		WHERE id = $1 RETURNING created_at, updated_at`,
-		c.ID, *sd.name, sd.nameBirthHash, c.Gender, c.BirthDate, sd.idNumber, sd.idHash, nullable(c.NoIDReason),
-		c.Hukou.Province, c.Hukou.City, c.Hukou.County, c.MovedWith, c.CommunityID, sd.address, c.ArrivedOn, c.School,
+		c.ID, sd.Name, sd.NameBirthHash, c.Gender, c.BirthDate, sd.IDNumber, sd.IDHash, nullable(c.NoIDReason),
+		c.Hukou.Province, c.Hukou.City, c.Hukou.County, c.MovedWith, c.CommunityID, sd.Address, c.ArrivedOn, c.School,
 		stringArray(c.Languages), c.Disability, c.Status).Scan(&c.CreatedAt, &c.UpdatedAt)
 	if err != nil {
 		return childConflict(err)
@@ -195,13 +166,9 @@ func (s *childStore) replaceGuardians(ctx context.Context, c *flowcare.Child, cr
 	var keep []string
 	for i := range c.Guardians {
 		g := &c.Guardians[i]
-		name, err := s.keys.Encrypt(fGuardianName, g.Name)
+		name, phone, err := (&Sealer{keys: s.keys}).Guardian(g)
 		if err != nil {
-			return flowcare.Internal(err)
-		}
-		phone, err := s.keys.Encrypt(fGuardianPhone, g.Phone)
-		if err != nil {
-			return flowcare.Internal(err)
+			return err
 		}
 		err = sqlx.GetContext(ctx, s.q, &g.ID, `
 			INSERT INTO guardians (child_id, position, name_enc, relation, phone_enc, is_primary)
@@ -306,7 +273,7 @@ func (s *childStore) ChildrenByIDs(ctx context.Context, ids []string) ([]*flowca
 }
 
 func (s *childStore) nameBirthHash(c *flowcare.Child) string {
-	return s.keys.Hash("name+birth", c.Name+"|"+c.BirthDate.Format("2006-01-02"))
+	return (&Sealer{keys: s.keys}).NameBirthHash(c)
 }
 
 // FindDuplicates looks every record up in one statement, so that an import
@@ -323,7 +290,7 @@ func (s *childStore) FindDuplicates(ctx context.Context, cs []*flowcare.Child) (
 	var idHashes, nameHashes []string
 	for i, c := range cs {
 		if c.IDNumber != "" {
-			h := s.keys.Hash("id", c.IDNumber)
+			h := (&Sealer{keys: s.keys}).IDHash(c.IDNumber)
 			if byID[h] == nil {
 				idHashes = append(idHashes, h)
 			}
