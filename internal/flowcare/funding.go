@@ -88,6 +88,32 @@ type Contract struct {
 // Value is what the contract is worth in full.
 func (c *Contract) Value() Fen { return c.UnitPrice * Fen(c.Quantity) }
 
+// Worth is what a verified session is worth under the contract, in units
+// and fen. Hours are paid by the minute, rounded to the nearest fen; a
+// child is paid for once per contract.
+func (c *Contract) Worth(minutes int, firstForChild bool) (int64, Fen) {
+	switch c.Unit {
+	case UnitSession:
+		return 1, c.UnitPrice
+	case UnitServiceHour:
+		return int64(minutes), (c.UnitPrice*Fen(minutes) + 30) / 60
+	case UnitChildServed:
+		if firstForChild {
+			return 1, c.UnitPrice
+		}
+	}
+	return 0, 0
+}
+
+// AuthorisedUnits is an authorisation's units in the unit deliveries count:
+// minutes for service hours.
+func (c *Contract) AuthorisedUnits(z *Authorisation) int64 {
+	if c.Unit == UnitServiceHour {
+		return z.Units * 60
+	}
+	return z.Units
+}
+
 // Authorisation allows some of a contract's units to be spent on one match.
 type Authorisation struct {
 	ID         string    `db:"id"`

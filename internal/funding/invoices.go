@@ -24,32 +24,6 @@ func (s *Service) PendingDeliveries(ctx context.Context) ([]*flowcare.PendingDel
 	return s.store.Funding().PendingDeliveries(ctx, paths, 500)
 }
 
-// worth is what a verified session is worth under its contract, in units
-// and fen. Hours are paid by the minute, rounded to the nearest fen; a
-// child is paid for once per contract.
-func worth(c *flowcare.Contract, minutes int, firstForChild bool) (int64, flowcare.Fen) {
-	switch c.Unit {
-	case flowcare.UnitSession:
-		return 1, c.UnitPrice
-	case flowcare.UnitServiceHour:
-		return int64(minutes), (c.UnitPrice*flowcare.Fen(minutes) + 30) / 60
-	case flowcare.UnitChildServed:
-		if firstForChild {
-			return 1, c.UnitPrice
-		}
-	}
-	return 0, 0
-}
-
-// authorisedUnits is an authorisation's units in the unit deliveries count:
-// minutes for service hours.
-func authorisedUnits(c *flowcare.Contract, z *flowcare.Authorisation) int64 {
-	if c.Unit == flowcare.UnitServiceHour {
-		return z.Units * 60
-	}
-	return z.Units
-}
-
 // VerifyDelivery accepts a delivered session as billable under its
 // authorisation, or returns it with a reason. Only verified deliveries can
 // be invoiced.
@@ -93,9 +67,9 @@ func (s *Service) VerifyDelivery(ctx context.Context, sessionID string, accept b
 				first = !served
 			}
 			d.Status = flowcare.DeliveryVerified
-			d.Units, d.Amount = worth(c, d.Minutes, first)
-			if z.UsedUnits+d.Units > authorisedUnits(c, z) {
-				return flowcare.Errorf(flowcare.ECONFLICT, "超出这条匹配的授权数量（已用 %d，共 %d）", z.UsedUnits, authorisedUnits(c, z))
+			d.Units, d.Amount = c.Worth(d.Minutes, first)
+			if z.UsedUnits+d.Units > c.AuthorisedUnits(z) {
+				return flowcare.Errorf(flowcare.ECONFLICT, "超出这条匹配的授权数量（已用 %d，共 %d）", z.UsedUnits, c.AuthorisedUnits(z))
 			}
 		} else {
 			d.Reason = &reason
