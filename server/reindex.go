@@ -6,7 +6,10 @@ import (
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 	"time"
+
+	"golang.org/x/sync/errgroup"
 
 	"flowcare/internal/flowcare"
 	"flowcare/internal/indexing"
@@ -44,20 +47,37 @@ func cmdReindex(ctx context.Context, cfg Config, out io.Writer, args []string) e
 	if err := a.search.EnsureIndices(ctx); err != nil {
 		return fmt.Errorf("%w (is Elasticsearch running? `make services` starts a local one)", err)
 	}
-	for _, e := range entities {
-		last, start := time.Time{}, time.Now()
-		n, err := indexing.Rebuild(ctx, a.db, a.search, e, *batch, time.Now, func(e flowcare.Entity, done int, elapsed time.Duration) {
-			if time.Since(last) >= time.Second {
-				last = time.Now()
-				fmt.Fprintf(out, "reindex %s: %d documents, %.1fs, %.0f docs/s\n", e, done, elapsed.Seconds(), float64(done)/elapsed.Seconds())
-			}
-		})
-		if err != nil {
-			return err
-		}
-		took := time.Since(start)
-		fmt.Fprintf(out, "reindex %s: done, %d documents in %.1fs (%.0f docs/s), now behind the alias %s\n",
-			e, n, took.Seconds(), float64(n)/took.Seconds(), a.search.Alias(e))
+	return rebuildIndices(ctx, a, entities, *batch, 1, out)
+}
+
+// rebuildIndices rebuilds the indices of entities, parallel of them at once,
+// reporting progress about once a second.
+func rebuildIndices(ctx context.Context, a *app, entities []flowcare.Entity, batch, parallel int, out io.Writer) error {
+	var mu sync.Mutex
+	say := func(format string, args ...any) {
+		mu.Lock()
+		defer mu.Unlock()
+		fmt.Fprintf(out, format, args...)
 	}
-	return nil
+	g, ctx := errgroup.WithContext(ctx)
+	g.SetLimit(parallel)
+	for _, e := range entities {
+		g.Go(func() error {
+			last, start := time.Time{}, time.Now()
+			n, err := indexing.Rebuild(ctx, a.db, a.search, e, batch, time.Now, func(e flowcare.Entity, done int, elapsed time.Duration) {
+				if time.Since(last) >= time.Second {
+					last = time.Now()
+					say("reindex %s: %d documents, %.1fs, %.0f docs/s\n", e, done, elapsed.Seconds(), float64(done)/elapsed.Seconds())
+				}
+			})
+			if err != nil {
+				return err
+			}
+			took := time.Since(start)
+			say("reindex %s: done, %d documents in %.1fs (%.0f docs/s), now behind the alias %s\n",
+				e, n, took.Seconds(), float64(n)/took.Seconds(), a.search.Alias(e))
+			return nil
+		})
+	}
+	return g.Wait()
 }
