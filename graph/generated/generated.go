@@ -6566,7 +6566,7 @@ extend type Query {
   "Monitoring reviews overdue or due within 30 days, per worker, for an area in the viewer's scope."
   reviewWorkload(areaId: ID): [WorkerReviews!]!
   childImports(first: Int = 20): [ChildImport!]!
-  "Children and open work by street, for an area in the viewer's scope (default: their own)."
+  "Children and open work by the areas one level down (the city by district, a district by street, a street by community), for an area in the viewer's scope (default: their own)."
   childOverview(areaId: ID): [AreaOverview!]!
 }
 

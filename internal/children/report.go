@@ -146,7 +146,8 @@ type workbook struct{ f *excelize.File }
 func (w workbook) WriteTo(out io.Writer) (int64, error) { return w.f.WriteTo(out) }
 func (w workbook) Close() error                         { return w.f.Close() }
 
-// Overview counts an area's children and open work by street.
+// Overview counts an area's children and open work by the areas one level
+// below it: the city by district, a district by street, a street by community.
 func (s *Service) Overview(ctx context.Context, areaID string) ([]flowcare.OverviewRow, error) {
 	a, err := flowcare.RequireActor(ctx)
 	if err != nil {
