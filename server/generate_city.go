@@ -279,8 +279,9 @@ func removePartialCity(ctx context.Context, db *sql.DB, rep *reporter) error {
 		if err != nil {
 			return fmt.Errorf("remove the partial set's %s: %w", t.table, err)
 		}
-		k, _ := res.RowsAffected()
-		rep.printf("generate: removed %s %s", thousands(int(k)), t.table)
+		if k, _ := res.RowsAffected(); k > 0 {
+			rep.printf("generate: removed %s %s", thousands(int(k)), t.table)
+		}
 	}
 	return tx.Commit()
 }
@@ -335,22 +336,22 @@ func checkCityIndices(ctx context.Context, a *app, rep *reporter) error {
 	if err != nil {
 		return err
 	}
-	behind := false
+	var behind []flowcare.Entity
 	for _, e := range flowcare.Entities {
 		got, err := a.search.Count(ctx, e)
 		if err != nil {
 			return err
 		}
 		if got != want[e] {
-			rep.printf("generate: the %s index holds %s documents, PostgreSQL offers %s", e, thousands(got), thousands(want[e]))
-			behind = true
+			rep.printf("generate: the %s index holds %s documents, PostgreSQL offers %s; rebuilding it", e, thousands(got), thousands(want[e]))
+			behind = append(behind, e)
 		}
 	}
-	if !behind {
+	if len(behind) == 0 {
 		rep.printf("generate: the search indices hold every offer")
 		return nil
 	}
-	return reindexCity(ctx, a, rep)
+	return reindexCity(ctx, a, rep, behind...)
 }
 
 // liveOffers counts the offers the search copy should hold: what is
@@ -375,13 +376,16 @@ func liveOffers(ctx context.Context, db *sql.DB) (map[flowcare.Entity]int, error
 	return out, nil
 }
 
-// reindexCity builds the four indices from PostgreSQL with the reindex
-// command's code, two at a time.
-func reindexCity(ctx context.Context, a *app, rep *reporter) error {
+// reindexCity builds indices (all four when none is named) from PostgreSQL
+// with the reindex command's code, two at a time.
+func reindexCity(ctx context.Context, a *app, rep *reporter, entities ...flowcare.Entity) error {
 	if err := a.search.EnsureIndices(ctx); err != nil {
 		return fmt.Errorf("%w (is Elasticsearch running? `make services` starts a local one)", err)
 	}
-	return rebuildIndices(ctx, a, flowcare.Entities, 2000, 2, rep.out())
+	if len(entities) == 0 {
+		entities = flowcare.Entities
+	}
+	return rebuildIndices(ctx, a, entities, 2000, 2, rep.out())
 }
 
 // thousands writes n with thousands separators.

@@ -12,7 +12,6 @@ import (
 	"time"
 
 	"github.com/lib/pq"
-	"golang.org/x/sync/errgroup"
 )
 
 // reporter prints progress lines; stages running at once share it.
@@ -72,32 +71,39 @@ type stage struct {
 	run   func(ctx context.Context, p *stageProgress) error
 }
 
-// runStages runs stages as their dependencies finish, workers at a time,
-// with a progress line per running stage every two seconds and one when it
-// ends. The first failure cancels the rest.
+// runStages runs stages as their dependencies finish, workers at a time:
+// when a worker is free it takes the first ready stage in the list, so the
+// list's order is the priority (the longest chain first). A progress line
+// per running stage every two seconds and one when it ends; the first
+// failure cancels the rest.
 func runStages(ctx context.Context, workers int, stages []*stage, rep *reporter) error {
-	done := map[string]chan struct{}{}
+	known := map[string]bool{}
 	for _, s := range stages {
-		done[s.name] = make(chan struct{})
+		known[s.name] = true
 	}
 	for _, s := range stages {
 		for _, d := range s.deps {
-			if done[d] == nil {
+			if !known[d] {
 				return fmt.Errorf("stage %s depends on unknown stage %s", s.name, d)
 			}
 		}
 	}
-	g, ctx := errgroup.WithContext(ctx)
-	slots := make(chan struct{}, workers)
-	tick := time.NewTicker(2 * time.Second)
-	defer tick.Stop()
-	stop := make(chan struct{})
-	defer close(stop)
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
 	progress := make([]*stageProgress, len(stages))
 	for i, s := range stages {
 		progress[i] = &stageProgress{name: s.name, total: s.total}
 	}
+	defer func() {
+		rep.mu.Lock()
+		rep.stages = progress
+		rep.mu.Unlock()
+	}()
+	stop := make(chan struct{})
+	defer close(stop)
 	go func() {
+		tick := time.NewTicker(2 * time.Second)
+		defer tick.Stop()
 		for {
 			select {
 			case <-stop:
@@ -111,40 +117,62 @@ func runStages(ctx context.Context, workers int, stages []*stage, rep *reporter)
 			}
 		}
 	}()
-	for i, s := range stages {
-		p := progress[i]
-		g.Go(func() error {
+	type result struct {
+		i   int
+		err error
+	}
+	results := make(chan result)
+	finished := map[string]bool{}
+	started := make([]bool, len(stages))
+	running := 0
+	var first error
+	for {
+		for i, s := range stages {
+			if started[i] || running >= workers || first != nil {
+				continue
+			}
+			ready := true
 			for _, d := range s.deps {
-				select {
-				case <-done[d]:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
+				ready = ready && finished[d]
 			}
-			select {
-			case slots <- struct{}{}:
-			case <-ctx.Done():
-				return ctx.Err()
+			if !ready {
+				continue
 			}
-			defer func() { <-slots }()
+			started[i], running = true, running+1
+			p := progress[i]
 			p.start = time.Now()
 			p.running.Store(true)
-			err := s.run(ctx, p)
-			p.elapsed = time.Since(p.start)
-			p.running.Store(false)
-			if err != nil {
-				return fmt.Errorf("generate %s: %w", s.name, err)
+			go func() {
+				err := s.run(ctx, p)
+				p.elapsed = time.Since(p.start)
+				p.running.Store(false)
+				results <- result{i, err}
+			}()
+		}
+		if running == 0 {
+			break
+		}
+		r := <-results
+		running--
+		p := progress[r.i]
+		if r.err != nil {
+			if first == nil {
+				first = fmt.Errorf("generate %s: %w", stages[r.i].name, r.err)
+				cancel()
 			}
-			rep.printf("%s in %.1fs", p.line(), p.elapsed.Seconds())
-			close(done[s.name])
-			return nil
-		})
+			continue
+		}
+		rep.printf("%s in %.1fs", p.line(), p.elapsed.Seconds())
+		finished[stages[r.i].name] = true
 	}
-	err := g.Wait()
-	rep.mu.Lock()
-	rep.stages = progress
-	rep.mu.Unlock()
-	return err
+	if first == nil {
+		for i, s := range stages {
+			if !started[i] {
+				return fmt.Errorf("stage %s never became ready", s.name)
+			}
+		}
+	}
+	return first
 }
 
 // copyBatch gathers rows for several tables and writes them with COPY in

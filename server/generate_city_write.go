@@ -18,20 +18,21 @@ type cityWriter struct {
 	batch  int
 }
 
-// stages are the parts of the set in the order their foreign keys allow;
-// parts that do not refer to each other are written at the same time.
+// stages are the parts of the set with the parts they refer to. Parts that
+// do not refer to each other are written at the same time, the longest chain
+// (children, needs, matches) first: the list's order is the priority.
 func (w *cityWriter) stages() []*stage {
 	p := w.plan
 	return []*stage{
 		{name: "people", total: len(p.users) + len(p.orgs), run: w.writePeople},
-		{name: "services", deps: []string{"people"}, total: len(p.services), run: w.writeServices},
 		{name: "children", deps: []string{"people"}, total: len(p.children), run: w.writeChildren},
-		{name: "slots", deps: []string{"people"}, total: len(p.slots), run: w.writeSlots},
 		{name: "volunteers", deps: []string{"people"}, total: len(p.volunteers), run: w.writeVolunteers},
-		{name: "events", deps: []string{"people"}, total: len(p.events), run: w.writeEvents},
-		{name: "ledger", deps: []string{"children"}, total: len(p.ledger), run: w.writeLedger},
 		// A need's history names who answered it: staff or a volunteer.
 		{name: "needs", deps: []string{"children", "volunteers"}, total: len(p.needs), run: w.writeNeeds},
+		{name: "services", deps: []string{"people"}, total: len(p.services), run: w.writeServices},
+		{name: "slots", deps: []string{"people"}, total: len(p.slots), run: w.writeSlots},
+		{name: "events", deps: []string{"people"}, total: len(p.events), run: w.writeEvents},
+		{name: "ledger", deps: []string{"children"}, total: len(p.ledger), run: w.writeLedger},
 		{name: "matches", deps: []string{"needs", "services", "slots", "events", "volunteers"}, total: len(p.matches), run: w.writeMatches},
 		{name: "funding", deps: []string{"matches", "ledger"}, total: len(p.funding.contracts), run: w.writeFunding},
 	}
