@@ -118,9 +118,10 @@ func (p *cityPlan) planChildren() {
 		c.registered = p.now.Add(-time.Duration(r.Float64() * float64(days(730))))
 		if arrival := beijingAt(c.arrived, 9*60); c.registered.Before(arrival.Add(days(7))) {
 			c.registered = arrival.Add(days(7 + r.IntN(54)))
-		}
-		if limit := p.now.Add(-time.Hour); c.registered.After(limit) {
-			c.registered = limit.Add(-time.Duration(r.IntN(72)) * time.Hour)
+			if limit := p.now.Add(-time.Hour); c.registered.After(limit) {
+				// Arrived lately: registered some time since.
+				c.registered = arrival.Add(time.Duration(r.Float64() * float64(limit.Sub(arrival))))
+			}
 		}
 		if day0(c.registered).Before(c.arrived) {
 			c.arrived = day0(c.registered)
