@@ -40,6 +40,8 @@ usage:
   flowcare match --area ID --as USERNAME
                                 propose matches for every open need of an area, as that staff member
   flowcare rotate-keys          re-encrypt personal data under the current data key, in batches
+  flowcare generate city [--scale F] [--seed N]
+                                build a plainly fictional data set of Beijing's size on top of the demo (once)
   flowcare keygen               print a new set of personal-data keys as environment lines
 
 environment: DATABASE_URL, ELASTICSEARCH_URL, FLOWCARE_SEARCH_PREFIX, FLOWCARE_ADDR, FLOWCARE_ENV (dev|test|prod),
@@ -84,6 +86,8 @@ func run(ctx context.Context, args []string, stdout, stderr io.Writer, getenv fu
 		cmdErr = cmdMatch(ctx, cfg, stdout, args[1:])
 	case "rotate-keys":
 		cmdErr = cmdRotateKeys(ctx, cfg, stdout, args[1:])
+	case "generate":
+		cmdErr = cmdGenerate(ctx, cfg, stdout, args[1:])
 	case "keygen":
 		cmdErr = cmdKeygen(stdout)
 	default:
