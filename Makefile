@@ -168,8 +168,29 @@ bench-overload: services ## goodput and p99 at 1×, 2×, 4× the measured capaci
 		| grep --line-buffered -vE '^(goos|goarch|pkg|cpu|PASS|ok |BenchmarkOverload)'
 
 .PHONY: bench-import
-bench-import: services ## time to import 10,000 children in one transaction
-	go test -run '^$$' -bench BenchmarkImport10000 -benchtime 1x -count 1 -timeout 30m ./internal/children/
+bench-import: services ## time to import 20,000 realistic rows in one transaction, beside writing them line by line
+	go test -run '^$$' -bench '^BenchmarkImport$$' -benchtime 1x -count 1 -timeout 30m ./internal/children/
+
+# The city-size fictional data set lives in a database of its own on the same
+# server, with indices of its own; nothing else is dropped or touched.
+CITY_DB := flowcare_city
+CITY_URL = $(shell echo "$(DATABASE_URL)" | sed -E 's#/[^/?]+(\?|$$)#/$(CITY_DB)\1#')
+CITY_ENV = DATABASE_URL="$(CITY_URL)" FLOWCARE_SEARCH_PREFIX=flowcare-city
+CITY_EXISTS = psql "$(DATABASE_URL)" -Atc "SELECT count(*) FROM pg_database WHERE datname = '$(CITY_DB)'"
+
+.PHONY: seed-city
+seed-city: services $(KEYS) ## a fictional data set of Beijing's size in database flowcare_city (once; a second run leaves it)
+	go build -o $(BIN) ./server
+	@if [ "$$($(CITY_EXISTS))" != 1 ]; then psql "$(DATABASE_URL)" -qc "CREATE DATABASE $(CITY_DB)"; fi
+	@$(USE_KEYS); export $(CITY_ENV); \
+	$(BIN) migrate up && $(BIN) seed --demo && $(BIN) generate city
+
+.PHONY: run-city
+run-city: services build $(KEYS) ## serve the city-size data set (make seed-city builds it) on http://127.0.0.1:8080
+	@if [ "$$($(CITY_EXISTS))" != 1 ]; then echo "run-city: there is no $(CITY_DB) database yet; make seed-city builds it"; exit 1; fi
+	@$(USE_KEYS); export $(CITY_ENV); $(BIN) migrate up
+	@echo "flowcare with the city-size data set at http://127.0.0.1:8080 — demo sign-ins in README.md; generated users start with gen. (password flowcare-demo)"
+	@$(USE_KEYS); export $(CITY_ENV); FLOWCARE_ENV=$${FLOWCARE_ENV:-dev} $(BIN) serve
 
 # `make bench` runs every benchmark against a copy of the city-size data set
 # (made from flowcare_city, which `make seed-city` builds once), so that the
@@ -184,7 +205,9 @@ bench-db: services $(KEYS)
 	@if [ "$$(psql "$(DATABASE_URL)" -Atc "SELECT count(*) FROM pg_database WHERE datname = 'flowcare_city'")" != 1 ]; then \
 		echo "bench: the city-size data set is missing; building it (make seed-city)"; $(MAKE) --no-print-directory seed-city; fi
 	@echo "bench: copying flowcare_city to $(BENCH_DB)"
+	@# A template must have no other sessions; a server left on the city set would hold one.
 	@PGOPTIONS="--client-min-messages=warning" psql "$(DATABASE_URL)" -qc "DROP DATABASE IF EXISTS $(BENCH_DB) WITH (FORCE)" \
+		-c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'flowcare_city'" \
 		-c "CREATE DATABASE $(BENCH_DB) TEMPLATE flowcare_city STRATEGY FILE_COPY" >/dev/null
 
 .PHONY: bench-city
