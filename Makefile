@@ -209,6 +209,7 @@ bench-db: services $(KEYS)
 	@PGOPTIONS="--client-min-messages=warning" psql "$(DATABASE_URL)" -qc "DROP DATABASE IF EXISTS $(BENCH_DB) WITH (FORCE)" \
 		-c "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = 'flowcare_city'" \
 		-c "CREATE DATABASE $(BENCH_DB) TEMPLATE flowcare_city STRATEGY FILE_COPY" >/dev/null
+	@DATABASE_URL="$(BENCH_URL)" go run ./server migrate up 2>&1 | tail -n 1
 
 .PHONY: bench-city
 bench-city: ## children list, overview and monitoring report at city size (on the copy bench-db makes)
