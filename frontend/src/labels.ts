@@ -64,6 +64,7 @@ export const knownAuditActions = [
   'access.user_enabled',
   'audit.read',
   'reference.areas_imported',
+  'reference.area_point_set',
   'child.list',
   'child.read',
   'child.registered',

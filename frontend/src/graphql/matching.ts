@@ -131,6 +131,7 @@ export const MatchCandidatesQuery = graphql(`
   query MatchCandidates($needId: ID!) {
     matchCandidates(needId: $needId) {
       maxKm
+      distanceFrom
       need {
         ...NeedFields
         matches {

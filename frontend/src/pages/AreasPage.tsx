@@ -1,35 +1,23 @@
 import { useCallback, useEffect, useState } from 'react';
-import { Alert, App, Button, Card, Input, Modal, Space, Statistic, Tag, Tree, Typography, Upload } from 'antd';
+import { Alert, App, Button, Card, Col, Empty, Grid, Input, Modal, Row, Space, Statistic, Tag, Tree, Typography, Upload } from 'antd';
 import type { TreeDataNode } from 'antd';
-import { UploadOutlined } from '@ant-design/icons';
+import { EnvironmentOutlined, UploadOutlined } from '@ant-design/icons';
 import { useClient, useMutation } from 'urql';
 import { useTranslation } from 'react-i18next';
-import { graphql } from '../gql';
-import type { AreaChildrenQuery as AreaChildrenResult, ImportAreasMutation as ImportAreasResult } from '../gql/graphql';
-import { AreaChildrenQuery } from '../graphql/areas';
+import type { AreaFieldsFragment, ImportAreasMutation as ImportAreasResult } from '../gql/graphql';
+import { AreaTreeQuery, ImportAreasMutation } from '../graphql/areas';
 import { errorMessage } from '../graphql/errors';
 import { useSession } from '../auth/session';
 import { areaName, levelLabel } from '../labels';
-
-const ImportAreasMutation = graphql(`
-  mutation ImportAreas($csv: String!) {
-    importAreas(csv: $csv) {
-      created
-      updated
-    }
-  }
-`);
+import AreaDetails, { type AreaInfo } from './areas/AreaDetails';
 
 export const areaCsvHeader = 'code,parent_code,level,name,name_en,latitude,longitude';
 
-type Area = AreaChildrenResult['areas'][number];
-
 interface AreaNode extends TreeDataNode {
   key: string;
+  area: AreaInfo;
   children?: AreaNode[];
 }
-
-const levelColor: Record<string, string> = { CITY: 'magenta', DISTRICT: 'blue', STREET: 'cyan', COMMUNITY: 'green' };
 
 function ImportAreasButton({ onImported }: { onImported: () => void }) {
   const { t } = useTranslation();
@@ -111,37 +99,22 @@ function ImportAreasButton({ onImported }: { onImported: () => void }) {
 }
 
 export default function AreasPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
   const client = useClient();
   const { roles } = useSession();
+  const screens = Grid.useBreakpoint();
+  // Before the first measurement useBreakpoint is empty; treat that as desktop.
+  const narrow = screens.lg === false;
   const [tree, setTree] = useState<AreaNode[]>([]);
   const [loading, setLoading] = useState(true);
   const [failure, setFailure] = useState<string | null>(null);
   const [version, setVersion] = useState(0);
-
-  const toNode = useCallback(
-    (a: Area): AreaNode => ({
-      key: a.id,
-      title: (
-        <Space size={4}>
-          <span>{areaName(i18n, a)}</span>
-          <Tag color={levelColor[a.level]} bordered={false}>
-            {levelLabel(t, a.level)}
-          </Tag>
-          <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-            {a.id}
-          </Typography.Text>
-        </Space>
-      ),
-      isLeaf: a.level === 'COMMUNITY',
-    }),
-    [i18n, t],
-  );
+  const [selectedId, setSelectedId] = useState<string | null>(null);
 
   const fetchChildren = useCallback(
     async (parentId: string | null) => {
       const result = await client
-        .query(AreaChildrenQuery, { parentId }, { requestPolicy: version > 0 ? 'network-only' : 'cache-first' })
+        .query(AreaTreeQuery, { parentId }, { requestPolicy: version > 0 ? 'network-only' : 'cache-first' })
         .toPromise();
       if (result.error) throw result.error;
       return result.data?.areas ?? [];
@@ -165,7 +138,7 @@ export default function AreasPage() {
     return () => {
       live = false;
     };
-  }, [fetchChildren, toNode, t]);
+  }, [fetchChildren, t]);
 
   const loadData = async (node: AreaNode) => {
     if (node.children) return;
@@ -177,26 +150,101 @@ export default function AreasPage() {
     }
   };
 
+  // The saved area replaces its node's copy, so the tree's marker and the
+  // details show the new point without reloading (and collapsing) the tree.
+  const onSaved = (saved: AreaFieldsFragment) => setTree((prev) => update(prev, saved));
+
+  const selected = selectedId ? find(tree, selectedId)?.area : undefined;
+
+  const treeView = loading ? null : tree.length === 0 ? (
+    <Typography.Text type="secondary">{t('areas.empty')}</Typography.Text>
+  ) : (
+    <Tree<AreaNode>
+      key={version}
+      treeData={tree}
+      loadData={loadData}
+      defaultExpandedKeys={tree.length === 1 ? [tree[0].key] : []}
+      selectedKeys={selectedId ? [selectedId] : []}
+      // A second click on the selected area keeps it selected rather than emptying the details.
+      onSelect={(keys) => {
+        if (keys.length) setSelectedId(String(keys[0]));
+      }}
+      titleRender={(node) => <AreaTitle area={node.area} showCode={!narrow} />}
+      showLine
+      blockNode
+      data-testid="area-tree"
+    />
+  );
+
   return (
     <Card title={t('areas.title')} extra={roles.includes('ADMIN') ? <ImportAreasButton onImported={() => setVersion((v) => v + 1)} /> : null}>
       <Typography.Paragraph type="secondary">{t('areas.hint')}</Typography.Paragraph>
       {failure ? <Alert type="error" showIcon message={failure} style={{ marginBottom: 16 }} /> : null}
-      {loading ? null : tree.length === 0 ? (
-        <Typography.Text type="secondary">{t('areas.empty')}</Typography.Text>
-      ) : (
-        <Tree<AreaNode>
-          key={version}
-          treeData={tree}
-          loadData={loadData}
-          defaultExpandedKeys={tree.length === 1 ? [tree[0].key] : []}
-          showLine
-          blockNode
-          data-testid="area-tree"
-        />
-      )}
-      {loading ? <Card loading bordered={false} /> : null}
+      <Row gutter={[24, 16]}>
+        <Col xs={24} lg={14}>
+          {/* On a phone the details stack under the tree; the tree scrolls in its own box so they stay in reach. */}
+          <div style={narrow ? { maxHeight: '50vh', overflow: 'auto' } : undefined} data-testid="area-tree-box">
+            {treeView}
+            {loading ? <Card loading bordered={false} /> : null}
+          </div>
+        </Col>
+        <Col xs={24} lg={10} style={narrow ? undefined : { position: 'sticky', top: 16, alignSelf: 'flex-start' }}>
+          {selected ? (
+            <AreaDetails area={selected} onSaved={onSaved} />
+          ) : (
+            <Card size="small" data-testid="area-details-empty">
+              <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description={t('areas.selectHint')} />
+            </Card>
+          )}
+        </Col>
+      </Row>
     </Card>
   );
+}
+
+const levelColor: Record<string, string> = { CITY: 'magenta', DISTRICT: 'blue', STREET: 'cyan', COMMUNITY: 'green' };
+
+// On a phone the code would wrap every title onto three lines; the details show it.
+function AreaTitle({ area, showCode }: { area: AreaInfo; showCode: boolean }) {
+  const { t, i18n } = useTranslation();
+  const hasPoint = area.latitude != null && area.longitude != null;
+  return (
+    <Space size={4} data-testid="area-node" data-area-id={area.id} data-level={area.level} data-parent={area.parent?.id ?? ''}>
+      <span data-testid="area-node-name" style={{ whiteSpace: 'nowrap' }}>
+        {areaName(i18n, area)}
+      </span>
+      <Tag color={levelColor[area.level]} bordered={false}>
+        {levelLabel(t, area.level)}
+      </Tag>
+      {showCode ? (
+        <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+          {area.id}
+        </Typography.Text>
+      ) : null}
+      {hasPoint ? <EnvironmentOutlined title={t('areas.hasPoint')} aria-label={t('areas.hasPoint')} data-testid="area-node-point" /> : null}
+    </Space>
+  );
+}
+
+function toNode(area: AreaInfo): AreaNode {
+  return { key: area.id, area, isLeaf: area.level === 'COMMUNITY' };
+}
+
+function find(nodes: AreaNode[], key: string): AreaNode | undefined {
+  for (const n of nodes) {
+    if (n.key === key) return n;
+    const hit = n.children && find(n.children, key);
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+function update(nodes: AreaNode[], saved: AreaFieldsFragment): AreaNode[] {
+  return nodes.map((n) => {
+    if (n.key === saved.id) return { ...n, area: { ...n.area, ...saved } };
+    if (n.children) return { ...n, children: update(n.children, saved) };
+    return n;
+  });
 }
 
 function attach(nodes: AreaNode[], key: string, children: AreaNode[]): AreaNode[] {

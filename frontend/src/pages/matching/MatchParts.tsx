@@ -63,7 +63,8 @@ export function PairingText({ pairing }: { pairing: MatchRowFragment['pairing'] 
 
 // Each factor of a score with its points out of the most it can add, so staff
 // can see why a candidate ranks where it does.
-export function FactorList({ factors, needWindows }: { factors: readonly FactorValue[]; needWindows?: number }) {
+// distanceNote, when given, says the distance is an estimate from an area's centre.
+export function FactorList({ factors, needWindows, distanceNote }: { factors: readonly FactorValue[]; needWindows?: number; distanceNote?: string | null }) {
   const { t } = useTranslation();
   if (factors.length === 0) return <Typography.Text type="secondary">—</Typography.Text>;
   return (
@@ -80,9 +81,14 @@ export function FactorList({ factors, needWindows }: { factors: readonly FactorV
             style={{ width: 80, margin: 0 }}
             aria-hidden
           />
-          <Typography.Text data-testid="factor-text" style={{ flex: '1 1 200px' }}>
-            {factorText(t, f, needWindows)}
-          </Typography.Text>
+          <span style={{ flex: '1 1 200px', minWidth: 0 }}>
+            <Typography.Text data-testid="factor-text">{factorText(t, f, needWindows)}</Typography.Text>
+            {distanceNote && f.factor === 'DISTANCE' && f.value >= 0 ? (
+              <Typography.Text type="warning" data-testid="factor-distance-note">
+                {t('common.parenthesised', { text: distanceNote })}
+              </Typography.Text>
+            ) : null}
+          </span>
         </Flex>
       ))}
     </Flex>

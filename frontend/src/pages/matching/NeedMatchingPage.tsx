@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Checkbox, Descriptions, Empty, Flex, InputNumber, List, Space, Table, Tag, Typography } from 'antd';
-import { ArrowLeftOutlined, CheckCircleOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
+import { ArrowLeftOutlined, CheckCircleOutlined, InfoCircleOutlined, PlusOutlined, SendOutlined } from '@ant-design/icons';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams, useSearchParams } from 'react-router-dom';
 import { useMutation, useQuery } from 'urql';
@@ -18,7 +18,7 @@ import {
   riskColor,
 } from '../../labels';
 import { NeedStatusTag } from '../children/NeedsTab';
-import { canPair, formatKm, formatPoints } from './factors';
+import { canPair, distanceEstimateNote, formatKm, formatPoints } from './factors';
 import { EntityTag, FactorList, MatchStatusTag, PairingText, providerName } from './MatchParts';
 
 type Candidate = CandidatesResult['matchCandidates']['candidates'][number];
@@ -136,7 +136,7 @@ function CandidateActions({ needId, candidate, category }: { needId: string; can
   );
 }
 
-function CandidateCard({ rank, candidate, need }: { rank: number; candidate: Candidate; need: NeedFieldsFragment }) {
+function CandidateCard({ rank, candidate, need, distanceNote }: { rank: number; candidate: Candidate; need: NeedFieldsFragment; distanceNote: string | null }) {
   const { t } = useTranslation();
   const facts: string[] = [];
   if (candidate.organisationName && candidate.entity !== 'VOLUNTEER') facts.push(candidate.organisationName);
@@ -156,7 +156,7 @@ function CandidateCard({ rank, candidate, need }: { rank: number; candidate: Can
             </Typography.Text>
           </Space>
           {facts.length ? <Typography.Text type="secondary">{facts.join(' · ')}</Typography.Text> : null}
-          <FactorList factors={candidate.factors} needWindows={need.windows.length} />
+          <FactorList factors={candidate.factors} needWindows={need.windows.length} distanceNote={distanceNote} />
         </Flex>
         <Flex vertical gap={8} align="flex-start" style={{ flex: '0 1 320px' }}>
           <Typography.Text data-testid="candidate-score">
@@ -227,7 +227,8 @@ export default function NeedMatchingPage() {
       </Card>
     );
   }
-  const { need, candidates, maxKm } = result;
+  const { need, candidates, maxKm, distanceFrom } = result;
+  const distanceNote = distanceEstimateNote(t, distanceFrom);
   return (
     <Space direction="vertical" size={16} style={{ width: '100%' }} data-testid="matching-page">
       <Card title={t('matching.title')} extra={back}>
@@ -236,7 +237,18 @@ export default function NeedMatchingPage() {
       </Card>
       <Card
         title={t('matching.candidates')}
-        extra={<Typography.Text type="secondary">{maxKm > 0 ? t('matching.maxKm', { km: formatPoints(maxKm) }) : t('matching.anyDistance')}</Typography.Text>}
+        extra={
+          <Space wrap size={[8, 0]} style={{ justifyContent: 'flex-end' }}>
+            <Typography.Text type="secondary" data-testid="distance-limit">
+              {maxKm > 0 ? t('matching.maxKm', { km: formatPoints(maxKm) }) : t('matching.anyDistance')}
+            </Typography.Text>
+            {distanceNote ? (
+              <Typography.Text type="warning" data-testid="distance-note">
+                <InfoCircleOutlined /> {distanceNote}
+              </Typography.Text>
+            ) : null}
+          </Space>
+        }
       >
         {candidates.length === 0 ? (
           <Empty
@@ -261,7 +273,7 @@ export default function NeedMatchingPage() {
             renderItem={(c, i) => (
               <List.Item style={{ padding: '0 0 12px' }}>
                 <div style={{ width: '100%' }}>
-                  <CandidateCard rank={i + 1} candidate={c} need={need} />
+                  <CandidateCard rank={i + 1} candidate={c} need={need} distanceNote={distanceNote} />
                 </div>
               </List.Item>
             )}

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Category, MatchFactor, SearchEntity } from '../../gql/graphql';
+import type { AreaLevel, Category, MatchFactor, SearchEntity } from '../../gql/graphql';
 import { matchFactorLabel } from '../../labels';
 
 export interface FactorValue {
@@ -45,6 +45,21 @@ export function factorMeasure(t: TFunction, f: FactorValue, needWindows?: number
 // "距离 1.2 公里：+35.1 / 40"
 export function factorText(t: TFunction, f: FactorValue, needWindows?: number): string {
   return t('factorText.line', { what: factorMeasure(t, f, needWindows), points: formatPoints(f.points), max: formatPoints(f.max) });
+}
+
+// When the child's community has no point of its own, distances are measured
+// from the nearest area above that has one, and are only as good as its centre.
+export function distanceEstimateNote(t: TFunction, from: AreaLevel): string | null {
+  switch (from) {
+    case 'STREET':
+      return t('matching.distanceFromStreet');
+    case 'DISTRICT':
+      return t('matching.distanceFromDistrict');
+    case 'CITY':
+      return t('matching.distanceFromCity');
+    default:
+      return null;
+  }
 }
 
 // Needs a long-term companion can meet, as the server allows pairing for them.
