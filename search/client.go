@@ -31,6 +31,12 @@ type Client struct {
 	now    func() time.Time
 	// suffix makes index names created in the same second distinct.
 	suffix func() string
+	// nearKm is the radius of a match's first search; 0 makes every match
+	// one search over the whole radius.
+	nearKm float64
+	// odds is what matches so far say of each kind's near search.
+	odds      *nearOdds
+	transport http.RoundTripper
 }
 
 // Option changes how New builds a client.
@@ -48,24 +54,43 @@ func WithClock(now func() time.Time) Option {
 	return func(c *Client) { c.now = now }
 }
 
+// DefaultNearKm is the radius of a match's first search. Around a city
+// street the ten best of each kind are almost always within it, and it holds
+// a few per cent of the offers within the ten-kilometre limit.
+const DefaultNearKm = 2
+
+// WithNearKm sets the radius of a match's first search (see Match); 0 makes
+// every match a single search over the whole radius.
+func WithNearKm(km float64) Option {
+	return func(c *Client) { c.nearKm = km }
+}
+
+// WithTransportWrapper sends the client's requests through what wrap makes
+// of the default transport, say to watch them on their way.
+func WithTransportWrapper(wrap func(http.RoundTripper) http.RoundTripper) Option {
+	return func(c *Client) { c.transport = wrap(c.transport) }
+}
+
 // New returns a client for the cluster at url; it does not connect yet.
 func New(url string, opts ...Option) (*Client, error) {
-	es, err := elasticsearch.NewClient(elasticsearch.Config{
-		Addresses:    []string{url},
-		MaxRetries:   2,
-		DisableRetry: false,
-		Transport:    &http.Transport{ResponseHeaderTimeout: 10 * time.Second, MaxIdleConnsPerHost: 10},
-	})
-	if err != nil {
-		return nil, fmt.Errorf("elasticsearch client: %w", err)
-	}
-	c := &Client{es: es, prefix: DefaultPrefix, now: time.Now, suffix: randomSuffix}
+	c := &Client{prefix: DefaultPrefix, now: time.Now, suffix: randomSuffix, nearKm: DefaultNearKm, odds: newNearOdds(),
+		transport: &http.Transport{ResponseHeaderTimeout: 10 * time.Second, MaxIdleConnsPerHost: 10}}
 	for _, o := range opts {
 		o(c)
 	}
 	if !validPrefix(c.prefix) {
 		return nil, fmt.Errorf("elasticsearch client: index prefix %q must be lowercase letters, digits, '-' or '_'", c.prefix)
 	}
+	es, err := elasticsearch.NewClient(elasticsearch.Config{
+		Addresses:    []string{url},
+		MaxRetries:   2,
+		DisableRetry: false,
+		Transport:    c.transport,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("elasticsearch client: %w", err)
+	}
+	c.es = es
 	return c, nil
 }
 

@@ -5,27 +5,258 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"math"
 	"net/http"
 	"slices"
 	"sort"
+	"sync"
 	"time"
 
 	"flowcare/internal/flowcare"
 )
 
-// Match ranks offers for one need across the indices in one multi-search
-// round trip. Ranking is function_score with filters, decay functions and
-// field values only, because clusters often forbid scripts; every
-// candidate's explanation is recomputed here from the same weights, so its
-// factors add up to the score the cluster gave.
+// Match ranks offers for one need across the indices. Ranking is
+// function_score with filters, decay functions and field values only,
+// because clusters often forbid scripts; every candidate's explanation is
+// recomputed here from the same weights, so its factors add up to the score
+// the cluster gave.
+//
+// Most of a search's cost is scoring every offer that passes the filters,
+// and within the distance limit of a city street there are thousands. The
+// first search therefore only scores offers near the child (see WithNearKm);
+// an offer farther out can score at most its distance points plus every
+// other factor's maximum, so when the nearer offers already beat that bound
+// the ranking is the one a search over the whole radius would give, and
+// when they do not, a second search covers the radius that bound says is
+// enough.
 func (c *Client) Match(ctx context.Context, q flowcare.MatchQuery) ([]flowcare.MatchCandidate, error) {
-	body, entities, err := c.MatchRequest(q)
+	out, err := c.match(ctx, []flowcare.MatchQuery{q}, 0, c.Msearch)
 	if err != nil {
 		return nil, err
 	}
-	raw, err := c.Msearch(ctx, body)
+	return out[0], nil
+}
+
+// BestMatches ranks offers for many needs in one multi-search per stage and
+// returns, for each query in order, the k best offers of any kind. Fewer
+// than k come back only when fewer pass the filters. Each query's
+// PerEntity is ignored: no kind can place more than k among the best k.
+func (c *Client) BestMatches(ctx context.Context, qs []flowcare.MatchQuery, k int) ([][]flowcare.MatchCandidate, error) {
+	if k < 1 {
+		return nil, fmt.Errorf("match: asked for the best %d", k)
+	}
+	return c.match(ctx, qs, k, c.Msearch)
+}
+
+// matchHit is one hit of one search, as the cluster scored it.
+type matchHit struct {
+	id     string
+	score  float64
+	source matchSource
+}
+
+// matchPlan follows one query through the stages of its search.
+type matchPlan struct {
+	q        flowcare.MatchQuery
+	entities []flowcare.Entity
+	// size is how many hits each entity's search asks for.
+	size int
+	// radius is, per entity, the radius of the last search in kilometres,
+	// 0 when it covered everything the query allows.
+	radius []float64
+	// settling is set for the entities whose last search covered a radius
+	// settle chose, which settles their hits by construction.
+	settling []bool
+	// waiting is set for the entities a search for the best across entities
+	// leaves for after the first stage: those that score on fewer factors,
+	// and so often cannot reach the best of the others at all.
+	waiting []bool
+	hits    [][]matchHit
+	done    []bool
+}
+
+// match runs the stages for every query: the near search, then, for the
+// entities whose near hits do not prove the ranking, a search over the
+// radius that does. best > 0 asks for the best offers across entities
+// instead of PerEntity of each.
+func (c *Client) match(ctx context.Context, qs []flowcare.MatchQuery, best int, send func(context.Context, []byte) ([]byte, error)) ([][]flowcare.MatchCandidate, error) {
+	plans := make([]*matchPlan, len(qs))
+	for i, q := range qs {
+		p, err := newMatchPlan(q, best, c.nearKm)
+		if err != nil {
+			return nil, err
+		}
+		if best == 0 {
+			for j, e := range p.entities {
+				if p.radius[j] > 0 && !c.odds.tryNear(e) {
+					p.radius[j] = 0
+				}
+			}
+		}
+		plans[i] = p
+	}
+	near := make([][]bool, len(plans))
+	for i, p := range plans {
+		near[i] = make([]bool, len(p.entities))
+		for j := range p.entities {
+			near[i][j] = p.radius[j] > 0
+		}
+	}
+	pending := func() bool {
+		for _, p := range plans {
+			if slices.Contains(p.done, false) {
+				return true
+			}
+		}
+		return false
+	}
+	for stage := 0; pending(); stage++ {
+		if err := c.searchStage(ctx, plans, send); err != nil {
+			return nil, err
+		}
+		for i, p := range plans {
+			p.settle(best)
+			if stage == 0 && best == 0 {
+				for j, e := range p.entities {
+					if near[i][j] {
+						c.odds.record(e, p.done[j])
+					}
+				}
+			}
+		}
+	}
+	out := make([][]flowcare.MatchCandidate, len(plans))
+	for i, p := range plans {
+		var cs []flowcare.MatchCandidate
+		for j, e := range p.entities {
+			for _, h := range p.hits[j] {
+				cs = append(cs, candidate(p.q, e, h.id, h.score, &h.source))
+			}
+		}
+		rank := func(e flowcare.Entity) int { return slices.Index(p.entities, e) }
+		// Ties go by the order of the entities, then by id, as each search sorts them.
+		sort.SliceStable(cs, func(a, b int) bool {
+			if cs[a].Score != cs[b].Score {
+				return cs[a].Score > cs[b].Score
+			}
+			return rank(cs[a].Entity) < rank(cs[b].Entity)
+		})
+		if best > 0 && len(cs) > best {
+			cs = cs[:best]
+		}
+		out[i] = cs
+	}
+	return out, nil
+}
+
+// nearOdds remembers, for each kind, how often its near search alone
+// settled a match's candidates of that kind, so that a kind whose offers are
+// too few around children to fill a list nearby starts with the whole
+// radius instead of always searching twice. It only chooses what a match
+// costs: either way the candidates are the same.
+type nearOdds struct {
+	mu sync.Mutex
+	// rate is the share of recent near searches that settled, by kind.
+	rate  map[flowcare.Entity]float64
+	turns map[flowcare.Entity]int
+}
+
+const (
+	// nearMemory weighs the last near searches: the last ten or so count.
+	nearMemory = 0.9
+	// nearRetry is how often a kind that usually needs the whole radius
+	// tries the near search again, to notice when it has become enough.
+	nearRetry = 8
+)
+
+func newNearOdds() *nearOdds {
+	return &nearOdds{rate: map[flowcare.Entity]float64{}, turns: map[flowcare.Entity]int{}}
+}
+
+// tryNear reports whether e's next match should start with a near search.
+func (o *nearOdds) tryNear(e flowcare.Entity) bool {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	o.turns[e]++
+	r, seen := o.rate[e]
+	return !seen || r >= 0.5 || o.turns[e]%nearRetry == 0
+}
+
+// record notes whether a near search of e settled its candidates.
+func (o *nearOdds) record(e flowcare.Entity, settled bool) {
+	o.mu.Lock()
+	defer o.mu.Unlock()
+	v := 0.0
+	if settled {
+		v = 1
+	}
+	r, seen := o.rate[e]
+	if !seen {
+		r = v
+	}
+	o.rate[e] = nearMemory*r + (1-nearMemory)*v
+}
+
+// newMatchPlan plans q's first searches: each entity's near search, or its
+// whole radius when the near one cannot save anything.
+func newMatchPlan(q flowcare.MatchQuery, best int, nearKm float64) (*matchPlan, error) {
+	p := &matchPlan{q: q, entities: q.Entities, size: q.PerEntity}
+	if len(p.entities) == 0 {
+		p.entities = flowcare.Entities
+	}
+	if p.size <= 0 {
+		p.size = 10
+	}
+	if best > 0 {
+		p.size = best
+	}
+	n := len(p.entities)
+	p.radius, p.settling, p.waiting = make([]float64, n), make([]bool, n), make([]bool, n)
+	p.hits, p.done = make([][]matchHit, n), make([]bool, n)
+	if !stageable(q) || nearKm <= 0 || (q.MaxKm > 0 && q.MaxKm <= nearKm) {
+		nearKm = 0
+	}
+	most := 0.0
+	for _, e := range p.entities {
+		if !knownEntity(e) {
+			return nil, fmt.Errorf("match: unknown entity %q", e)
+		}
+		_, rest := functions(q, e)
+		most = max(most, rest)
+	}
+	for j, e := range p.entities {
+		p.radius[j] = nearKm
+		if _, rest := functions(q, e); best > 0 && stageable(q) && rest < most {
+			p.waiting[j] = true
+		}
+	}
+	return p, nil
+}
+
+// searchStage sends one multi-search with the next search of every entity
+// not yet settled, and keeps their hits.
+func (c *Client) searchStage(ctx context.Context, plans []*matchPlan, send func(context.Context, []byte) ([]byte, error)) error {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	type slot struct{ p, e int }
+	var asked []slot
+	for i, p := range plans {
+		for j, e := range p.entities {
+			if p.done[j] || p.waiting[j] {
+				continue
+			}
+			if err := enc.Encode(map[string]any{"index": c.Alias(e)}); err != nil {
+				return err
+			}
+			if err := enc.Encode(matchBody(p.q, e, p.size, p.radius[j])); err != nil {
+				return err
+			}
+			asked = append(asked, slot{i, j})
+		}
+	}
+	raw, err := send(ctx, buf.Bytes())
 	if err != nil {
-		return nil, err
+		return err
 	}
 	var res struct {
 		Responses []struct {
@@ -41,26 +272,115 @@ func (c *Client) Match(ctx context.Context, q flowcare.MatchQuery) ([]flowcare.M
 		} `json:"responses"`
 	}
 	if err := json.Unmarshal(raw, &res); err != nil {
-		return nil, fmt.Errorf("match: read response: %w", err)
+		return fmt.Errorf("match: read response: %w", err)
 	}
-	if len(res.Responses) != len(entities) {
-		return nil, fmt.Errorf("match: %d responses for %d searches", len(res.Responses), len(entities))
+	if len(res.Responses) != len(asked) {
+		return fmt.Errorf("match: %d responses for %d searches", len(res.Responses), len(asked))
 	}
-	var out []flowcare.MatchCandidate
-	for i, r := range res.Responses {
+	for k, r := range res.Responses {
+		p, j := plans[asked[k].p], asked[k].e
 		if r.Error != nil {
-			e := fmt.Errorf("match %s: %v", entities[i], r.Error)
+			e := fmt.Errorf("match %s: %v", p.entities[j], r.Error)
 			if r.Status == http.StatusNotFound || r.Status >= 500 || r.Status == http.StatusTooManyRequests {
-				return nil, unavailable(e)
+				return unavailable(e)
 			}
-			return nil, e
+			return e
 		}
-		for _, h := range r.Hits.Hits {
-			out = append(out, candidate(q, entities[i], h.ID, h.Score, &h.Source))
+		hits := make([]matchHit, len(r.Hits.Hits))
+		for n, h := range r.Hits.Hits {
+			hits[n] = matchHit{id: h.ID, score: h.Score, source: h.Source}
+		}
+		p.hits[j] = hits
+	}
+	return nil
+}
+
+// settle marks the entities whose hits are final and gives the others the
+// radius of their next search. Hits are final when the search covered
+// everything, or when the score the ranking needs to beat (the last of an
+// entity's own hits, or with best the last of the best across entities) is
+// above what any offer outside the searched radius can score. An entity left
+// waiting is not searched at all when none of its offers can score that
+// much, and otherwise only within the radius where they can.
+func (p *matchPlan) settle(best int) {
+	threshold := func(hits []matchHit, n int) float64 {
+		if len(hits) < n {
+			return math.Inf(-1)
+		}
+		return hits[n-1].score
+	}
+	var all []matchHit
+	if best > 0 {
+		for _, hs := range p.hits {
+			all = append(all, hs...)
+		}
+		sort.Slice(all, func(a, b int) bool { return all[a].score > all[b].score })
+	}
+	for j, e := range p.entities {
+		if p.done[j] {
+			continue
+		}
+		if !p.waiting[j] && (p.radius[j] == 0 || p.settling[j]) {
+			p.done[j] = true
+			continue
+		}
+		t := threshold(p.hits[j], p.size)
+		if best > 0 {
+			t = threshold(all, best)
+		}
+		// Scores come back as 32-bit floats, summed in the cluster's order.
+		t -= scoreSlack
+		_, rest := functions(p.q, e)
+		w := p.q.Weights
+		if p.waiting[j] {
+			p.waiting[j] = false
+			top := w.Distance + rest
+			if len(p.q.Continuity[e]) > 0 {
+				top += w.Continuity
+			}
+			if top < t {
+				p.done[j] = true
+				continue
+			}
+		} else if w.Distance*flowcare.Gauss(max(0, p.radius[j]-edgeKm), w.DistanceOffsetKm, w.DistanceScaleKm, w.DistanceDecay)+rest < t {
+			p.done[j] = true
+			continue
+		}
+		p.radius[j], p.settling[j] = settlingRadius(p.q, t-rest), true
+		if p.q.MaxKm > 0 && p.radius[j] >= p.q.MaxKm {
+			p.radius[j] = 0
 		}
 	}
-	sort.SliceStable(out, func(i, j int) bool { return out[i].Score > out[j].Score })
-	return out, nil
+}
+
+const (
+	// scoreSlack covers the rounding of a score summed in 32-bit floats.
+	scoreSlack = 1e-3
+	// edgeKm covers the difference between the distance the geo filter
+	// measures and the one the decay function measures (both haversine on
+	// quantised coordinates, a few centimetres apart).
+	edgeKm = 0.01
+)
+
+// stageable reports whether distance decays in q in a way a radius can bound.
+func stageable(q flowcare.MatchQuery) bool {
+	w := q.Weights
+	return w.Distance > 0 && w.DistanceScaleKm > 0 && w.DistanceDecay > 0 && w.DistanceDecay < 1 && w.DistanceOffsetKm >= 0
+}
+
+// settlingRadius is the radius outside which an offer's distance points are
+// below points, or 0 (everything) when no radius brings them that low.
+func settlingRadius(q flowcare.MatchQuery, points float64) float64 {
+	w := q.Weights
+	v := points / w.Distance
+	if v <= 0 {
+		return 0
+	}
+	if v >= 1 {
+		v = math.Nextafter(1, 0)
+	}
+	// Gauss(x) < v beyond offset + scale·sqrt(ln v / ln decay).
+	return w.DistanceOffsetKm + w.DistanceScaleKm*math.Sqrt(math.Log(v)/math.Log(w.DistanceDecay)) + 2*edgeKm
 }
 
 // Msearch sends a multi-search body as it is and returns the raw response.
@@ -130,45 +450,29 @@ func people(e flowcare.Entity) bool {
 	return e == flowcare.EntityService || e == flowcare.EntityVolunteer
 }
 
-// MatchRequest builds the multi-search body for q and the entity each of its
-// searches asks.
-func (c *Client) MatchRequest(q flowcare.MatchQuery) ([]byte, []flowcare.Entity, error) {
-	entities := q.Entities
-	if len(entities) == 0 {
-		entities = flowcare.Entities
-	}
-	size := q.PerEntity
-	if size <= 0 {
-		size = 10
-	}
-	var buf bytes.Buffer
-	enc := json.NewEncoder(&buf)
-	for _, e := range entities {
-		if !knownEntity(e) {
-			return nil, nil, fmt.Errorf("match: unknown entity %q", e)
-		}
-		if err := enc.Encode(map[string]any{"index": c.Alias(e)}); err != nil {
-			return nil, nil, err
-		}
-		if err := enc.Encode(matchBody(q, e, size)); err != nil {
-			return nil, nil, err
-		}
-	}
-	return buf.Bytes(), entities, nil
-}
-
-func matchBody(q flowcare.MatchQuery, e flowcare.Entity, size int) map[string]any {
-	w := q.Weights
+// matchBody is the search of e's index for q. radiusKm > 0 limits the
+// scored offers to those that near, and to the offers the child already had
+// a good match with, which may score the most of all.
+func matchBody(q flowcare.MatchQuery, e flowcare.Entity, size int, radiusKm float64) map[string]any {
 	now := q.Now.UTC().Format(esTimeLayout)
 	filter := []any{term("categories", q.Category)}
 	if e != flowcare.EntityVolunteer {
 		filter = append(filter, term("age", q.Age))
 	}
-	if q.MaxKm > 0 {
-		filter = append(filter, map[string]any{"geo_distance": map[string]any{
-			"distance": fmt.Sprintf("%gkm", q.MaxKm), "points": q.Origin}})
+	switch ids := q.Continuity[e]; {
+	case radiusKm > 0 && len(ids) > 0:
+		// The offers the child did well with, wherever they are within the limit.
+		before := map[string]any{"ids": map[string]any{"values": ids}}
+		if q.MaxKm > 0 {
+			before = map[string]any{"bool": map[string]any{"filter": []any{before, geoWithin(q.Origin, q.MaxKm)}}}
+		}
+		filter = append(filter, map[string]any{"bool": map[string]any{"should": []any{geoWithin(q.Origin, radiusKm), before}, "minimum_should_match": 1}})
+	case radiusKm > 0:
+		filter = append(filter, geoWithin(q.Origin, radiusKm))
+	case q.MaxKm > 0:
+		filter = append(filter, geoWithin(q.Origin, q.MaxKm))
 	}
-	if q.RequireLanguage && q.Language != "" && people(e) {
+	if requiresLanguage(q, e) {
 		filter = append(filter, term("languages", q.Language))
 	}
 	switch e {
@@ -191,33 +495,12 @@ func matchBody(q flowcare.MatchQuery, e flowcare.Entity, size int) map[string]an
 		}
 		filter = append(filter, map[string]any{"bool": map[string]any{"should": anyOf, "minimum_should_match": 1}})
 	}
-
-	functions := []any{map[string]any{
-		"gauss": map[string]any{"points": map[string]any{
-			"origin": q.Origin, "scale": fmt.Sprintf("%gkm", w.DistanceScaleKm),
-			"offset": fmt.Sprintf("%gkm", w.DistanceOffsetKm), "decay": w.DistanceDecay}},
-		"weight": w.Distance,
-	}}
-	for _, win := range q.Windows {
-		functions = append(functions, map[string]any{"filter": overlaps(path, win), "weight": w.Schedule / float64(len(q.Windows))})
-	}
-	if langs := preferredLanguages(q); len(langs) > 0 && people(e) {
-		functions = append(functions, map[string]any{"filter": map[string]any{"terms": map[string]any{"languages": langs}}, "weight": w.Language})
-	}
-	if ids := q.Continuity[e]; len(ids) > 0 {
-		functions = append(functions, map[string]any{"filter": map[string]any{"ids": map[string]any{"values": ids}}, "weight": w.Continuity})
-	}
-	if people(e) {
-		functions = append(functions,
-			map[string]any{"field_value_factor": map[string]any{"field": "completion_rate", "missing": 0.5}, "weight": w.Completion},
-			map[string]any{"gauss": map[string]any{"active_matches": map[string]any{"origin": 0, "scale": w.LoadScale, "decay": w.LoadDecay}},
-				"weight": w.Load})
-	}
+	fns, _ := functions(q, e)
 	return map[string]any{
 		"size": size,
 		"query": map[string]any{"function_score": map[string]any{
 			"query":      map[string]any{"bool": map[string]any{"filter": filter}},
-			"functions":  functions,
+			"functions":  fns,
 			"score_mode": "sum",
 			"boost_mode": "replace",
 		}},
@@ -226,6 +509,66 @@ func matchBody(q flowcare.MatchQuery, e flowcare.Entity, size int) map[string]an
 			"windows", "starts_at", "ends_at", "active_matches", "completion_rate", "seats_left"},
 		"track_total_hits": false,
 	}
+}
+
+// functions are the scoring functions of e's search for q, and the most
+// that all of them but distance and continuity can add to an offer: what an
+// offer beyond a radius may score on top of its distance points.
+func functions(q flowcare.MatchQuery, e flowcare.Entity) ([]any, float64) {
+	w := q.Weights
+	path := windowField(e)
+	fns := []any{map[string]any{
+		"gauss": map[string]any{"points": map[string]any{
+			"origin": q.Origin, "scale": fmt.Sprintf("%gkm", w.DistanceScaleKm),
+			"offset": fmt.Sprintf("%gkm", w.DistanceOffsetKm), "decay": w.DistanceDecay}},
+		"weight": w.Distance,
+	}}
+	rest := 0.0
+	// A factor every offer through the filters has is a constant, which
+	// costs nothing per offer: one window, which the filter requires, and
+	// a required language, which is the first preferred one.
+	switch len(q.Windows) {
+	case 0:
+	case 1:
+		fns = append(fns, map[string]any{"weight": w.Schedule})
+	default:
+		for _, win := range q.Windows {
+			fns = append(fns, map[string]any{"filter": overlaps(path, win), "weight": w.Schedule / float64(len(q.Windows))})
+		}
+	}
+	if len(q.Windows) > 0 {
+		rest += w.Schedule
+	}
+	if langs := preferredLanguages(q); len(langs) > 0 && people(e) {
+		if requiresLanguage(q, e) {
+			fns = append(fns, map[string]any{"weight": w.Language})
+		} else {
+			fns = append(fns, map[string]any{"filter": map[string]any{"terms": map[string]any{"languages": langs}}, "weight": w.Language})
+		}
+		rest += w.Language
+	}
+	if ids := q.Continuity[e]; len(ids) > 0 {
+		fns = append(fns, map[string]any{"filter": map[string]any{"ids": map[string]any{"values": ids}}, "weight": w.Continuity})
+	}
+	if people(e) {
+		// A completion rate is (completed+1)/(completed+failed+2), below 1;
+		// a Gaussian is at most 1.
+		fns = append(fns,
+			map[string]any{"field_value_factor": map[string]any{"field": "completion_rate", "missing": 0.5}, "weight": w.Completion},
+			map[string]any{"gauss": map[string]any{"active_matches": map[string]any{"origin": 0, "scale": w.LoadScale, "decay": w.LoadDecay}},
+				"weight": w.Load})
+		rest += w.Completion + w.Load
+	}
+	return fns, rest
+}
+
+// requiresLanguage reports whether e's offers must speak the need's language.
+func requiresLanguage(q flowcare.MatchQuery, e flowcare.Entity) bool {
+	return q.RequireLanguage && q.Language != "" && people(e)
+}
+
+func geoWithin(p flowcare.GeoPoint, km float64) map[string]any {
+	return map[string]any{"geo_distance": map[string]any{"distance": fmt.Sprintf("%gkm", km), "points": p}}
 }
 
 func rangeQ(field, op string, v any) map[string]any {

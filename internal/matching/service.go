@@ -2,9 +2,7 @@ package matching
 
 import (
 	"context"
-	"fmt"
 	"strings"
-	"sync"
 	"time"
 
 	"flowcare/internal/flowcare"
@@ -19,6 +17,11 @@ type Store interface {
 	Directory() flowcare.DirectoryStore
 	Matches() flowcare.MatchStore
 	Audit() flowcare.AuditStore
+
+	// GoodMatchesOf and OpenMatchesOf are GoodMatches and the open matches
+	// of many children and needs at once, for batch proposals.
+	GoodMatchesOf(ctx context.Context, childIDs []string) (map[string]map[flowcare.Entity][]string, error)
+	OpenMatchesOf(ctx context.Context, needIDs []string) ([]*flowcare.Match, error)
 }
 
 // Config tunes matching.
@@ -28,13 +31,17 @@ type Config struct {
 	// PerEntity is how many candidates each index contributes.
 	PerEntity int
 	Weights   flowcare.MatchWeights
-	// BatchWorkers is how many needs a batch proposal ranks at once.
+	// BatchWorkers is how many batches of needs a batch proposal works on
+	// at once, each loading, ranking or writing while the others wait.
 	BatchWorkers int
+	// BatchSize is how many needs a batch proposal loads, ranks and writes
+	// together.
+	BatchSize int
 }
 
 // DefaultConfig suits a city: ten kilometres is about as far as a child
 // travels for a weekly service.
-var DefaultConfig = Config{MaxKm: 10, PerEntity: 10, Weights: flowcare.DefaultMatchWeights, BatchWorkers: 4}
+var DefaultConfig = Config{MaxKm: 10, PerEntity: 10, Weights: flowcare.DefaultMatchWeights, BatchWorkers: 3, BatchSize: 20}
 
 // Service runs the matching use cases.
 type Service struct {
@@ -54,6 +61,9 @@ func New(store Store, matcher flowcare.Matcher, cfg Config, now func() time.Time
 	}
 	if cfg.BatchWorkers <= 0 {
 		cfg.BatchWorkers = DefaultConfig.BatchWorkers
+	}
+	if cfg.BatchSize <= 0 {
+		cfg.BatchSize = DefaultConfig.BatchSize
 	}
 	return &Service{store: store, matcher: matcher, cfg: cfg, now: now}
 }
@@ -111,8 +121,7 @@ func matchable(n *flowcare.Need) error {
 // origin is the centre of the child's community, or of the nearest area
 // above it that has one, with that area's level.
 func (s *Service) origin(ctx context.Context, c *flowcare.Child) (flowcare.GeoPoint, flowcare.AreaLevel, error) {
-	ids := strings.Split(c.AreaPath, "/")
-	areas, err := s.store.Areas().AreasByIDs(ctx, ids)
+	areas, err := s.store.Areas().AreasByIDs(ctx, strings.Split(c.AreaPath, "/"))
 	if err != nil {
 		return flowcare.GeoPoint{}, "", err
 	}
@@ -120,6 +129,12 @@ func (s *Service) origin(ctx context.Context, c *flowcare.Child) (flowcare.GeoPo
 	for _, a := range areas {
 		byID[a.ID] = a
 	}
+	return originOf(c, byID)
+}
+
+// originOf finds the origin among areas already loaded by id.
+func originOf(c *flowcare.Child, byID map[string]*flowcare.Area) (flowcare.GeoPoint, flowcare.AreaLevel, error) {
+	ids := strings.Split(c.AreaPath, "/")
 	for i := len(ids) - 1; i >= 0; i-- {
 		if a := byID[ids[i]]; a != nil && a.Latitude != nil && a.Longitude != nil {
 			return flowcare.GeoPoint{Lat: *a.Latitude, Lon: *a.Longitude}, a.Level, nil
@@ -129,15 +144,29 @@ func (s *Service) origin(ctx context.Context, c *flowcare.Child) (flowcare.GeoPo
 }
 
 func (s *Service) query(ctx context.Context, nc *needContext) (flowcare.MatchQuery, error) {
+	// The child's areas and its good matches are read at the same time.
+	var good map[flowcare.Entity][]string
+	var goodErr error
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		good, goodErr = s.store.Matches().GoodMatches(ctx, nc.child.ID)
+	}()
 	origin, level, err := s.origin(ctx, nc.child)
+	<-read
 	if err != nil {
 		return flowcare.MatchQuery{}, err
+	}
+	if goodErr != nil {
+		return flowcare.MatchQuery{}, goodErr
 	}
 	nc.distanceFrom = level
-	good, err := s.store.Matches().GoodMatches(ctx, nc.child.ID)
-	if err != nil {
-		return flowcare.MatchQuery{}, err
-	}
+	return s.matchQuery(nc, origin, good), nil
+}
+
+// matchQuery is the search for a need from the child's origin, with the
+// offers the child already had a good match with.
+func (s *Service) matchQuery(nc *needContext, origin flowcare.GeoPoint, good map[flowcare.Entity][]string) flowcare.MatchQuery {
 	now := s.now()
 	q := flowcare.MatchQuery{
 		Category: nc.need.Category, Age: flowcare.AgeOn(nc.child.BirthDate, now.In(flowcare.Beijing)),
@@ -150,7 +179,7 @@ func (s *Service) query(ctx context.Context, nc *needContext) (flowcare.MatchQue
 	if nc.need.Place == flowcare.PlaceAny {
 		q.MaxKm = 0
 	}
-	return q, nil
+	return q
 }
 
 func (s *Service) rank(ctx context.Context, nc *needContext) ([]Candidate, error) {
@@ -158,15 +187,21 @@ func (s *Service) rank(ctx context.Context, nc *needContext) ([]Candidate, error
 	if err != nil {
 		return nil, err
 	}
+	// The need's open matches are read while the search runs.
+	var open []*flowcare.Match
+	var openErr error
+	read := make(chan struct{})
+	go func() {
+		defer close(read)
+		open, openErr = s.store.OpenMatchesOf(ctx, []string{nc.need.ID})
+	}()
 	found, err := s.matcher.Match(ctx, q)
+	<-read
 	if err != nil {
 		return nil, flowcare.Wrap(err, "查找匹配的服务")
 	}
-	open, _, err := s.store.Matches().ListMatches(ctx, flowcare.MatchFilter{NeedID: nc.need.ID,
-		Statuses: []flowcare.MatchStatus{flowcare.MatchProposed, flowcare.MatchRequested, flowcare.MatchAccepted, flowcare.MatchInProgress}},
-		flowcare.Page{First: flowcare.MaxPageSize})
-	if err != nil {
-		return nil, err
+	if openErr != nil {
+		return nil, openErr
 	}
 	out := make([]Candidate, len(found))
 	for i, c := range found {
@@ -386,125 +421,6 @@ func (s *Service) SendRequests(ctx context.Context, ids []string) ([]*flowcare.M
 		return nil
 	})
 	return out, err
-}
-
-// BatchResult summarises a batch proposal.
-type BatchResult struct {
-	Needs       int
-	Proposed    int
-	NoCandidate int
-	Failed      int
-	MatchIDs    []string
-	Took        time.Duration
-}
-
-// Progress hears how far a batch has gone.
-type Progress func(done, total int)
-
-// ProposeForArea proposes the best candidate for every open need of an area
-// that has no open match, for staff to review and send. Each need is its own
-// transaction, so a failure on one keeps the others' proposals.
-func (s *Service) ProposeForArea(ctx context.Context, areaID string, limit int, progress Progress) (*BatchResult, error) {
-	a, err := flowcare.RequireActor(ctx)
-	if err != nil {
-		return nil, err
-	}
-	areas, err := s.store.Areas().AreasByIDs(ctx, []string{areaID})
-	if err != nil {
-		return nil, err
-	}
-	if len(areas) == 0 {
-		return nil, flowcare.Invalid("areaId", "地区不存在")
-	}
-	if !CanMatch(a, areas[0].Path) {
-		return nil, flowcare.Errorf(flowcare.EFORBIDDEN, "您不能为这个地区批量匹配")
-	}
-	if limit <= 0 || limit > 5000 {
-		limit = 5000
-	}
-	start := s.now()
-	needs, err := s.store.Matches().OpenNeeds(ctx, areas[0].Path, limit)
-	if err != nil {
-		return nil, err
-	}
-	res := &BatchResult{Needs: len(needs)}
-	var mu sync.Mutex
-	jobs := make(chan *flowcare.Need)
-	var wg sync.WaitGroup
-	var firstErr error
-	for range s.cfg.BatchWorkers {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for n := range jobs {
-				id, err := s.proposeBest(ctx, a, n)
-				mu.Lock()
-				switch {
-				case err != nil:
-					res.Failed++
-					if firstErr == nil {
-						firstErr = err
-					}
-				case id == "":
-					res.NoCandidate++
-				default:
-					res.Proposed++
-					res.MatchIDs = append(res.MatchIDs, id)
-				}
-				done := res.Proposed + res.NoCandidate + res.Failed
-				mu.Unlock()
-				if progress != nil {
-					progress(done, len(needs))
-				}
-			}
-		}()
-	}
-	for _, n := range needs {
-		if ctx.Err() != nil {
-			break
-		}
-		jobs <- n
-	}
-	close(jobs)
-	wg.Wait()
-	res.Took = s.now().Sub(start)
-	// Search being down fails every need the same way: say so rather than
-	// report a batch of failures.
-	if res.Proposed == 0 && res.Failed > 0 {
-		return nil, flowcare.Wrap(firstErr, "批量匹配")
-	}
-	return res, ctx.Err()
-}
-
-func (s *Service) proposeBest(ctx context.Context, a *flowcare.Actor, n *flowcare.Need) (string, error) {
-	cs, err := s.store.Children().ChildrenByIDs(ctx, []string{n.ChildID})
-	if err != nil {
-		return "", err
-	}
-	if len(cs) == 0 {
-		return "", fmt.Errorf("need %s: child missing", n.ID)
-	}
-	nc := &needContext{need: n, child: cs[0]}
-	ranked, err := s.rank(ctx, nc)
-	if err != nil {
-		return "", err
-	}
-	for i := range ranked {
-		if ranked[i].OpenMatchID != nil {
-			continue
-		}
-		var m *flowcare.Match
-		err := s.store.InTx(ctx, func(tx flowcare.Tx) error {
-			var err error
-			m, err = s.createMatch(ctx, tx, a, n, &ranked[i], nil, "批量匹配建议")
-			return err
-		})
-		if err != nil {
-			return "", err
-		}
-		return m.ID, nil
-	}
-	return "", nil
 }
 
 // QueryFor is the search query Candidates sends for a need, for measuring
