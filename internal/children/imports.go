@@ -373,10 +373,8 @@ func (s *Service) ApplyImport(ctx context.Context, src flowcare.ImportSource, fi
 		if err := tx.Children().SaveImport(ctx, imp, a.UserID); err != nil {
 			return err
 		}
-		for i := range p.Lines {
-			if err := s.applyLine(ctx, tx, a, imp, &p.Lines[i]); err != nil {
-				return err
-			}
+		if err := s.applyLines(ctx, tx, a, imp, p.Lines); err != nil {
+			return err
 		}
 		if err := s.auditElsewhere(ctx, tx.Audit(), a, viaImport, imp.ID, p.elsewhere); err != nil {
 			return err
@@ -390,10 +388,95 @@ func (s *Service) ApplyImport(ctx context.Context, src flowcare.ImportSource, fi
 	return imp, nil
 }
 
+// DefaultImportChunk is how many new children an import writes per
+// statement: a thousand keep a statement's arrays to a few hundred
+// kilobytes, and 20,000 lines to some sixty statements.
+const DefaultImportChunk = 1000
+
+// SetImportChunk changes how many new children an import writes per
+// statement; 1 writes each line with statements of its own, as registering
+// one child does.
+func (s *Service) SetImportChunk(n int) { s.importChunk = n }
+
+// applyLines writes the new and matched lines. New children are written a
+// chunk at a time, with their guardians and their audit entries in one
+// statement each; matched ones are updated one by one, as each needs its
+// stored record read first, and their audit entries go with the next chunk.
+func (s *Service) applyLines(ctx context.Context, tx flowcare.Tx, a *flowcare.Actor, imp *flowcare.ChildImport, lines []ImportRow) error {
+	chunk := s.importChunk
+	if chunk == 0 {
+		chunk = DefaultImportChunk
+	}
+	if chunk <= 1 {
+		for i := range lines {
+			if err := s.applyLine(ctx, tx, a, imp, &lines[i]); err != nil {
+				return err
+			}
+		}
+		return nil
+	}
+	var (
+		fresh  []*ImportRow
+		audits []*flowcare.AuditEvent
+	)
+	flush := func() error {
+		if len(fresh) > 0 {
+			cs := make([]*flowcare.Child, len(fresh))
+			for i, r := range fresh {
+				r.child.RegisteredBy = a.UserID
+				cs[i] = r.child
+			}
+			if err := tx.Children().CreateChildren(ctx, cs); err != nil {
+				return fmt.Errorf("lines %d to %d: %w", fresh[0].Line, fresh[len(fresh)-1].Line, err)
+			}
+			for _, r := range fresh {
+				detail := lineDetail(imp, r)
+				detail["community"] = r.child.CommunityID
+				e, err := flowcare.NewAuditEvent(ctx, s.now(), a, "child.registered", "child:"+r.child.ID, detail)
+				if err != nil {
+					return err
+				}
+				audits = append(audits, e)
+			}
+			fresh = fresh[:0]
+		}
+		err := tx.Audit().RecordAll(ctx, audits)
+		audits = audits[:0]
+		return err
+	}
+	for i := range lines {
+		r := &lines[i]
+		switch r.Outcome {
+		case OutcomeNew:
+			fresh = append(fresh, r)
+		case OutcomeMatched:
+			detail, err := s.updateMatched(ctx, tx, a, imp, r)
+			if err != nil {
+				return err
+			}
+			e, err := flowcare.NewAuditEvent(ctx, s.now(), a, "child.updated", "child:"+r.child.ID, detail)
+			if err != nil {
+				return err
+			}
+			audits = append(audits, e)
+		}
+		if len(fresh) >= chunk || len(audits) >= chunk {
+			if err := flush(); err != nil {
+				return err
+			}
+		}
+	}
+	return flush()
+}
+
+// lineDetail is what the audit entry of a line's child says of the line.
+func lineDetail(imp *flowcare.ChildImport, r *ImportRow) map[string]any {
+	return map[string]any{"import": imp.ID, "source": imp.Source, "line": r.Line}
+}
+
 // applyLine writes one new or matched line, with an audit entry on the
 // child's file that names the import and the line.
 func (s *Service) applyLine(ctx context.Context, tx flowcare.Tx, a *flowcare.Actor, imp *flowcare.ChildImport, r *ImportRow) error {
-	detail := map[string]any{"import": imp.ID, "source": imp.Source, "line": r.Line}
 	switch r.Outcome {
 	case OutcomeNew:
 		c := r.child
@@ -401,40 +484,52 @@ func (s *Service) applyLine(ctx context.Context, tx flowcare.Tx, a *flowcare.Act
 		if err := tx.Children().CreateChild(ctx, c); err != nil {
 			return fmt.Errorf("line %d: %w", r.Line, err)
 		}
+		detail := lineDetail(imp, r)
 		detail["community"] = c.CommunityID
 		return s.audit(ctx, tx, a, "child.registered", c.ID, detail)
 	case OutcomeMatched:
-		old, err := tx.Children().ChildByID(ctx, r.ChildID)
+		detail, err := s.updateMatched(ctx, tx, a, imp, r)
 		if err != nil {
 			return err
 		}
-		if !CanRegister(a, old.AreaPath) {
-			// Moved out of the importer's area since it was classified.
-			return flowcare.Errorf(flowcare.ECONFLICT, "第 %d 行的儿童档案刚刚有变动，请重新预览后再导入", r.Line)
-		}
-		c := r.child
-		c.ID, c.Status, c.LastReviewedOn, c.RegisteredBy = old.ID, old.Status, old.LastReviewedOn, old.RegisteredBy
-		// The list's guardian replaces the first one; others stay.
-		if len(old.Guardians) > 1 {
-			c.Guardians = append(c.Guardians, old.Guardians[1:]...)
-		}
-		for j := range c.Guardians {
-			if j < len(old.Guardians) {
-				c.Guardians[j].ID = old.Guardians[j].ID
-			}
-		}
-		if c.Address == "" {
-			c.Address = old.Address
-		}
-		if err := tx.Children().UpdateChild(ctx, c); err != nil {
-			return fmt.Errorf("line %d: %w", r.Line, err)
-		}
-		if old.CommunityID != c.CommunityID {
-			detail["moved_from"], detail["community"] = old.CommunityID, c.CommunityID
-		}
-		return s.audit(ctx, tx, a, "child.updated", c.ID, detail)
+		return s.audit(ctx, tx, a, "child.updated", r.child.ID, detail)
 	}
 	return nil
+}
+
+// updateMatched writes a matched line over the stored child and returns the
+// detail of its audit entry.
+func (s *Service) updateMatched(ctx context.Context, tx flowcare.Tx, a *flowcare.Actor, imp *flowcare.ChildImport, r *ImportRow) (map[string]any, error) {
+	old, err := tx.Children().ChildByID(ctx, r.ChildID)
+	if err != nil {
+		return nil, err
+	}
+	if !CanRegister(a, old.AreaPath) {
+		// Moved out of the importer's area since it was classified.
+		return nil, flowcare.Errorf(flowcare.ECONFLICT, "第 %d 行的儿童档案刚刚有变动，请重新预览后再导入", r.Line)
+	}
+	c := r.child
+	c.ID, c.Status, c.LastReviewedOn, c.RegisteredBy = old.ID, old.Status, old.LastReviewedOn, old.RegisteredBy
+	// The list's guardian replaces the first one; others stay.
+	if len(old.Guardians) > 1 {
+		c.Guardians = append(c.Guardians, old.Guardians[1:]...)
+	}
+	for j := range c.Guardians {
+		if j < len(old.Guardians) {
+			c.Guardians[j].ID = old.Guardians[j].ID
+		}
+	}
+	if c.Address == "" {
+		c.Address = old.Address
+	}
+	if err := tx.Children().UpdateChild(ctx, c); err != nil {
+		return nil, fmt.Errorf("line %d: %w", r.Line, err)
+	}
+	detail := lineDetail(imp, r)
+	if old.CommunityID != c.CommunityID {
+		detail["moved_from"], detail["community"] = old.CommunityID, c.CommunityID
+	}
+	return detail, nil
 }
 
 // Imports lists the applied imports, newest first.

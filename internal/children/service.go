@@ -23,6 +23,9 @@ type Service struct {
 	store          Store
 	now            func() time.Time
 	importDeadline time.Duration
+	// importChunk is how many new children an import writes per statement;
+	// zero is DefaultImportChunk.
+	importChunk int
 }
 
 // New returns the child use cases.

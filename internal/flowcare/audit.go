@@ -10,6 +10,16 @@ import (
 // RecordAudit appends an audit event carrying the request's origin, so that
 // every use case writes events of the same shape.
 func RecordAudit(ctx context.Context, st AuditStore, at time.Time, actor *Actor, action, target string, detail map[string]any) error {
+	e, err := NewAuditEvent(ctx, at, actor, action, target, detail)
+	if err != nil {
+		return err
+	}
+	return st.Record(ctx, e)
+}
+
+// NewAuditEvent is the event RecordAudit appends, for a use case that
+// appends many at once with AuditStore.RecordAll.
+func NewAuditEvent(ctx context.Context, at time.Time, actor *Actor, action, target string, detail map[string]any) (*AuditEvent, error) {
 	ri := RequestInfoFrom(ctx)
 	e := &AuditEvent{At: at, Action: action, Detail: "{}"}
 	if actor != nil {
@@ -30,11 +40,11 @@ func RecordAudit(ctx context.Context, st AuditStore, at time.Time, actor *Actor,
 	if len(detail) > 0 {
 		b, err := json.Marshal(detail)
 		if err != nil {
-			return Internal(err)
+			return nil, Internal(err)
 		}
 		e.Detail = string(b)
 	}
-	return st.Record(ctx, e)
+	return e, nil
 }
 
 // SafeCell keeps a spreadsheet from reading text as a formula: a cell that

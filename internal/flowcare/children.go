@@ -269,6 +269,9 @@ type ChildFilter struct {
 // decrypts personal data itself, so the rest of the program sees plaintext.
 type ChildStore interface {
 	CreateChild(ctx context.Context, c *Child) error
+	// CreateChildren creates many children with their guardians at once, as
+	// CreateChild creates each.
+	CreateChildren(ctx context.Context, cs []*Child) error
 	UpdateChild(ctx context.Context, c *Child) error
 	ChildByID(ctx context.Context, id string) (*Child, error)
 	// FindDuplicates returns, for each record, the other stored children with

@@ -175,6 +175,9 @@ type OrganisationFilter struct {
 // AuditStore appends to and reads the audit log.
 type AuditStore interface {
 	Record(ctx context.Context, e *AuditEvent) error
+	// RecordAll appends events in their order in one write, without reading
+	// their ids back.
+	RecordAll(ctx context.Context, es []*AuditEvent) error
 	List(ctx context.Context, action string, p Page) ([]*AuditEvent, error)
 	ListByTarget(ctx context.Context, action, target string, p Page) ([]*AuditEvent, error)
 }
