@@ -178,6 +178,7 @@ func (r *queryResolver) Services(ctx context.Context, organisationID string, sta
 	if err != nil {
 		return nil, err
 	}
+	primeServicePage(ctx, r.Resolver, l.Services)
 	edges, pi := connection(l.Services, l.HasNext,
 		func(s *flowcare.Service) string { return s.ID },
 		func(c string, s *flowcare.Service) *model.ServiceEdge { return &model.ServiceEdge{Cursor: c, Node: s} })

@@ -37,7 +37,13 @@ func (s *Service) Reauthenticate(ctx context.Context) (*flowcare.Actor, error) {
 	if err != nil {
 		return nil, err
 	}
-	now, err := s.Authenticate(ctx, sessionToken(ctx))
+	// Past the cache: a subscription outlives any window the cache allows,
+	// and its re-check is what ends it once another replica signed it out.
+	token := sessionToken(ctx)
+	if token == "" {
+		return nil, flowcare.Errorf(flowcare.EUNAUTHENTICATED, "请先登录")
+	}
+	now, err := s.authenticate(ctx, HashToken(token), s.now())
 	if err != nil {
 		return nil, err
 	}

@@ -21,6 +21,9 @@ type Store interface {
 	Users() flowcare.UserStore
 	Areas() flowcare.AreaStore
 	Audit() flowcare.AuditStore
+	// SessionActor finds the live session with the token hash, its user (id,
+	// username, disabled) and the user's active grants, in one round trip.
+	SessionActor(ctx context.Context, tokenHash string, now time.Time) (*flowcare.Session, *flowcare.User, []flowcare.Grant, error)
 }
 
 // Hasher hashes and checks passwords.
@@ -41,6 +44,7 @@ type Service struct {
 	dummyHash string
 	// SessionRecheck is how often WatchSession checks a session again.
 	SessionRecheck time.Duration
+	sessions       *sessionCache
 }
 
 // Config holds the session and lockout policy.
@@ -48,10 +52,15 @@ type Config struct {
 	SessionTTL time.Duration
 	LockAfter  int
 	LockFor    time.Duration
+	// SessionCache is how long an authenticated session is reused without
+	// asking the database again (see DefaultSessionCache for the window it
+	// opens); 0 asks on every request.
+	SessionCache time.Duration
 }
 
-// DefaultConfig: 12-hour sessions; 5 failed sign-ins in a row lock the account for 15 minutes.
-var DefaultConfig = Config{SessionTTL: 12 * time.Hour, LockAfter: 5, LockFor: 15 * time.Minute}
+// DefaultConfig: 12-hour sessions; 5 failed sign-ins in a row lock the
+// account for 15 minutes; sessions are reused for DefaultSessionCache.
+var DefaultConfig = Config{SessionTTL: 12 * time.Hour, LockAfter: 5, LockFor: 15 * time.Minute, SessionCache: DefaultSessionCache}
 
 // Option adjusts a Service, mostly for tests.
 type Option func(*Service)
@@ -68,6 +77,7 @@ func New(store Store, hasher Hasher, opts ...Option) (*Service, error) {
 	for _, o := range opts {
 		o(s)
 	}
+	s.sessions = newSessionCache(s.cfg.SessionCache)
 	h, err := hasher.Hash("not-a-real-password")
 	if err != nil {
 		return nil, err
@@ -195,30 +205,39 @@ func lockedError(until time.Time) *flowcare.Error {
 		until.In(flowcare.Beijing).Format("15:04"))
 }
 
-// Authenticate turns a session token into the acting user with their grants.
+// Authenticate turns a session token into the acting user with their grants,
+// from the session cache when the session was found there within
+// Config.SessionCache.
 func (s *Service) Authenticate(ctx context.Context, token string) (*flowcare.Actor, error) {
 	if token == "" {
 		return nil, flowcare.Errorf(flowcare.EUNAUTHENTICATED, "请先登录")
 	}
-	se, err := s.store.Users().SessionByTokenHash(ctx, HashToken(token), s.now())
+	hash, now := HashToken(token), s.now()
+	if a, ok := s.sessions.get(hash, now); ok {
+		return a, nil
+	}
+	return s.authenticate(ctx, hash, now)
+}
+
+// authenticate asks the database, and remembers the answer in the cache; a
+// session that no longer stands is dropped from it.
+func (s *Service) authenticate(ctx context.Context, hash string, now time.Time) (*flowcare.Actor, error) {
+	gen := s.sessions.generation()
+	se, u, grants, err := s.store.SessionActor(ctx, hash, now)
 	if flowcare.ErrorCode(err) == flowcare.ENOTFOUND {
+		s.sessions.dropToken(hash)
 		return nil, flowcare.Errorf(flowcare.EUNAUTHENTICATED, "登录已失效，请重新登录")
 	}
 	if err != nil {
 		return nil, flowcare.Wrap(err, "authenticate")
 	}
-	u, err := s.store.Users().UserByID(ctx, se.UserID)
-	if err != nil {
-		return nil, flowcare.Wrap(err, "authenticate")
-	}
 	if u.Disabled {
+		s.sessions.dropToken(hash)
 		return nil, flowcare.Errorf(flowcare.EUNAUTHENTICATED, "账户已停用")
 	}
-	grants, err := s.store.Users().ActiveGrants(ctx, []string{u.ID})
-	if err != nil {
-		return nil, flowcare.Wrap(err, "authenticate")
-	}
-	return &flowcare.Actor{UserID: u.ID, Username: u.Username, SessionID: se.ID, Grants: grants[u.ID]}, nil
+	a := &flowcare.Actor{UserID: u.ID, Username: u.Username, SessionID: se.ID, Grants: grants}
+	s.sessions.put(hash, gen, a, se.ExpiresAt, now)
+	return a, nil
 }
 
 // ActorFor is a named user with their grants, for operator commands that
@@ -244,12 +263,16 @@ func (s *Service) SignOut(ctx context.Context) error {
 	if err != nil {
 		return err
 	}
-	return s.store.InTx(ctx, func(tx flowcare.Tx) error {
+	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {
 		if err := tx.Users().RevokeSession(ctx, a.SessionID, s.now()); err != nil {
 			return err
 		}
 		return s.audit(ctx, tx.Audit(), a, flowcare.AuditSignOut, "user:"+a.UserID, nil)
 	})
+	if err == nil {
+		s.sessions.dropSession(a.SessionID)
+	}
+	return err
 }
 
 // MinPasswordLength is the shortest password accepted.
@@ -292,7 +315,7 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 	if err != nil {
 		return flowcare.Internal(err)
 	}
-	return s.store.InTx(ctx, func(tx flowcare.Tx) error {
+	err = s.store.InTx(ctx, func(tx flowcare.Tx) error {
 		if err := tx.Users().SetPassword(ctx, a.UserID, hash); err != nil {
 			return err
 		}
@@ -301,6 +324,11 @@ func (s *Service) ChangePassword(ctx context.Context, current, next string) erro
 		}
 		return s.audit(ctx, tx.Audit(), a, flowcare.AuditPasswordChanged, "user:"+a.UserID, nil)
 	})
+	if err == nil {
+		// The other sessions ended; the current one is simply read again.
+		s.sessions.dropUser(a.UserID)
+	}
+	return err
 }
 
 // GrantSpec names a role and where it applies.
@@ -466,6 +494,7 @@ func (s *Service) GrantRole(ctx context.Context, userID string, spec GrantSpec) 
 	if err != nil {
 		return nil, flowcare.Wrap(err, "grant role")
 	}
+	s.sessions.dropUser(u.ID)
 	g.GrantedBy = &a.Username
 	return g, nil
 }
@@ -500,6 +529,7 @@ func (s *Service) RevokeRole(ctx context.Context, grantID string) (*flowcare.Gra
 	if err != nil {
 		return nil, flowcare.Wrap(err, "revoke role")
 	}
+	s.sessions.dropUser(g.UserID)
 	g.RevokedAt = &now
 	return g, nil
 }
@@ -540,6 +570,7 @@ func (s *Service) SetUserDisabled(ctx context.Context, userID string, disabled b
 	if err != nil {
 		return nil, flowcare.Wrap(err, "set user disabled")
 	}
+	s.sessions.dropUser(u.ID)
 	u.Disabled, u.FailedSignIns, u.LockedUntil = disabled, 0, nil
 	return u, nil
 }

@@ -151,6 +151,8 @@ type UserStore interface {
 // AreaStore keeps the area hierarchy and organisations.
 type AreaStore interface {
 	AreasByIDs(ctx context.Context, ids []string) ([]*Area, error)
+	// AreasWithAncestors is AreasByIDs with every area above them, to the city.
+	AreasWithAncestors(ctx context.Context, ids []string) ([]*Area, error)
 	ChildAreas(ctx context.Context, parentID string, level AreaLevel) ([]*Area, error)
 	AreasByParents(ctx context.Context, parentIDs []string) ([]*Area, error)
 	UpsertArea(ctx context.Context, a *Area) (created bool, err error)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"errors"
+	"strings"
 
 	"github.com/jmoiron/sqlx"
 	"github.com/lib/pq"
@@ -15,10 +16,48 @@ type areaStore struct{ q sqlx.ExtContext }
 
 const areaColumns = `id, parent_id, level, name, name_en, path, latitude, longitude`
 
+// AreasByIDs looks the codes up. Asked as id = ANY(…), PostgreSQL prices the
+// tens of index probes of a page's areas above one scan of the ~110 pages of
+// the table and scans it, comparing every row with the codes: about three
+// times the time of the probes, which the lateral subquery (OFFSET 0 keeps it
+// from being flattened into a join) makes it take. From some hundreds of
+// codes on, as an import asks, the scan is the cheaper and is left to it.
 func (s *areaStore) AreasByIDs(ctx context.Context, ids []string) ([]*flowcare.Area, error) {
 	var as []*flowcare.Area
-	err := sqlx.SelectContext(ctx, s.q, &as, `SELECT `+areaColumns+` FROM areas WHERE id = ANY($1)`, pq.Array(ids))
+	ids = distinctStrings(ids)
+	q := `SELECT a.` + strings.ReplaceAll(areaColumns, ", ", ", a.") + `
+		FROM unnest($1::text[]) k(id) CROSS JOIN LATERAL (SELECT * FROM areas WHERE areas.id = k.id OFFSET 0) a`
+	if len(ids) > probedAreas {
+		q = `SELECT ` + areaColumns + ` FROM areas WHERE id = ANY($1)`
+	}
+	err := sqlx.SelectContext(ctx, s.q, &as, q, pq.Array(ids))
 	return as, mapError(err)
+}
+
+// AreasWithAncestors reads the ancestors off the areas' paths in the same
+// statement, so a page showing areas with their parents costs one statement
+// instead of a round for each level.
+func (s *areaStore) AreasWithAncestors(ctx context.Context, ids []string) ([]*flowcare.Area, error) {
+	var as []*flowcare.Area
+	err := sqlx.SelectContext(ctx, s.q, &as, `SELECT `+areaColumns+` FROM areas WHERE id IN (
+		SELECT DISTINCT unnest(string_to_array(path, '/')) FROM areas WHERE id = ANY($1))`, pq.Array(distinctStrings(ids)))
+	return as, mapError(err)
+}
+
+// probedAreas is how many codes AreasByIDs looks up one by one at most.
+const probedAreas = 300
+
+// distinctStrings drops repeated values, keeping the first of each.
+func distinctStrings(ss []string) []string {
+	seen := make(map[string]bool, len(ss))
+	out := make([]string, 0, len(ss))
+	for _, s := range ss {
+		if !seen[s] {
+			seen[s] = true
+			out = append(out, s)
+		}
+	}
+	return out
 }
 
 func (s *areaStore) ChildAreas(ctx context.Context, parentID string, level flowcare.AreaLevel) ([]*flowcare.Area, error) {

@@ -69,6 +69,11 @@ func (s *Service) AreasByIDs(ctx context.Context, ids []string) ([]*flowcare.Are
 	return s.store.Areas().AreasByIDs(ctx, ids)
 }
 
+// AreasWithAncestors is AreasByIDs with every area above them.
+func (s *Service) AreasWithAncestors(ctx context.Context, ids []string) ([]*flowcare.Area, error) {
+	return s.store.Areas().AreasWithAncestors(ctx, ids)
+}
+
 // ChildrenOf returns the direct children of each parent, for associations as AreasByIDs.
 func (s *Service) ChildrenOf(ctx context.Context, parentIDs []string) (map[string][]*flowcare.Area, error) {
 	as, err := s.store.Areas().AreasByParents(ctx, parentIDs)
