@@ -7,6 +7,7 @@ import (
 	"fmt"
 	"net/http"
 	"sort"
+	"strconv"
 	"strings"
 
 	"flowcare/internal/flowcare"
@@ -220,6 +221,106 @@ func (c *Client) putMapping(ctx context.Context, e flowcare.Entity, alias string
 	defer res.Body.Close()
 	if res.IsError() {
 		return fmt.Errorf("update mapping of %s: %w", alias, responseError(res))
+	}
+	return nil
+}
+
+// SuspendForBulkLoad turns off refreshes, replicas and the translog's sync
+// after every request of e's new index while it is filled: each refresh
+// writes a segment that merging then rewrites, each replica indexes every
+// document again, and each sync waits for the disk. A node lost meanwhile
+// loses only a load that is started again. Only an index no search reads may
+// go without refreshes, so one behind the alias is refused.
+func (c *Client) SuspendForBulkLoad(ctx context.Context, e flowcare.Entity, index string) (flowcare.IndexSettings, error) {
+	var was flowcare.IndexSettings
+	if !c.ownsIndex(e, index) {
+		return was, fmt.Errorf("suspend settings of %s: not one of the versions of %s", index, c.Alias(e))
+	}
+	live, err := c.aliasIndices(ctx, c.Alias(e))
+	if err != nil {
+		return was, fmt.Errorf("suspend settings of %s: %w", index, err)
+	}
+	for _, name := range live {
+		if name == index {
+			return was, fmt.Errorf("suspend settings of %s: searches read it through %s", index, c.Alias(e))
+		}
+	}
+	if was, err = c.indexSettings(ctx, index); err != nil {
+		return was, fmt.Errorf("suspend settings of %s: %w", index, err)
+	}
+	if err := c.putSettings(ctx, index, map[string]any{"refresh_interval": "-1", "number_of_replicas": 0,
+		"translog.durability": "async"}); err != nil {
+		return was, fmt.Errorf("suspend settings of %s: %w", index, err)
+	}
+	return was, nil
+}
+
+// RestoreSettings gives index back the settings SuspendForBulkLoad took. New
+// replicas copy the primary's segments; until they are allocated the
+// primaries answer searches alone.
+func (c *Client) RestoreSettings(ctx context.Context, index string, s flowcare.IndexSettings) error {
+	// A null puts the cluster's default back.
+	orDefault := func(v string) any {
+		if v == "" {
+			return nil
+		}
+		return v
+	}
+	if err := c.putSettings(ctx, index, map[string]any{"refresh_interval": orDefault(s.RefreshInterval), "number_of_replicas": s.Replicas,
+		"translog.durability": orDefault(s.Durability)}); err != nil {
+		return fmt.Errorf("restore settings of %s: %w", index, err)
+	}
+	return nil
+}
+
+func (c *Client) indexSettings(ctx context.Context, index string) (flowcare.IndexSettings, error) {
+	var out flowcare.IndexSettings
+	res, err := c.es.Indices.GetSettings(c.es.Indices.GetSettings.WithContext(ctx), c.es.Indices.GetSettings.WithIndex(index),
+		c.es.Indices.GetSettings.WithFlatSettings(true),
+		c.es.Indices.GetSettings.WithName("index.refresh_interval", "index.number_of_replicas", "index.translog.durability"))
+	if err != nil {
+		return out, fmt.Errorf("read settings: %w", err)
+	}
+	defer res.Body.Close()
+	if res.IsError() {
+		return out, fmt.Errorf("read settings: %w", responseError(res))
+	}
+	var body map[string]struct {
+		Settings struct {
+			Refresh    string `json:"index.refresh_interval"`
+			Replicas   string `json:"index.number_of_replicas"`
+			Durability string `json:"index.translog.durability"`
+		} `json:"settings"`
+	}
+	if err := json.NewDecoder(res.Body).Decode(&body); err != nil {
+		return out, fmt.Errorf("read settings: %w", err)
+	}
+	st, ok := body[index]
+	if !ok {
+		return out, fmt.Errorf("read settings: no settings of %s in the answer", index)
+	}
+	out.RefreshInterval, out.Durability = st.Settings.Refresh, st.Settings.Durability
+	if st.Settings.Replicas != "" {
+		if out.Replicas, err = strconv.Atoi(st.Settings.Replicas); err != nil {
+			return out, fmt.Errorf("read settings: number_of_replicas %q: %w", st.Settings.Replicas, err)
+		}
+	}
+	return out, nil
+}
+
+func (c *Client) putSettings(ctx context.Context, index string, settings map[string]any) error {
+	body, err := json.Marshal(map[string]any{"index": settings})
+	if err != nil {
+		return err
+	}
+	res, err := c.es.Indices.PutSettings(bytes.NewReader(body), c.es.Indices.PutSettings.WithContext(ctx),
+		c.es.Indices.PutSettings.WithIndex(index))
+	if err != nil {
+		return fmt.Errorf("update settings: %w", err)
+	}
+	defer res.Body.Close()
+	if res.IsError() {
+		return fmt.Errorf("update settings: %w", responseError(res))
 	}
 	return nil
 }

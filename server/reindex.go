@@ -24,7 +24,7 @@ func cmdReindex(ctx context.Context, cfg Config, out io.Writer, args []string) e
 	fs := flag.NewFlagSet("reindex", flag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	name := fs.String("index", "", "services, volunteers, slots or events")
-	batch := fs.Int("batch", 1000, "rows per bulk request")
+	batch := fs.Int("batch", indexing.DefaultRebuildBatch, "rows read from PostgreSQL per query")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
 	}

@@ -373,6 +373,36 @@ type IndexAdmin interface {
 	SwapAlias(ctx context.Context, e Entity, index string) error
 	// Count returns the number of documents behind e's alias.
 	Count(ctx context.Context, e Entity) (int, error)
+	// SuspendForBulkLoad turns off the periodic refresh, the replicas and
+	// the sync of the translog after each request of e's new index, which no
+	// search reads yet, and returns the settings RestoreSettings puts back
+	// before the alias moves to it.
+	SuspendForBulkLoad(ctx context.Context, e Entity, index string) (IndexSettings, error)
+	// RestoreSettings gives index back the settings SuspendForBulkLoad took.
+	RestoreSettings(ctx context.Context, index string, s IndexSettings) error
+	// BulkLoad fills one named index in requests of about flushBytes, with
+	// up to workers of them in flight while more documents are added.
+	BulkLoad(ctx context.Context, index string, workers, flushBytes int) (BulkLoader, error)
+}
+
+// IndexSettings are the settings of an index that a bulk load suspends.
+// An empty RefreshInterval or Durability is the cluster's default.
+type IndexSettings struct {
+	RefreshInterval string
+	Replicas        int
+	// Durability is when the translog is synced: "request" (after every
+	// request) or "async".
+	Durability string
+}
+
+// BulkLoader writes documents into one index that no search reads yet.
+type BulkLoader interface {
+	// Add queues docs; it waits while every request in flight is busy, and
+	// returns the error of any request that failed so far.
+	Add(ctx context.Context, docs []SearchDoc) error
+	// Close sends what is queued, waits for every request and returns the
+	// first error; the loader takes no more documents.
+	Close(ctx context.Context) error
 }
 
 // OutboxRow is a pending change to the search copy.
