@@ -600,3 +600,59 @@ func BenchmarkRefuseMillionRowWorkbook(b *testing.B) {
 	close(done)
 	b.ReportMetric(float64(peak.Load()-min(peak.Load(), base.HeapAlloc))/(1<<20), "peak-heap-MiB")
 }
+
+// TestEachChildStreamsTheListInBatchesWithOpenLedgerEntries: every active
+// child of the area, in the list's order, in batches of the size asked for,
+// with the ledger entry only of a child still on the ledger.
+func TestEachChildStreamsTheListInBatchesWithOpenLedgerEntries(t *testing.T) {
+	f := setup(t)
+	civil := f.actor("civil", flowcare.RoleCivilAffairs, "110105", false)
+	var ids []string
+	for i := range 5 {
+		c, err := f.svc.Register(as(civil), goodChild(fmt.Sprintf("分批儿童%d", i), 10+i), false)
+		if err != nil {
+			t.Fatal(err)
+		}
+		ids = append(ids, c.ID)
+	}
+	for _, id := range ids[1:3] {
+		if _, err := f.svc.EnterLedger(as(civil), id, []flowcare.LedgerReason{flowcare.ReasonDisability}, flowcare.LevelHigh); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if _, err := f.svc.LeaveLedger(as(civil), ids[2], "已返回户籍地"); err != nil {
+		t.Fatal(err)
+	}
+	listed, _, err := f.db.Children().ListChildren(context.Background(), flowcare.ChildFilter{AreaPath: "110000/110105", Status: flowcare.ChildActive},
+		time.Now(), flowcare.Page{First: 100})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var sizes []int
+	var got []string
+	err = f.db.Children().EachChild(context.Background(), flowcare.ChildFilter{AreaPath: "110000/110105", Status: flowcare.ChildActive}, time.Now(), 2,
+		func(rcs []flowcare.ReportedChild) error {
+			sizes = append(sizes, len(rcs))
+			for _, rc := range rcs {
+				got = append(got, rc.ID)
+				onLedger := rc.ID == ids[1]
+				if (rc.Ledger != nil) != onLedger || (onLedger && (rc.Ledger.Risk != flowcare.LevelHigh || rc.Ledger.NextVisitDue.IsZero())) {
+					t.Errorf("child %s: ledger %+v, want it only for the child still on the ledger", rc.Name, rc.Ledger)
+				}
+				if rc.Name == "" || rc.IDNumber == "" {
+					t.Errorf("child %s came without its decrypted name or ID number", rc.ID)
+				}
+			}
+			return nil
+		})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var want []string
+	for _, c := range listed {
+		want = append(want, c.ID)
+	}
+	if fmt.Sprint(sizes) != "[2 2 1]" || fmt.Sprint(got) != fmt.Sprint(want) || len(want) != 5 {
+		t.Fatalf("batches %v of %v, want [2 2 1] of the list's order %v", sizes, got, want)
+	}
+}

@@ -28,8 +28,8 @@ type Workbook interface {
 	Close() error
 }
 
-// reportPage is how many children the report reads at a time; with the
-// streamed sheet, memory holds one page whatever the area's size.
+// reportPage is how many children the report takes at a time; with the
+// streamed sheet, memory holds one batch whatever the area's size.
 const reportPage = 1000
 
 // MonitoringReport builds the half-yearly monitoring report of an area as
@@ -70,43 +70,24 @@ func (s *Service) MonitoringReport(ctx context.Context, areaID string) (Workbook
 		return nil, "", flowcare.Internal(err)
 	}
 	today := s.Today()
-	n, after := 0, ""
-	for {
-		cs, _, err := s.store.Children().ListChildren(ctx, flowcare.ChildFilter{AreaPath: path, Status: flowcare.ChildActive}, today, flowcare.Page{First: reportPage, After: after})
-		if err != nil {
-			return nil, "", err
-		}
-		if len(cs) > reportPage {
-			cs = cs[:reportPage]
-		}
-		if len(cs) == 0 {
-			break
+	n := 0
+	err = s.store.Children().EachChild(ctx, flowcare.ChildFilter{AreaPath: path, Status: flowcare.ChildActive}, today, reportPage, func(rcs []flowcare.ReportedChild) error {
+		cs := make([]*flowcare.Child, len(rcs))
+		for i, rc := range rcs {
+			cs[i] = rc.Child
 		}
 		if err := s.withEligibility(ctx, cs); err != nil {
-			return nil, "", err
+			return err
 		}
-		ids := make([]string, len(cs))
-		for i, c := range cs {
-			ids[i] = c.ID
-		}
-		entries, err := s.store.Care().LedgerEntries(ctx, ids)
-		if err != nil {
-			return nil, "", err
-		}
-		onLedger := make(map[string]*flowcare.LedgerEntry, len(entries))
-		for _, e := range entries {
-			if e.LeftOn == nil {
-				onLedger[e.ChildID] = e
-			}
-		}
-		for _, c := range cs {
+		for _, rc := range rcs {
+			c := rc.Child
 			n++
 			var reasons []string
 			for _, r := range c.Eligibility.Reasons {
 				reasons = append(reasons, reasonNames[r])
 			}
 			ledger, risk, due := "否", "", ""
-			if e := onLedger[c.ID]; e != nil {
+			if e := rc.Ledger; e != nil {
 				ledger, risk, due = "是", riskNames[e.Risk], e.NextVisitDue.Format("2006-01-02")
 			}
 			reviewed := ""
@@ -121,10 +102,13 @@ func (s *Service) MonitoringReport(ctx context.Context, areaID string) (Workbook
 				reviewed, ReviewDueOn(c).Format("2006-01-02")}
 			cellName, _ := excelize.CoordinatesToCellName(1, n+1)
 			if err := sw.SetRow(cellName, row); err != nil {
-				return nil, "", flowcare.Internal(err)
+				return flowcare.Internal(err)
 			}
 		}
-		after = cs[len(cs)-1].ID
+		return nil
+	})
+	if err != nil {
+		return nil, "", err
 	}
 	if err := sw.Flush(); err != nil {
 		return nil, "", flowcare.Internal(err)

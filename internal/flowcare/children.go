@@ -267,6 +267,13 @@ type ChildFilter struct {
 
 // ChildStore keeps children, their guardians and consents. It encrypts and
 // decrypts personal data itself, so the rest of the program sees plaintext.
+// ReportedChild is a child as a report lists it: Ledger is the open ledger
+// entry (its child, risk and next visit only), nil when the child is not on it.
+type ReportedChild struct {
+	*Child
+	Ledger *LedgerEntry
+}
+
 type ChildStore interface {
 	CreateChild(ctx context.Context, c *Child) error
 	// CreateChildren creates many children with their guardians at once, as
@@ -278,6 +285,10 @@ type ChildStore interface {
 	// the same ID number or the same name and birth date, wherever they live.
 	FindDuplicates(ctx context.Context, cs []*Child) ([][]ChildMatch, error)
 	ListChildren(ctx context.Context, f ChildFilter, today time.Time, p Page) ([]*Child, int, error)
+	// EachChild passes every child of f, in ListChildren's order and with its
+	// open ledger entry, to fn batch at a time, from one statement. fn must
+	// not use the store it came from while it runs inside a transaction.
+	EachChild(ctx context.Context, f ChildFilter, today time.Time, batch int, fn func([]ReportedChild) error) error
 	// ChildrenByIDs loads children in list form: no ID number, address or guardians.
 	ChildrenByIDs(ctx context.Context, ids []string) ([]*Child, error)
 	RecordReview(ctx context.Context, childID string, on time.Time, by, note string) error
